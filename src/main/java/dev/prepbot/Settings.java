@@ -1,0 +1,59 @@
+package dev.prepbot;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything Prepbot is configured with: the command line's global options and the environment
+ * (DESIGN.md section 4). The token is kept out of {@link #toString()} so it cannot leak into a log.
+ */
+public record Settings(List<Path> banks, List<Path> extraBanks, String database, Optional<String> token,
+                       Optional<String> guildId, Optional<String> discordApi, Optional<String> discordGateway) {
+
+    public static final String DEFAULT_DB = "./prepbot.db";
+
+    public Settings {
+        banks = List.copyOf(banks);
+        extraBanks = List.copyOf(extraBanks);
+    }
+
+    /** Settings from the environment, before command-line options override them. */
+    public static Settings fromEnvironment(Map<String, String> env) {
+        List<Path> extra = new ArrayList<>();
+        Optional.ofNullable(env.get("PREPBOT_BANK")).ifPresent(value -> {
+            for (String part : value.split(":")) {
+                if (!part.isBlank()) {
+                    extra.add(Path.of(part.strip()));
+                }
+            }
+        });
+        return new Settings(List.of(), extra,
+                nonBlank(env.get("PREPBOT_DB")).orElse(DEFAULT_DB),
+                nonBlank(env.get("DISCORD_TOKEN")),
+                nonBlank(env.get("PREPBOT_GUILD_ID")),
+                nonBlank(env.get("PREPBOT_DISCORD_API")),
+                nonBlank(env.get("PREPBOT_DISCORD_GATEWAY")));
+    }
+
+    public Settings withBanks(List<Path> paths) {
+        return new Settings(paths, extraBanks, database, token, guildId, discordApi, discordGateway);
+    }
+
+    public Settings withDatabase(String location) {
+        return new Settings(banks, extraBanks, location, token, guildId, discordApi, discordGateway);
+    }
+
+    private static Optional<String> nonBlank(String value) {
+        return Optional.ofNullable(value).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    @Override
+    public String toString() {
+        return "Settings[banks=" + banks + ", extraBanks=" + extraBanks + ", database=" + database
+                + ", token=" + (token.isPresent() ? "(set)" : "(none)") + ", guildId=" + guildId
+                + ", discordApi=" + discordApi + ", discordGateway=" + discordGateway + "]";
+    }
+}

@@ -1,0 +1,49 @@
+package dev.prepbot.commands;
+
+import dev.prepbot.bank.Question;
+import dev.prepbot.search.SearchHit;
+import dev.prepbot.search.SearchIndex;
+import dev.prepbot.search.Suggestion;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code /answer question [private]}: the model answer. The question option autocompletes to an id; a
+ * user who types free text instead gets the best search match.
+ */
+public final class AnswerCommand implements Command {
+
+    private final SearchIndex index;
+    private final AnswerCards cards;
+
+    public AnswerCommand(SearchIndex index, AnswerCards cards) {
+        this.index = index;
+        this.cards = cards;
+    }
+
+    @Override
+    public CommandSpec spec() {
+        return CommandSpec.of("answer", "The model answer to a question",
+                OptionSpec.text("question", "Start typing a question", true).withAutocomplete(),
+                OptionSpec.flag("private", "Show the answer only to you"));
+    }
+
+    @Override
+    public Reply handle(CommandRequest request) {
+        Optional<String> typed = request.text("question");
+        if (typed.isEmpty()) {
+            return Reply.Notice.privately("Tell me which question: start typing it and pick one from the list.");
+        }
+        Optional<Question> question = index.bank().byId(typed.get())
+                .or(() -> index.search(typed.get(), Optional.empty(), 1).stream().findFirst().map(SearchHit::question));
+        if (question.isEmpty()) {
+            return Reply.Notice.privately("No question matches that. Try /search with other words.");
+        }
+        return cards.answerCard(question.get(), request.flag("private") ? Visibility.PRIVATE : Visibility.PUBLIC);
+    }
+
+    @Override
+    public List<Suggestion> autocomplete(String option, String typed, Caller caller) {
+        return "question".equals(option) ? index.suggest(typed, 25) : List.of();
+    }
+}

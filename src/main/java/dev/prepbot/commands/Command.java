@@ -1,0 +1,17 @@
+package dev.prepbot.commands;
+
+import dev.prepbot.search.Suggestion;
+import java.util.List;
+
+/** A slash command, free of any transport: a request in, a reply out. */
+public interface Command {
+
+    CommandSpec spec();
+
+    Reply handle(CommandRequest request);
+
+    /** Choices for an option marked autocomplete, for what the user has typed so far. */
+    default List<Suggestion> autocomplete(String option, String typed, Caller caller) {
+        return List.of();
+    }
+}

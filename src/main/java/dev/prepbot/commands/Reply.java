@@ -1,0 +1,54 @@
+package dev.prepbot.commands;
+
+import java.util.List;
+import java.util.Optional;
+
+/** What a command answers, independent of Discord or the console. */
+public sealed interface Reply permits Reply.Card, Reply.Notice {
+
+    Visibility visibility();
+
+    /**
+     * A structured answer: a title, sections (a heading and a body each), buttons and an optional
+     * menu. Each button and menu carries an action id that any transport can send back.
+     */
+    record Card(Text title, List<Section> sections, Optional<Text> footer, List<Button> buttons,
+                Optional<Menu> menu, Visibility visibility) implements Reply {
+        public Card {
+            sections = List.copyOf(sections);
+            buttons = List.copyOf(buttons);
+        }
+    }
+
+    /** One short sentence: an error a user can fix, a confirmation, a refusal. */
+    record Notice(String text, Visibility visibility) implements Reply {
+        public static Notice privately(String text) {
+            return new Notice(text, Visibility.PRIVATE);
+        }
+    }
+
+    record Section(Text heading, Text body) {
+        public static Section of(String heading, String body) {
+            return new Section(Text.of(heading), Text.of(body));
+        }
+    }
+
+    record Button(String label, String actionId, ButtonStyle style, boolean disabled) {
+        public static Button of(String label, String actionId) {
+            return new Button(label, actionId, ButtonStyle.SECONDARY, false);
+        }
+    }
+
+    enum ButtonStyle {
+        PRIMARY, SECONDARY, SUCCESS, DANGER
+    }
+
+    record Menu(String actionId, String placeholder, List<MenuOption> options) {
+        public Menu {
+            options = List.copyOf(options);
+        }
+    }
+
+    record MenuOption(String label, String value, String description) {
+    }
+}

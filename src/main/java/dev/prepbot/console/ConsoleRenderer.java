@@ -1,0 +1,62 @@
+package dev.prepbot.console;
+
+import dev.prepbot.commands.Reply;
+import dev.prepbot.commands.Text;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Shows a reply as plain terminal text. Strong words are wrapped in {@code **} (readable without
+ * colour, and in a pipe), and every button and menu option gets a number the user can type.
+ */
+public final class ConsoleRenderer {
+
+    /** What a number typed after a reply does: press a button, or pick a menu option. */
+    public record Choice(String label, String actionId, List<String> values) {
+    }
+
+    /** Renders the reply and returns the numbered choices it offers, in order. */
+    public List<Choice> render(Reply reply, StringBuilder out) {
+        List<Choice> choices = new ArrayList<>();
+        switch (reply) {
+            case Reply.Notice notice -> out.append(notice.text()).append('\n');
+            case Reply.Card card -> {
+                out.append("== ").append(text(card.title())).append(" ==\n");
+                for (Reply.Section section : card.sections()) {
+                    if (!section.heading().isEmpty()) {
+                        out.append('\n').append(text(section.heading())).append('\n');
+                    }
+                    if (!section.body().isEmpty()) {
+                        for (String line : text(section.body()).split("\n", -1)) {
+                            out.append("  ").append(line).append('\n');
+                        }
+                    }
+                }
+                card.footer().ifPresent(f -> out.append('\n').append(text(f)).append('\n'));
+                for (Reply.Button button : card.buttons()) {
+                    if (!button.disabled()) {
+                        choices.add(new Choice(button.label(), button.actionId(), List.of()));
+                    }
+                }
+                card.menu().ifPresent(menu -> menu.options().forEach(o ->
+                        choices.add(new Choice("Open: " + o.label(), menu.actionId(), List.of(o.value())))));
+                if (!choices.isEmpty()) {
+                    out.append('\n');
+                    for (int i = 0; i < choices.size(); i++) {
+                        out.append('[').append(i + 1).append("] ").append(choices.get(i).label()).append('\n');
+                    }
+                    out.append("(type a number to choose)\n");
+                }
+            }
+        }
+        return choices;
+    }
+
+    public static String text(Text text) {
+        StringBuilder out = new StringBuilder();
+        for (Text.Span span : text.spans()) {
+            out.append(span.strong() ? "**" + span.text() + "**" : span.text());
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,91 @@
+package dev.prepbot.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+
+/**
+ * Finds which words of a question's text matched a query, with Lucene's unified highlighter. The
+ * query matches the text through two fields (stemmed words, and plain words for typos and prefixes),
+ * so both are highlighted over the same text and their ranges merged.
+ */
+final class MatchHighlighter extends UnifiedHighlighter {
+
+    private final String[] fields;
+
+    MatchHighlighter(IndexSearcher searcher, Analyzer analyzer, String... fields) {
+        super(UnifiedHighlighter.builder(searcher, analyzer)
+                .withBreakIterator(WholeBreakIterator::new)
+                .withFormatter(new RangeFormatter())
+                .withMaxNoHighlightPassages(0)
+                .withHandleMultiTermQuery(true)
+                .withHighlightPhrasesStrictly(false));
+        this.fields = fields.clone();
+    }
+
+    /** The text of {@code docId}'s first field with the ranges any of the fields matched. */
+    Highlight highlight(Query query, int docId, String text) throws IOException {
+        int[] maxPassages = new int[fields.length];
+        java.util.Arrays.fill(maxPassages, 1);
+        Map<String, Object[]> results = highlightFieldsAsObjects(fields, query, new int[] {docId}, maxPassages);
+        TreeMap<Integer, Integer> ranges = new TreeMap<>();
+        for (String field : fields) {
+            Object[] perDoc = results.get(field);
+            if (perDoc != null && perDoc[0] instanceof int[] offsets) {
+                for (int i = 0; i + 1 < offsets.length; i += 2) {
+                    ranges.merge(offsets[i], offsets[i + 1], Math::max);
+                }
+            }
+        }
+        return new Highlight(text, merge(ranges, text.length()));
+    }
+
+    private static List<Highlight.Range> merge(TreeMap<Integer, Integer> ranges, int length) {
+        List<Highlight.Range> merged = new ArrayList<>();
+        for (Map.Entry<Integer, Integer> r : ranges.entrySet()) {
+            int start = r.getKey();
+            int end = Math.min(r.getValue(), length);
+            if (start >= end) {
+                continue;
+            }
+            if (!merged.isEmpty() && start <= merged.get(merged.size() - 1).end()) {
+                Highlight.Range last = merged.remove(merged.size() - 1);
+                merged.add(new Highlight.Range(last.start(), Math.max(last.end(), end)));
+            } else {
+                merged.add(new Highlight.Range(start, end));
+            }
+        }
+        merged.sort(Comparator.comparingInt(Highlight.Range::start));
+        return merged;
+    }
+
+    /** Returns the match offsets as {@code [start0, end0, start1, end1, ...]} instead of marked-up text. */
+    private static final class RangeFormatter extends PassageFormatter {
+        @Override
+        public Object format(Passage[] passages, String content) {
+            int count = 0;
+            for (Passage p : passages) {
+                count += p.getNumMatches();
+            }
+            int[] offsets = new int[count * 2];
+            int i = 0;
+            for (Passage p : passages) {
+                for (int m = 0; m < p.getNumMatches(); m++) {
+                    offsets[i++] = p.getMatchStarts()[m];
+                    offsets[i++] = p.getMatchEnds()[m];
+                }
+            }
+            return offsets;
+        }
+    }
+}

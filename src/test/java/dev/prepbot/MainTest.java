@@ -1,0 +1,206 @@
+package dev.prepbot;
+
+import static dev.prepbot.testing.BankFiles.question;
+import static dev.prepbot.testing.BankFiles.with;
+import static dev.prepbot.testing.BankFiles.write;
+import static dev.prepbot.testing.BankFiles.writeRaw;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.prepbot.bank.BankLoader;
+import dev.prepbot.bank.Question;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+
+    @TempDir
+    Path dir;
+
+    private Path bank;
+
+    /** What one run of the command line printed, and its exit code. */
+    record Run(int code, String out, String err) {
+    }
+
+    private Run run(String stdin, Map<String, String> env, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new Main(env, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                false).run(args);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private Run run(String... args) {
+        return run("", Map.of(), args);
+    }
+
+    @BeforeEach
+    void writeBank() {
+        bank = write(dir.resolve("bank.json"), "networking",
+                with(with(question("tcp-handshake", "networking"), "question",
+                        "What happens during the TCP three-way handshake?"), "tags", List.of("tcp", "handshake")),
+                with(question("dns-lookup", "networking"), "question", "How does a DNS lookup find an address?"),
+                with(with(question("http-caching", "web"), "question", "How do HTTP caching headers work?"),
+                        "difficulty", "easy"));
+    }
+
+    private static void assertNoStackTrace(Run run) {
+        assertFalse(run.err().contains("\tat ") || run.err().contains("Exception"), run.err());
+    }
+
+    @Test
+    void searchJsonHasExactlyTheContractShape() throws Exception {
+        Run run = run("--bank", bank.toString(), "search", "tcp", "handshke", "--json");
+        assertEquals(0, run.code(), run.err());
+        JsonNode root = new ObjectMapper().readTree(run.out());
+        assertEquals(List.of("query", "results"), names(root));
+        assertEquals("tcp handshke", root.get("query").asText());
+        JsonNode first = root.get("results").get(0);
+        assertEquals(List.of("id", "topic", "difficulty", "question", "score"), names(first));
+        assertEquals("tcp-handshake", first.get("id").asText());
+        assertEquals("networking", first.get("topic").asText());
+        assertEquals("medium", first.get("difficulty").asText());
+        assertTrue(first.get("score").isNumber());
+        double previous = Double.MAX_VALUE;
+        for (JsonNode result : root.get("results")) {
+            assertTrue(result.get("score").asDouble() <= previous, "results are best first");
+            previous = result.get("score").asDouble();
+        }
+    }
+
+    @Test
+    void searchFiltersByTopicAndLimits() throws Exception {
+        Run run = run("--bank", bank.toString(), "search", "about", "--topic", "web", "--limit", "5", "--json");
+        JsonNode results = new ObjectMapper().readTree(run.out()).get("results");
+        assertEquals(1, results.size());
+        assertEquals("http-caching", results.get(0).get("id").asText());
+    }
+
+    @Test
+    void searchPrintsMatchedWordsInBold() {
+        Run run = run("--bank", bank.toString(), "search", "dns");
+        assertEquals(0, run.code());
+        assertTrue(run.out().contains("How does a **DNS** lookup find an address?"), run.out());
+    }
+
+    @Test
+    void searchWithNothingFoundExitsOne() {
+        Run run = run("--bank", bank.toString(), "search", "zebra");
+        assertEquals(1, run.code());
+        assertEquals("", run.out());
+        assertTrue(run.err().contains("no questions match"));
+    }
+
+    @Test
+    void searchOfOnlySymbolsIsNotAnError() throws Exception {
+        Run run = run("--bank", bank.toString(), "search", "( \" * AND ~ : ? / \\ -", "--json");
+        assertEquals(1, run.code());
+        assertEquals(0, new ObjectMapper().readTree(run.out()).get("results").size());
+        assertNoStackTrace(run);
+    }
+
+    @Test
+    void showJsonRoundTripsThroughTheLoader() throws Exception {
+        Run run = run("--bank", bank.toString(), "show", "tcp-handshake", "--json");
+        assertEquals(0, run.code(), run.err());
+        Path again = writeRaw(dir.resolve("again.json"), "{\"questions\": [" + run.out() + "]}");
+        Question original = new BankLoader().loadPaths(List.of(bank)).byId("tcp-handshake").orElseThrow();
+        Question reloaded = new BankLoader().loadPaths(List.of(again)).byId("tcp-handshake").orElseThrow();
+        assertEquals(original, reloaded);
+    }
+
+    @Test
+    void showPrintsTheFullModelAnswer() {
+        Run run = run("--bank", bank.toString(), "show", "dns-lookup");
+        assertEquals(0, run.code());
+        for (String part : List.of("Short answer", "Explanation", "Example", "Common mistakes", "Production story")) {
+            assertTrue(run.out().contains(part), part);
+        }
+    }
+
+    @Test
+    void showOfAnUnknownIdExitsOne() {
+        Run run = run("--bank", bank.toString(), "show", "no-such-id");
+        assertEquals(1, run.code());
+        assertTrue(run.err().startsWith("prepbot: no question has the id 'no-such-id'"), run.err());
+        assertNoStackTrace(run);
+    }
+
+    @Test
+    void topicsJsonCountsByDifficulty() throws Exception {
+        Run run = run("--bank", bank.toString(), "topics", "--json");
+        JsonNode topics = new ObjectMapper().readTree(run.out()).get("topics");
+        assertEquals("networking", topics.get(0).get("topic").asText());
+        assertEquals(2, topics.get(0).get("medium").asInt());
+        assertEquals(1, topics.get(1).get("easy").asInt());
+    }
+
+    @Test
+    void validateExitsZeroForAGoodBankAndOneForABrokenOne() {
+        Run good = run("validate", bank.toString());
+        assertEquals(0, good.code());
+        assertEquals("OK: 3 questions in 2 topics\n", good.out());
+        Path broken = write(dir.resolve("broken.json"), "python", with(question("Bad Id", "python"), "difficulty", "x"));
+        Run bad = run("validate", broken.toString());
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().contains(broken + ":"), bad.err());
+        assertTrue(bad.err().contains("id: must match"), bad.err());
+        assertTrue(bad.err().contains("difficulty: must be easy, medium or hard"), bad.err());
+        assertTrue(bad.err().endsWith("prepbot: the bank was refused: 2 problems.\n"), bad.err());
+        assertNoStackTrace(bad);
+    }
+
+    @Test
+    void wrongUsageExitsTwo() {
+        assertEquals(2, run("frobnicate").code());
+        assertEquals(2, run("search").code());
+        assertEquals(2, run("--bank", bank.toString(), "search", "tcp", "--limit", "lots").code());
+        assertEquals(2, run("show").code());
+        assertEquals(2, run("topics", "--colour").code());
+        assertEquals(2, run("--bank").code());
+        Run unknown = run("frobnicate");
+        assertTrue(unknown.err().startsWith("prepbot: unknown command 'frobnicate'"), unknown.err());
+    }
+
+    @Test
+    void helpPrintsUsageAndSucceeds() {
+        Run run = run("--help");
+        assertEquals(0, run.code());
+        assertTrue(run.out().startsWith("Usage: prepbot"));
+    }
+
+    @Test
+    void noCommandWithoutATokenRunsTheConsole() {
+        Run run = run("/topics\n", Map.of(), "--bank", bank.toString());
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("3 questions in 2 topics"), run.out());
+    }
+
+    @Test
+    void bankEnvironmentVariableAddsBesideTheBuiltInBank() {
+        Run run = run("", Map.of("PREPBOT_BANK", bank.toString()), "show", "tcp-handshake", "--json");
+        assertEquals(0, run.code(), run.err());
+    }
+
+    private static List<String> names(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        Iterator<String> it = node.fieldNames();
+        it.forEachRemaining(names::add);
+        return names;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.prepbot.console;
+
+import static dev.prepbot.testing.BankFiles.question;
+import static dev.prepbot.testing.BankFiles.with;
+import static dev.prepbot.testing.BankFiles.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.prepbot.App;
+import dev.prepbot.Settings;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConsoleTest {
+
+    @TempDir
+    Path dir;
+
+    private String session(String script) throws Exception {
+        Path bank = write(dir.resolve("bank.json"), "networking",
+                with(with(question("tcp-handshake", "networking"), "question",
+                        "What happens during the TCP three-way handshake?"), "tags", List.of("tcp", "handshake")),
+                with(question("dns-lookup", "networking"), "question", "How does a DNS lookup find an address?"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (App app = App.start(Settings.fromEnvironment(Map.of()).withBanks(List.of(bank)))) {
+            new Console(app.commands(), Console.localCaller(), new BufferedReader(new StringReader(script)),
+                    new PrintStream(out, true, StandardCharsets.UTF_8), false).run();
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aScriptedSessionSearchesOpensAndRevealsAnAnswerPartByPart() throws Exception {
+        String out = session("""
+                /search tcp handshak
+                1
+                2
+                3
+                /quit
+                /topics
+                """);
+        assertTrue(out.contains("== Search: tcp handshak =="), out);
+        assertTrue(out.contains("1. What happens during the **TCP** three-way **handshake**?"), out);
+        assertTrue(out.contains("[1] Open: What happens during the TCP three-way handshake?"), out);
+        // Opening the result shows the short answer and explanation, with the other parts as choices.
+        assertTrue(out.contains("Short answer\n  It is about tcp-handshake."), out);
+        assertTrue(out.contains("[1] Example\n[2] Common mistakes\n[3] Production story"), out);
+        assertTrue(out.contains("Common mistakes\n  - Mistaking tcp-handshake for something else."), out);
+        assertTrue(out.contains("Production story\n  A team once forgot tcp-handshake and learned."), out);
+        assertTrue(!out.contains("questions in"), "nothing runs after /quit");
+    }
+
+    @Test
+    void questionThenRevealTheShortAnswer() throws Exception {
+        String out = session("/question networking medium\n1\n");
+        assertTrue(out.contains("[1] Short answer\n[2] Full answer"), out);
+        assertTrue(out.contains("Short answer\n  It is about "), out);
+    }
+
+    @Test
+    void mistakesGetASentenceNotACrash() throws Exception {
+        String out = session("""
+                hello
+                7
+                /nope
+                /question topic:astrology
+                /answer
+                /search ( " * AND ~
+                """);
+        assertTrue(out.contains("Commands start with a slash, for example /search hello."), out);
+        assertTrue(out.contains("There is nothing to choose right now."), out);
+        assertTrue(out.contains("There is no /nope command. Try /help."), out);
+        assertTrue(out.contains("There is no topic \"astrology\". Topics: networking."), out);
+        assertTrue(out.contains("Tell me which question"), out);
+        assertTrue(out.contains("No questions match that."), out);
+    }
+
+    @Test
+    void endOfInputEndsTheSessionCleanly() throws Exception {
+        assertEquals("", session(""));
+    }
+}

@@ -1,0 +1,165 @@
+package dev.prepbot.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.prepbot.testing.Questions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class SearchIndexTest {
+
+    private static SearchIndex index;
+
+    @BeforeAll
+    static void build() {
+        index = SearchIndex.build(Questions.sample());
+    }
+
+    @AfterAll
+    static void close() {
+        index.close();
+    }
+
+    private static String top(String query) {
+        List<SearchHit> hits = index.search(query, Optional.empty(), 5);
+        assertFalse(hits.isEmpty(), "no result for " + query);
+        return hits.get(0).question().id();
+    }
+
+    @Test
+    void exactWordsFindTheirQuestion() {
+        assertEquals("tcp-handshake", top("tcp handshake"));
+        assertEquals("python-gil", top("global interpreter lock"));
+    }
+
+    @Test
+    void typosAreForgiven() {
+        assertEquals("tcp-handshake", top("tcp handshkae"));
+        assertEquals("concurrency-deadlock", top("dedlock"));
+        assertEquals("python-generators", top("generaters"));
+    }
+
+    @Test
+    void theLastWordIsMatchedAsAPrefix() {
+        assertEquals("concurrency-deadlock", top("deadl"));
+        assertEquals("db-isolation", top("isolation lev"));
+    }
+
+    @Test
+    void englishWordFormsMatch() {
+        assertEquals("db-indexes", top("indexing"));
+        assertEquals("python-generators", top("generator yielding"));
+    }
+
+    @Test
+    void anExactPhraseRanksAboveScatteredWords() {
+        List<SearchHit> hits = index.search("interpreter lock", Optional.empty(), 5);
+        assertEquals("python-gil", hits.get(0).question().id());
+    }
+
+    @Test
+    void aTopicFilterKeepsOnlyThatTopic() {
+        List<SearchHit> hits = index.search("lock", Optional.of("concurrency"), 5);
+        assertEquals(List.of("concurrency-deadlock"), hits.stream().map(h -> h.question().id()).toList());
+        assertTrue(index.search("lock", Optional.of("no-such-topic"), 5).isEmpty());
+    }
+
+    @Test
+    void anIdFindsItsQuestionFirst() {
+        assertEquals("db-isolation", top("db-isolation"));
+    }
+
+    @Test
+    void matchedWordsAreHighlightedInTheQuestion() {
+        SearchHit hit = index.search("tcp handshak", Optional.empty(), 1).get(0);
+        assertEquals(List.of("TCP", "handshake"), hit.highlight().matchedWords());
+        SearchHit stemmed = index.search("generator", Optional.empty(), 1).get(0);
+        assertEquals(List.of("generators"), stemmed.highlight().matchedWords());
+    }
+
+    @Test
+    void aQueryOfOnlySymbolsFindsNothingAndDoesNotFail() {
+        assertTrue(index.search("( \" * AND ~ : ? / \\ -", Optional.empty(), 5).isEmpty());
+        assertTrue(index.search("", Optional.empty(), 5).isEmpty());
+    }
+
+    @Test
+    void noInputBreaksSearch() {
+        List<String> hostile = List.of("(", ")", "\"", "\"unclosed phrase", "*", "?", "~", "~2", "a~", "AND", "OR NOT",
+                "title:x", "x:y:z", "[1 TO 5]", "{a TO b}", "/regex/", "\\", "^2", "+must -not", "&&", "||", "!",
+                "🙂🙂🙂", "tcp 🙂 handshake", "\u0000\u0001", "\u200b\u200e\u202e", "<@123> @everyone", "`",
+                "x".repeat(5_000), "word ".repeat(2_000), "ß é ñ 中文 العربية", "\uD800", "  \t\n  ");
+        for (String query : hostile) {
+            index.search(query, Optional.empty(), 10);
+            index.search(query, Optional.of(query), 10);
+            assertTrue(index.suggest(query, 25).size() <= 25);
+        }
+    }
+
+    @Test
+    void suggestionsMatchWordsAnywhereAndTheLastAsAPrefix() {
+        List<Suggestion> suggestions = index.suggest("three-way hands", 25);
+        assertEquals("tcp-handshake", suggestions.get(0).id());
+        assertEquals("What happens during the TCP three-way handshake?", suggestions.get(0).name());
+        assertEquals("python-gil", index.suggest("interp", 25).get(0).id());
+    }
+
+    @Test
+    void suggestionsForgiveTyposAndRespectTheLimits() {
+        assertEquals("concurrency-deadlock", index.suggest("dedlock", 25).get(0).id());
+        assertEquals(7, index.suggest("", 25).size());
+        assertEquals(3, index.suggest("", 3).size());
+        assertTrue(index.suggest("", 500).size() <= 25);
+        assertTrue(index.suggest("zzzzqqq", 25).isEmpty());
+    }
+
+    @Test
+    void suggestionNamesAreCutAtAWordToFitOneHundredCharacters() {
+        String longQuestion = "Why ".repeat(40) + "?";
+        String name = Suggester.name(longQuestion);
+        assertTrue(name.length() <= 100, name);
+        assertTrue(name.endsWith("Why…"), name);
+        assertTrue(Suggester.name("x".repeat(300)).length() <= 100);
+    }
+
+    @Test
+    void similarQuestionsShareTheirWordsAndNeverIncludeTheQuestionItself() {
+        List<SimilarQuestion> similar = index.similar("python-gil", 3);
+        assertFalse(similar.isEmpty());
+        assertTrue(similar.stream().noneMatch(s -> s.question().id().equals("python-gil")));
+        assertTrue(similar.get(0).relative() < 1f);
+        assertTrue(index.similar("no-such-id", 3).isEmpty());
+    }
+
+    @Test
+    void manyThreadsCanSearchOneIndexAtOnce() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                String query = List.of("tcp handshkae", "deadl", "global interpreter lock", "indexing").get(i % 4);
+                results.add(pool.submit(() -> {
+                    index.suggest(query, 25);
+                    index.similar("db-indexes", 3);
+                    return top(query);
+                }));
+            }
+            for (int i = 0; i < results.size(); i++) {
+                String expected = List.of("tcp-handshake", "concurrency-deadlock", "python-gil", "db-indexes").get(i % 4);
+                assertEquals(expected, results.get(i).get(30, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
