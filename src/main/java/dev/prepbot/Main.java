@@ -15,6 +15,7 @@ import dev.prepbot.commands.SearchCommand;
 import dev.prepbot.commands.Visibility;
 import dev.prepbot.console.Console;
 import dev.prepbot.console.ConsoleRenderer;
+import dev.prepbot.discord.DiscordBot;
 import dev.prepbot.search.Highlight;
 import dev.prepbot.search.SearchHit;
 import java.io.BufferedReader;
@@ -120,6 +121,7 @@ public final class Main {
                 ? (settings.token().isPresent() ? "run" : "console")
                 : args.positional().remove(0);
         return switch (command) {
+            case "run" -> runBot(settings, args);
             case "console" -> console(settings, args);
             case "search" -> search(settings, args);
             case "show" -> show(settings, args);
@@ -131,6 +133,37 @@ public final class Main {
             }
             default -> throw new UsageException("unknown command '" + shorten(command) + "'");
         };
+    }
+
+    /**
+     * Serves Discord until stopped. SIGTERM and Ctrl-C shut JDA down and close storage, then the
+     * process ends with 0: a requested stop is a success, not a signal death.
+     */
+    private int runBot(Settings settings, Arguments args) throws UsageException, InvalidBankException {
+        args.expectNoMore(0);
+        Logging.serverDefaults(env);
+        App app = App.start(settings);
+        DiscordBot bot;
+        try {
+            bot = DiscordBot.start(settings, app.commands());
+        } catch (DiscordBot.StartupException e) {
+            app.close();
+            err.println("prepbot: " + e.getMessage());
+            return INVALID;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            bot.close();
+            app.close();
+            err.println("prepbot: stopped");
+            err.flush();
+            Runtime.getRuntime().halt(OK);
+        }, "prepbot-shutdown"));
+        try {
+            bot.awaitShutdown();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return OK;
     }
 
     private int console(Settings settings, Arguments args) throws UsageException, InvalidBankException, IOException {

@@ -1,15 +1,24 @@
 package dev.prepbot.commands;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Text of a reply as spans, some of them strong (matched search words, labels). It carries no markup:
- * each transport decides how to show strong text and how to make bank or user text safe to show.
+ * Text of a reply as spans: words (some strong, such as matched search words) and countdowns to a
+ * moment. It carries no markup: each transport decides how to show strong words and countdowns
+ * (Discord as a live relative timestamp) and how to make bank or user text safe to show.
  */
 public record Text(List<Span> spans) {
 
-    public record Span(String text, boolean strong) {
+    public sealed interface Span permits Words, Countdown {
+    }
+
+    public record Words(String text, boolean strong) implements Span {
+    }
+
+    /** "in 20 seconds", counting down by itself where the transport can. */
+    public record Countdown(Instant at) implements Span {
     }
 
     public Text {
@@ -17,26 +26,35 @@ public record Text(List<Span> spans) {
     }
 
     public static Text of(String plain) {
-        return new Text(List.of(new Span(plain, false)));
+        return new Text(List.of(new Words(plain, false)));
     }
 
     public static Text strong(String text) {
-        return new Text(List.of(new Span(text, true)));
+        return new Text(List.of(new Words(text, true)));
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The text without any emphasis. */
+    /** The words without any emphasis; a countdown shows as its moment. */
     public String plain() {
         StringBuilder out = new StringBuilder();
-        spans.forEach(s -> out.append(s.text()));
+        for (Span span : spans) {
+            switch (span) {
+                case Words w -> out.append(w.text());
+                case Countdown c -> out.append(c.at());
+            }
+        }
         return out.toString();
     }
 
     public boolean isEmpty() {
-        return spans.stream().allMatch(s -> s.text().isEmpty());
+        return spans.stream().allMatch(s -> s instanceof Words w && w.text().isEmpty());
+    }
+
+    public boolean hasStrong() {
+        return spans.stream().anyMatch(s -> s instanceof Words w && w.strong());
     }
 
     public static final class Builder {
@@ -44,15 +62,20 @@ public record Text(List<Span> spans) {
 
         public Builder plain(String text) {
             if (!text.isEmpty()) {
-                spans.add(new Span(text, false));
+                spans.add(new Words(text, false));
             }
             return this;
         }
 
         public Builder strong(String text) {
             if (!text.isEmpty()) {
-                spans.add(new Span(text, true));
+                spans.add(new Words(text, true));
             }
+            return this;
+        }
+
+        public Builder countdown(Instant at) {
+            spans.add(new Countdown(at));
             return this;
         }
 

@@ -11,6 +11,9 @@ import java.util.List;
  */
 public final class ConsoleRenderer {
 
+    private static final java.time.format.DateTimeFormatter CLOCK =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneId.systemDefault());
+
     /** What a number typed after a reply does: press a button, or pick a menu option. */
     public record Choice(String label, String actionId, List<String> values) {
     }
@@ -55,7 +58,10 @@ public final class ConsoleRenderer {
     public static String text(Text text) {
         StringBuilder out = new StringBuilder();
         for (Text.Span span : text.spans()) {
-            out.append(span.strong() ? "**" + span.text() + "**" : span.text());
+            switch (span) {
+                case Text.Words words -> out.append(words.strong() ? "**" + words.text() + "**" : words.text());
+                case Text.Countdown countdown -> out.append("by ").append(CLOCK.format(countdown.at()));
+            }
         }
         return out.toString();
     }

@@ -1,0 +1,138 @@
+package dev.prepbot.discord;
+
+import dev.prepbot.Settings;
+import dev.prepbot.commands.Commands;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.utils.Compression;
+import net.dv8tion.jda.api.utils.SessionControllerAdapter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Prepbot on Discord: connects with JDA (no privileged intents; slash commands need none),
+ * registers the slash commands globally or to one guild, and serves them until closed.
+ */
+public final class DiscordBot implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DiscordBot.class);
+
+    private final JDA jda;
+    private final ExecutorService workers;
+
+    private DiscordBot(JDA jda, ExecutorService workers) {
+        this.jda = jda;
+        this.workers = workers;
+    }
+
+    /** A startup problem, told in one sentence that never contains the token. */
+    public static final class StartupException extends Exception {
+        public StartupException(String message) {
+            super(message);
+        }
+    }
+
+    public static DiscordBot start(Settings settings, Commands commands) throws StartupException {
+        String token = settings.token().orElseThrow(() -> new StartupException(
+                "DISCORD_TOKEN is not set: set it to your bot's token, or run 'prepbot console' to try Prepbot without Discord."));
+        ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+        JDABuilder builder = JDABuilder.createLight(token, EnumSet.noneOf(GatewayIntent.class))
+                .addEventListeners(new InteractionListener(commands, new DiscordRenderer(), workers))
+                .setEnableShutdownHook(false);
+        settings.discordApi().ifPresent(api -> builder.setRestConfig(new RestConfig().setBaseUrl(withSlash(api))));
+        settings.discordGateway().ifPresent(gateway -> builder
+                .setSessionController(new FixedGatewaySessionController(gateway))
+                .setCompression(Compression.NONE));
+        JDA jda;
+        try {
+            jda = builder.build();
+            jda.awaitReady();
+        } catch (InvalidTokenException e) {
+            workers.shutdownNow();
+            throw new StartupException("Discord rejected the token in DISCORD_TOKEN: check that it is the bot token of your application.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            workers.shutdownNow();
+            throw new StartupException("Interrupted while connecting to Discord.");
+        } catch (RuntimeException e) {
+            workers.shutdownNow();
+            throw new StartupException("Cannot connect to Discord at " + settings.discordApi().orElse(RestConfig.DEFAULT_BASE_URL)
+                    + " (" + Secrets.redact(e.getClass().getSimpleName() + ": " + e.getMessage(), token) + ").");
+        }
+        DiscordBot bot = new DiscordBot(jda, workers);
+        bot.register(settings, commands);
+        log.info("Prepbot is connected as {} and serves {} commands", jda.getSelfUser().getName(), commands.specs().size());
+        return bot;
+    }
+
+    private void register(Settings settings, Commands commands) throws StartupException {
+        var data = SlashCommands.of(commands.specs());
+        if (settings.guildId().isPresent()) {
+            Guild guild = jda.getGuildById(settings.guildId().get());
+            if (guild == null) {
+                close();
+                throw new StartupException("The bot is not in the server PREPBOT_GUILD_ID=" + settings.guildId().get()
+                        + "; invite it first (see the README) or unset PREPBOT_GUILD_ID.");
+            }
+            guild.updateCommands().addCommands(data).complete();
+        } else {
+            jda.updateCommands().addCommands(data).complete();
+        }
+    }
+
+    public JDA jda() {
+        return jda;
+    }
+
+    /** Blocks until the bot is shut down. */
+    public void awaitShutdown() throws InterruptedException {
+        jda.awaitShutdown();
+    }
+
+    @Override
+    public void close() {
+        jda.shutdown();
+        try {
+            if (!jda.awaitShutdown(Duration.ofSeconds(10))) {
+                jda.shutdownNow();
+                jda.awaitShutdown(Duration.ofSeconds(5));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            jda.shutdownNow();
+        }
+        workers.shutdown();
+        try {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String withSlash(String url) {
+        return url.endsWith("/") ? url : url + "/";
+    }
+
+    /** Points JDA at a fixed gateway URL (a proxy, or the tests' fake Discord) instead of asking Discord. */
+    private static final class FixedGatewaySessionController extends SessionControllerAdapter {
+        private final String gateway;
+
+        FixedGatewaySessionController(String gateway) {
+            this.gateway = gateway;
+        }
+
+        @Override
+        public String getGateway() {
+            return gateway;
+        }
+    }
+}
