@@ -1,0 +1,30 @@
+# Prepbot: build with the Maven wrapper on a JDK 21, run on a JRE 21 as a non-root user.
+#   docker build -t prepbot .
+#   docker run -d --name prepbot -e DISCORD_TOKEN=... -v prepbot-data:/data prepbot
+
+FROM eclipse-temurin:21-jdk AS build
+WORKDIR /src
+# Dependencies first, so editing the source does not download them again.
+COPY .mvn .mvn
+COPY mvnw pom.xml ./
+RUN ./mvnw -B -ntp -q dependency:go-offline
+COPY src src
+COPY data data
+RUN ./mvnw -B -ntp -q package -DskipTests
+
+FROM eclipse-temurin:21-jre
+RUN groupadd --system prepbot \
+    && useradd --system --gid prepbot --uid 10001 --home-dir /app --shell /usr/sbin/nologin prepbot \
+    && mkdir -p /data && chown prepbot:prepbot /data
+WORKDIR /app
+COPY --from=build /src/target/prepbot.jar /app/prepbot.jar
+USER prepbot
+# Configuration comes only from the environment; the token is passed at run time, never baked in.
+ENV PREPBOT_DB=/data/prepbot.db
+VOLUME ["/data"]
+# docker stop sends SIGTERM: Prepbot shuts JDA down, closes the database and exits 0.
+STOPSIGNAL SIGTERM
+# A small heap that follows the container's memory limit; Serial GC suits one or two cores.
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", \
+            "--enable-native-access=ALL-UNNAMED", "-jar", "/app/prepbot.jar"]
+CMD ["run"]

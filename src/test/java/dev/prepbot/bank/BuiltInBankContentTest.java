@@ -1,0 +1,128 @@
+package dev.prepbot.bank;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.prepbot.search.SearchIndex;
+import dev.prepbot.search.SimilarQuestion;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The built-in bank is content, reviewed like code: these checks fail the build when a question is
+ * incomplete, when its quiz options give the answer away, when two questions say the same thing, or
+ * when a topic falls below what the product promises.
+ */
+class BuiltInBankContentTest {
+
+    static final List<String> TOPICS = List.of("algorithms", "behavioral", "concurrency", "databases", "java",
+            "machine-learning", "python", "system-design", "testing", "web");
+    static final int MIN_PER_TOPIC = 12;
+
+    /**
+     * Two questions are near-duplicates when "more like this" scores one against the other at more than
+     * this share of the score the first gets against itself. Distinct questions of one topic share
+     * vocabulary and score well below it; a question written twice in other words scores near or above it.
+     */
+    static final float NEAR_DUPLICATE = 0.6f;
+
+    private static Bank bank;
+    private static SearchIndex index;
+
+    @BeforeAll
+    static void load() throws InvalidBankException {
+        bank = new BankLoader().loadBuiltIn();
+        index = SearchIndex.build(bank);
+    }
+
+    @AfterAll
+    static void close() {
+        index.close();
+    }
+
+    @Test
+    void everyTopicHasEnoughQuestionsAndAMixOfDifficulties() {
+        for (String topic : TOPICS) {
+            TopicCount count = bank.counts().stream().filter(c -> c.topic().equals(topic)).findFirst()
+                    .orElseThrow(() -> new AssertionError("missing topic " + topic));
+            assertTrue(count.total() >= MIN_PER_TOPIC, topic + " has " + count.total());
+            assertTrue(count.easy() * 4 >= count.total(), topic + ": at least a quarter easy");
+            assertTrue(count.medium() * 4 >= count.total(), topic + ": at least a quarter medium");
+            assertTrue(count.hard() * 6 >= count.total(), topic + ": at least a sixth hard");
+        }
+        assertTrue(bank.size() >= 120, "the bank has " + bank.size());
+    }
+
+    @Test
+    void everyQuestionFillsEveryField() {
+        List<String> problems = new ArrayList<>();
+        for (Question q : bank.questions()) {
+            check(problems, q, q.explanation().isPresent(), "explanation");
+            check(problems, q, q.example().isPresent(), "example");
+            check(problems, q, q.story().isPresent(), "story");
+            check(problems, q, q.mistakes().size() >= 2, "at least two mistakes");
+            check(problems, q, q.tags().size() >= 2 && q.tags().size() <= 5, "two to five tags");
+            check(problems, q, q.choice().isPresent(), "choice");
+            check(problems, q, q.distractors().size() == 3, "three distractors");
+            int words = q.explanation().map(e -> e.strip().split("\\s+").length).orElse(0);
+            check(problems, q, words >= 80 && words <= 250, "explanation of 80-250 words, not " + words);
+            check(problems, q, q.id().startsWith(q.topic() + "-"), "id starting with its topic");
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void quizOptionsGiveNothingAwayByTheirLength() {
+        List<String> problems = new ArrayList<>();
+        for (Question q : bank.questions()) {
+            String choice = q.choice().orElseThrow();
+            String normalized = choice.strip().toLowerCase(Locale.ROOT);
+            for (String distractor : q.distractors()) {
+                String d = distractor.strip().toLowerCase(Locale.ROOT);
+                check(problems, q, !d.contains(normalized), "distractor containing the choice: " + distractor);
+                double ratio = (double) distractor.length() / choice.length();
+                check(problems, q, ratio >= 0.5 && ratio <= 2.0,
+                        String.format(Locale.ROOT, "distractor %.2fx the choice's length: %s", ratio, distractor));
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void noTwoQuestionsAreNearDuplicates() {
+        List<String> problems = new ArrayList<>();
+        for (Question q : bank.questions()) {
+            for (SimilarQuestion s : index.similar(q.id(), 1)) {
+                if (s.relative() > NEAR_DUPLICATE) {
+                    problems.add(String.format(Locale.ROOT, "%s ~ %s (%.2f)", q.id(), s.question().id(), s.relative()));
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void theClassicsAreThere() {
+        assertClassic("python", "try except else finally");
+        assertClassic("python", "args kwargs");
+        assertClassic("python", "== versus is identity equality");
+        assertClassic("machine-learning", "k-fold cross-validation");
+    }
+
+    private static void assertClassic(String topic, String query) {
+        var hits = index.search(query, Optional.of(topic), 1);
+        assertFalse(hits.isEmpty(), "no " + topic + " question about " + query);
+    }
+
+    private static void check(List<String> problems, Question q, boolean ok, String what) {
+        if (!ok) {
+            problems.add(q.id() + ": " + what);
+        }
+    }
+}
