@@ -11,7 +11,7 @@ import java.util.List;
  */
 public record Text(List<Span> spans) {
 
-    public sealed interface Span permits Words, Countdown {
+    public sealed interface Span permits Words, Countdown, ChannelLink {
     }
 
     public record Words(String text, boolean strong) implements Span {
@@ -19,6 +19,10 @@ public record Text(List<Span> spans) {
 
     /** "in 20 seconds", counting down by itself where the transport can. */
     public record Countdown(Instant at) implements Span {
+    }
+
+    /** A link to a channel of the server: a clickable #name on Discord. */
+    public record ChannelLink(String channelId) implements Span {
     }
 
     public Text {
@@ -44,6 +48,7 @@ public record Text(List<Span> spans) {
             switch (span) {
                 case Words w -> out.append(w.text());
                 case Countdown c -> out.append(c.at());
+                case ChannelLink c -> out.append('#').append(c.channelId());
             }
         }
         return out.toString();
@@ -76,6 +81,11 @@ public record Text(List<Span> spans) {
 
         public Builder countdown(Instant at) {
             spans.add(new Countdown(at));
+            return this;
+        }
+
+        public Builder channel(String channelId) {
+            spans.add(new ChannelLink(channelId));
             return this;
         }
 

@@ -61,6 +61,7 @@ public final class ConsoleRenderer {
             switch (span) {
                 case Text.Words words -> out.append(words.strong() ? "**" + words.text() + "**" : words.text());
                 case Text.Countdown countdown -> out.append("by ").append(CLOCK.format(countdown.at()));
+                case Text.ChannelLink channel -> out.append('#').append(channel.channelId());
             }
         }
         return out.toString();

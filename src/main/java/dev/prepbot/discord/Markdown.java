@@ -33,6 +33,7 @@ final class Markdown {
                 }
                 // Discord's relative timestamp counts down in every client without the bot editing anything.
                 case Text.Countdown countdown -> out.append("<t:").append(countdown.at().getEpochSecond()).append(":R>");
+                case Text.ChannelLink channel -> out.append("<#").append(channel.channelId().replaceAll("\\D", "")).append('>');
             }
         }
         return out.toString();

@@ -1,0 +1,166 @@
+package dev.prepbot.daily;
+
+import dev.prepbot.bank.Bank;
+import dev.prepbot.bank.Question;
+import dev.prepbot.commands.AnswerCards;
+import dev.prepbot.commands.Reply;
+import dev.prepbot.commands.Text;
+import dev.prepbot.time.Scheduler;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Posts each guild's question of the day: once per local calendar day at the configured local time,
+ * never twice for a day (the storage's unique key holds that across restarts and processes), with no
+ * repeat until every eligible question has been posted once. A post missed while the bot was down is
+ * made when it comes back, the same local day only. One guild's failure never stops another's post.
+ */
+public final class DailyQuestions implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DailyQuestions.class);
+
+    /** Wakes at least this often, so a changed wall clock or a lost timer costs at most this long. */
+    static final Duration MAX_SLEEP = Duration.ofHours(1);
+
+    private final Bank bank;
+    private final DailyRecords records;
+    private final DailyChannels channels;
+    private final AnswerCards cards;
+    private final Clock clock;
+    private final Scheduler scheduler;
+    private final RandomGenerator random;
+    private final Object lock = new Object();
+    private Scheduler.Task wake;
+    private boolean closed;
+
+    public DailyQuestions(Bank bank, DailyRecords records, DailyChannels channels, Clock clock, Scheduler scheduler,
+                          RandomGenerator random) {
+        this.bank = bank;
+        this.records = records;
+        this.channels = channels;
+        this.cards = new AnswerCards(bank);
+        this.clock = clock;
+        this.scheduler = scheduler;
+        this.random = random;
+    }
+
+    /** Makes any post due today that was missed while the bot was down, then plans the next wake. */
+    public void start() {
+        tick();
+    }
+
+    /** Posts what is due now and plans the next wake; also called after every schedule change. */
+    public void tick() {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            Instant now = clock.instant();
+            Instant next = now.plus(MAX_SLEEP);
+            for (DailySchedule schedule : records.schedules()) {
+                try {
+                    postIfDue(schedule, now);
+                } catch (RuntimeException e) {
+                    log.error("daily question for guild {} failed", schedule.guildId(), e);
+                }
+                Instant due = schedule.postingTime().nextAfter(now);
+                if (due.isBefore(next)) {
+                    next = due;
+                }
+            }
+            if (wake != null) {
+                wake.cancel();
+            }
+            wake = scheduler.schedule(Duration.between(now, next), this::tick);
+        }
+    }
+
+    /** When the guild's next post is due, if it has a schedule. */
+    public Optional<Instant> nextPost(String guildId) {
+        return records.schedule(guildId).map(s -> {
+            Instant now = clock.instant();
+            LocalDate today = s.postingTime().dateOf(now);
+            Instant dueToday = s.postingTime().on(today);
+            boolean owedToday = !dueToday.isBefore(s.since()) && !records.posted(s.guildId(), today);
+            if (owedToday && !now.isAfter(dueToday)) {
+                return dueToday;
+            }
+            return s.postingTime().nextAfter(now);
+        });
+    }
+
+    private void postIfDue(DailySchedule schedule, Instant now) {
+        PostingTime time = schedule.postingTime();
+        LocalDate today = time.dateOf(now);
+        Instant due = time.on(today);
+        if (now.isBefore(due) || due.isBefore(schedule.since()) || records.posted(schedule.guildId(), today)) {
+            return;
+        }
+        List<Question> eligible = bank.select(schedule.topic(), Optional.empty());
+        if (eligible.isEmpty()) {
+            records.recordProblem(schedule.guildId(), Optional.of("The topic " + schedule.topic().orElse("")
+                    + " has no questions in this bank."));
+            return;
+        }
+        DailyRecords.Cycle cycle = records.currentCycle(schedule.guildId());
+        List<Question> remaining = new ArrayList<>(eligible.stream()
+                .filter(q -> !cycle.questionIds().contains(q.id())).toList());
+        int number = Math.max(1, cycle.number());
+        if (remaining.isEmpty()) {
+            remaining.addAll(eligible);
+            number = cycle.number() + 1;
+        }
+        Question question = remaining.get(random.nextInt(remaining.size()));
+        if (!records.claimPost(schedule.guildId(), today, question.id(), number, now)) {
+            return;
+        }
+        Optional<String> problem = channels.problemPosting(schedule.guildId(), schedule.channelId());
+        if (problem.isPresent()) {
+            records.recordProblem(schedule.guildId(), problem);
+            log.warn("daily question for guild {} not posted: {}", schedule.guildId(), problem.get());
+            return;
+        }
+        try {
+            String messageId = channels.post(schedule.channelId(), card(question)).join();
+            records.recordMessage(schedule.guildId(), today, messageId);
+            records.recordProblem(schedule.guildId(), Optional.empty());
+            channels.openThread(schedule.channelId(), messageId, threadName(question, today));
+        } catch (CompletionException e) {
+            String reason = e.getCause() == null ? "unknown error" : e.getCause().getMessage();
+            records.recordProblem(schedule.guildId(), Optional.of("The post of " + today + " failed: " + reason));
+            log.warn("daily question for guild {} failed to post: {}", schedule.guildId(), reason);
+        }
+    }
+
+    /** The post: the question, its topic and difficulty, and buttons that reveal the answers privately. */
+    Reply.Card card(Question question) {
+        Reply.Card card = cards.questionCard(question);
+        return new Reply.Card(Text.of("Question of the day: " + question.question()),
+                List.of(Reply.Section.of("", "Think it through, then reveal the answer below. Discuss in the thread.")),
+                card.footer(), card.buttons(), card.menu(), card.visibility());
+    }
+
+    private static String threadName(Question question, LocalDate date) {
+        String name = date + " " + question.question();
+        return name.length() <= 100 ? name : name.substring(0, 99) + "…";
+    }
+
+    @Override
+    public void close() {
+        synchronized (lock) {
+            closed = true;
+            if (wake != null) {
+                wake.cancel();
+            }
+        }
+    }
+}
