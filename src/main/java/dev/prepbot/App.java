@@ -11,10 +11,12 @@ import dev.prepbot.commands.Command;
 import dev.prepbot.commands.Commands;
 import dev.prepbot.commands.HelpCommand;
 import dev.prepbot.commands.QuestionCommand;
+import dev.prepbot.commands.RateLimit;
 import dev.prepbot.commands.SearchCommand;
 import dev.prepbot.commands.TopicsCommand;
 import dev.prepbot.search.SearchIndex;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -22,12 +24,16 @@ import java.util.random.RandomGenerator;
 /** The composition root: the one place that builds and wires Prepbot's parts. */
 public final class App implements AutoCloseable {
 
+    /** Per user: a burst of eight commands or clicks, then one a second; enough for a quiz, not for a flood. */
+    static final int RATE_BURST = 8;
+    static final java.time.Duration RATE_EVERY = java.time.Duration.ofSeconds(1);
+
     private final Settings settings;
     private final Bank bank;
     private final SearchIndex index;
     private final Commands commands;
 
-    private App(Settings settings, Bank bank) {
+    private App(Settings settings, Bank bank, RateLimit rateLimit) {
         this.settings = settings;
         this.bank = bank;
         this.index = SearchIndex.build(bank);
@@ -38,12 +44,20 @@ public final class App implements AutoCloseable {
         list.add(new SearchCommand(index));
         list.add(new TopicsCommand(bank));
         list.add(new HelpCommand(list.stream().map(Command::spec).toList()));
-        this.commands = new Commands(list, List.of(cards));
+        this.commands = new Commands(list, List.of(cards), rateLimit);
     }
 
-    /** Loads the banks the settings name and builds everything on them; a bad bank refuses to start. */
+    /**
+     * Loads the banks the settings name and builds everything on them for the one local user of the
+     * console and command line; a bad bank refuses to start.
+     */
     public static App start(Settings settings) throws InvalidBankException {
-        return new App(settings, loadBank(settings));
+        return new App(settings, loadBank(settings), RateLimit.unlimited(Clock.systemUTC()));
+    }
+
+    /** The same for a server full of users: commands and clicks are rate limited per user. */
+    public static App startShared(Settings settings) throws InvalidBankException {
+        return new App(settings, loadBank(settings), new RateLimit(RATE_BURST, RATE_EVERY, Clock.systemUTC()));
     }
 
     /**

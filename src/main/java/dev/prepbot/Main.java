@@ -142,7 +142,7 @@ public final class Main {
     private int runBot(Settings settings, Arguments args) throws UsageException, InvalidBankException {
         args.expectNoMore(0);
         Logging.serverDefaults(env);
-        App app = App.start(settings);
+        App app = App.startShared(settings);
         DiscordBot bot;
         try {
             bot = DiscordBot.start(settings, app.commands());

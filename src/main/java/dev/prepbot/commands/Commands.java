@@ -20,8 +20,10 @@ public final class Commands {
 
     private final Map<String, Command> commands = new LinkedHashMap<>();
     private final Map<String, ActionHandler> actions = new LinkedHashMap<>();
+    private final RateLimit rateLimit;
 
-    public Commands(List<Command> commands, List<ActionHandler> actionHandlers) {
+    public Commands(List<Command> commands, List<ActionHandler> actionHandlers, RateLimit rateLimit) {
+        this.rateLimit = rateLimit;
         commands.forEach(c -> this.commands.put(c.spec().name(), c));
         for (ActionHandler handler : actionHandlers) {
             handler.actions().forEach(a -> actions.put(a, handler));
@@ -45,6 +47,10 @@ public final class Commands {
         }
         if (command.spec().guildOnly() && request.caller().guildId().isEmpty()) {
             return Reply.Notice.privately("/" + request.command() + " works only in a server channel.");
+        }
+        Optional<java.time.Duration> wait = rateLimit.take(request.caller().userId());
+        if (wait.isPresent()) {
+            return Reply.Notice.privately(RateLimit.slowDown(wait.get()));
         }
         try {
             return command.handle(request);
@@ -74,6 +80,10 @@ public final class Commands {
         ActionHandler handler = action.map(a -> actions.get(a.name())).orElse(null);
         if (handler == null) {
             return Reply.Notice.privately("That button is not one I know. Try the command again.");
+        }
+        Optional<java.time.Duration> wait = rateLimit.take(caller.userId());
+        if (wait.isPresent()) {
+            return Reply.Notice.privately(RateLimit.slowDown(wait.get()));
         }
         try {
             return handler.onAction(action.get(), values, caller);
