@@ -70,6 +70,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Lucene logs through java.util.logging; route it to SLF4J so it obeys the same levels.
+        org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+        org.slf4j.bridge.SLF4JBridgeHandler.install();
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         int code = new Main(System.getenv(), System.in, out, err, System.console() != null).run(args);
