@@ -1,0 +1,624 @@
+package dev.prepbot.discord.fake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A local Discord for tests: the gateway and the REST endpoints the real JDA client uses, on
+ * 127.0.0.1. Tests inject slash commands, autocomplete, clicks and menu choices, then read what the
+ * bot sent. It refuses what Discord refuses (the limits of DESIGN.md section 5, a callback later than
+ * three seconds, a second acknowledgement) and records each refusal as a violation, and it records
+ * every message that could ping.
+ */
+public final class FakeDiscord implements AutoCloseable {
+
+    /** Discord's acknowledgement deadline for an interaction. */
+    static final Duration ACK_DEADLINE = Duration.ofSeconds(3);
+    private static final int EPHEMERAL = 1 << 6;
+
+    private final World world = new World();
+    private final FakeGateway gateway;
+    private final HttpServer rest;
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final List<String> violations = new CopyOnWriteArrayList<>();
+    private final List<Message> pings = new CopyOnWriteArrayList<>();
+    private final Map<String, Interaction> interactions = new ConcurrentHashMap<>();
+    private final Map<String, String> interactionChannels = new ConcurrentHashMap<>();
+    private final Map<String, Message> messages = new ConcurrentHashMap<>();
+    private final List<Message> messageOrder = new CopyOnWriteArrayList<>();
+    private volatile JsonNode commands = Json.array();
+    private volatile boolean rejectToken;
+
+    /** One REST request as received. */
+    public record Call(String method, String path, JsonNode body, long receivedNanos) {
+    }
+
+    /** A message as it stands now: edits applied. {@code interactionId} is set for interaction replies. */
+    public record Message(String id, String channelId, JsonNode data, boolean ephemeral,
+                          Optional<String> interactionId) {
+
+        public String content() {
+            return data.path("content").asText("");
+        }
+
+        /** Every embed's title and description, joined, for assertions on what a user reads. */
+        public String text() {
+            StringBuilder text = new StringBuilder(content());
+            for (JsonNode embed : data.path("embeds")) {
+                text.append('\n').append(embed.path("title").asText("")).append('\n')
+                        .append(embed.path("description").asText("")).append('\n')
+                        .append(embed.path("footer").path("text").asText(""));
+            }
+            return text.toString();
+        }
+
+        /** The custom ids of every button and menu, in order. */
+        public List<String> customIds() {
+            List<String> ids = new ArrayList<>();
+            for (JsonNode row : data.path("components")) {
+                for (JsonNode c : row.path("components")) {
+                    ids.add(c.path("custom_id").asText());
+                }
+            }
+            return ids;
+        }
+
+        public List<JsonNode> buttons() {
+            List<JsonNode> buttons = new ArrayList<>();
+            for (JsonNode row : data.path("components")) {
+                for (JsonNode c : row.path("components")) {
+                    if (c.path("type").asInt() == 2) {
+                        buttons.add(c);
+                    }
+                }
+            }
+            return buttons;
+        }
+    }
+
+    /** An injected interaction; its callback, when the bot sends one, with its latency. */
+    public static final class Interaction {
+        private final String id;
+        private final String token = "token-" + System.nanoTime();
+        private final long injectedNanos = System.nanoTime();
+        private final CompletableFuture<Callback> callback = new CompletableFuture<>();
+        private final List<Message> followups = new CopyOnWriteArrayList<>();
+
+        Interaction(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public List<Message> followups() {
+            return followups;
+        }
+    }
+
+    /** The bot's acknowledgement of an interaction. */
+    public record Callback(int type, JsonNode data, Duration latency) {
+        public boolean ephemeral() {
+            return (data.path("flags").asInt() & EPHEMERAL) != 0;
+        }
+    }
+
+    private FakeDiscord() throws IOException, InterruptedException {
+        gateway = new FakeGateway(world);
+        gateway.start();
+        gateway.awaitStart();
+        rest = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        rest.createContext("/", this::handle);
+        rest.setExecutor(Executors.newFixedThreadPool(8));
+        rest.start();
+    }
+
+    public static FakeDiscord start() {
+        try {
+            return new FakeDiscord();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the fake Discord", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String restBaseUrl() {
+        return "http://127.0.0.1:" + rest.getAddress().getPort() + "/api/v10/";
+    }
+
+    public String gatewayUrl() {
+        return "ws://127.0.0.1:" + gateway.getPort();
+    }
+
+    public World world() {
+        return world;
+    }
+
+    /** Makes the next logins fail as Discord does for a bad token. */
+    public void rejectToken(boolean reject) {
+        this.rejectToken = reject;
+    }
+
+    /** Waits until a client has identified and received READY and GUILD_CREATE. */
+    public void awaitConnected(Duration timeout) throws InterruptedException {
+        if (!gateway.awaitSession(timeout.toMillis())) {
+            throw new AssertionError("the bot did not connect to the fake gateway within " + timeout);
+        }
+    }
+
+    // ---- injection -------------------------------------------------------------------------
+
+    /** A slash command from a member in a guild channel; options map names to String, Long or Boolean. */
+    public Interaction slash(World.User user, String channelId, String command, Optional<String> subcommand,
+                             Map<String, Object> options) {
+        ObjectNode data = Json.object().put("id", world.snowflake()).put("name", command).put("type", 1);
+        ArrayNode list = Json.array();
+        options.forEach((name, value) -> list.add(option(name, value)));
+        if (subcommand.isPresent()) {
+            ObjectNode sub = Json.object().put("name", subcommand.get()).put("type", 1);
+            sub.set("options", list);
+            data.putArray("options").add(sub);
+        } else {
+            data.set("options", list);
+        }
+        options.forEach((name, value) -> {
+            if (value instanceof ChannelRef ref) {
+                data.putObject("resolved").putObject("channels").set(ref.id(),
+                        world.channelJson(ref.id(), "channel-" + ref.id(), 5).put("permissions", "0"));
+            }
+        });
+        return inject(2, user, channelId, data, Optional.empty(), true);
+    }
+
+    public Interaction slash(World.User user, String channelId, String command, Map<String, Object> options) {
+        return slash(user, channelId, command, Optional.empty(), options);
+    }
+
+    /** A slash command sent in a direct message with the bot: no guild, no member. */
+    public Interaction directSlash(World.User user, String command, Map<String, Object> options) {
+        ObjectNode data = Json.object().put("id", world.snowflake()).put("name", command).put("type", 1);
+        ArrayNode list = data.putArray("options");
+        options.forEach((name, value) -> list.add(option(name, value)));
+        return inject(2, user, "600000000000000001", data, Optional.empty(), false);
+    }
+
+    /** An autocomplete request while the user types {@code typed} into {@code option}. */
+    public Interaction autocomplete(World.User user, String channelId, String command, String option, String typed) {
+        ObjectNode data = Json.object().put("id", world.snowflake()).put("name", command).put("type", 1);
+        data.putArray("options").addObject().put("name", option).put("type", 3).put("value", typed).put("focused", true);
+        return inject(4, user, channelId, data, Optional.empty(), true);
+    }
+
+    /** A click on a button of a message the bot sent. */
+    public Interaction click(World.User user, Message message, String customId) {
+        ObjectNode data = Json.object().put("custom_id", customId).put("component_type", 2);
+        return inject(3, user, message.channelId(), data, Optional.of(message), true);
+    }
+
+    /** A choice in a select menu of a message the bot sent. */
+    public Interaction select(World.User user, Message message, String customId, List<String> values) {
+        ObjectNode data = Json.object().put("custom_id", customId).put("component_type", 3);
+        ArrayNode chosen = data.putArray("values");
+        values.forEach(chosen::add);
+        return inject(3, user, message.channelId(), data, Optional.of(message), true);
+    }
+
+    /** A channel option value, sent with the resolved channel data Discord includes. */
+    public record ChannelRef(String id) {
+    }
+
+    private static ObjectNode option(String name, Object value) {
+        ObjectNode option = Json.object().put("name", name);
+        switch (value) {
+            case Long l -> option.put("type", 4).put("value", l);
+            case Integer i -> option.put("type", 4).put("value", i.longValue());
+            case Boolean b -> option.put("type", 5).put("value", b);
+            case ChannelRef ref -> option.put("type", 7).put("value", ref.id());
+            default -> option.put("type", 3).put("value", String.valueOf(value));
+        }
+        return option;
+    }
+
+    private Interaction inject(int type, World.User user, String channelId, ObjectNode data, Optional<Message> message,
+                               boolean inGuild) {
+        Interaction interaction = new Interaction(world.snowflake());
+        interactions.put(interaction.id, interaction);
+        interactionChannels.put(interaction.id, channelId);
+        ObjectNode payload = Json.object();
+        payload.put("id", interaction.id).put("application_id", World.APPLICATION_ID).put("type", type)
+                .put("token", interaction.token).put("version", 1).put("locale", "en-US")
+                .put("app_permissions", Long.toString(World.MEMBER_PERMISSIONS)).put("channel_id", channelId);
+        payload.set("data", data);
+        payload.putArray("entitlements");
+        if (inGuild) {
+            payload.put("guild_id", World.GUILD_ID).put("guild_locale", "en-US").put("context", 0);
+            payload.putObject("guild").put("id", World.GUILD_ID).put("locale", "en-US").putArray("features");
+            payload.set("channel", world.channelJson(channelId, "channel", 0));
+            payload.set("member", world.memberJson(user));
+            payload.putObject("authorizing_integration_owners").put("0", World.GUILD_ID);
+        } else {
+            payload.put("context", 1);
+            ObjectNode dm = Json.object().put("id", channelId).put("type", 1);
+            dm.putArray("recipients").add(world.userJson(user));
+            payload.set("channel", dm);
+            payload.set("user", world.userJson(user));
+            payload.putObject("authorizing_integration_owners").put("1", user.id());
+        }
+        message.ifPresent(m -> payload.set("message", messageJson(m)));
+        gateway.dispatch("INTERACTION_CREATE", payload);
+        return interaction;
+    }
+
+    // ---- reading what the bot did ----------------------------------------------------------
+
+    public Callback awaitCallback(Interaction interaction, Duration timeout) {
+        try {
+            return interaction.callback.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new AssertionError("the bot did not acknowledge interaction " + interaction.id + " within " + timeout
+                    + "; violations: " + violations);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        } catch (ExecutionException e) {
+            throw new AssertionError(e.getCause());
+        }
+    }
+
+    /** The interaction's reply message (the "original" response), once it exists. */
+    public Message awaitReply(Interaction interaction, Duration timeout) {
+        awaitCallback(interaction, timeout);
+        return awaitMessage(m -> m.interactionId().equals(Optional.of(interaction.id)), timeout);
+    }
+
+    public Message awaitMessage(Predicate<Message> wanted, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (Message m : messageOrder) {
+                Message current = messages.get(m.id());
+                if (current != null && wanted.test(current)) {
+                    return current;
+                }
+            }
+            pause();
+        }
+        throw new AssertionError("no matching message within " + timeout + "; messages: " + messages());
+    }
+
+    /** Waits until the condition holds, polling briefly; for state the bot reaches asynchronously. */
+    public void awaitTrue(java.util.function.BooleanSupplier condition, Duration timeout, String what) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            pause();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(5);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Every message the bot has sent, as it stands now, in the order sent. */
+    public List<Message> messages() {
+        return messageOrder.stream().map(m -> messages.get(m.id())).toList();
+    }
+
+    public Message message(String id) {
+        return messages.get(id);
+    }
+
+    public List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    /** The last command registration the bot sent (global or guild). */
+    public JsonNode registeredCommands() {
+        return commands;
+    }
+
+    public List<String> violations() {
+        return List.copyOf(violations);
+    }
+
+    public List<Message> pings() {
+        return List.copyOf(pings);
+    }
+
+    /** Every acknowledgement latency recorded so far. */
+    public List<Duration> latencies() {
+        List<Duration> latencies = new ArrayList<>();
+        for (Interaction i : interactions.values()) {
+            if (i.callback.isDone() && !i.callback.isCompletedExceptionally()) {
+                latencies.add(i.callback.join().latency());
+            }
+        }
+        return latencies;
+    }
+
+    // ---- REST ---------------------------------------------------------------------------
+
+    private static final Pattern CALLBACK = Pattern.compile("interactions/(\\d+)/([^/]+)/callback");
+    private static final Pattern WEBHOOK = Pattern.compile("webhooks/(\\d+)/([^/]+)");
+    private static final Pattern WEBHOOK_MESSAGE = Pattern.compile("webhooks/(\\d+)/([^/]+)/messages/([^/]+)");
+    private static final Pattern CHANNEL_MESSAGES = Pattern.compile("channels/(\\d+)/messages");
+    private static final Pattern CHANNEL_MESSAGE = Pattern.compile("channels/(\\d+)/messages/(\\d+)");
+    private static final Pattern THREAD = Pattern.compile("channels/(\\d+)/messages/(\\d+)/threads");
+    private static final Pattern COMMANDS = Pattern.compile("applications/(\\d+)(/guilds/(\\d+))?/commands");
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String method = exchange.getRequestMethod();
+            String path = exchange.getRequestURI().getPath().replaceFirst("^/api/v10/", "");
+            byte[] raw = exchange.getRequestBody().readAllBytes();
+            JsonNode body = body(exchange.getRequestHeaders().getFirst("Content-Type"), raw);
+            calls.add(new Call(method, path, body, System.nanoTime()));
+            Response response = route(method, path, body);
+            byte[] bytes = response.body == null ? new byte[0] : Json.write(response.body).getBytes(StandardCharsets.UTF_8);
+            if (response.body != null) {
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+            }
+            exchange.sendResponseHeaders(response.status, response.status == 204 ? -1 : bytes.length);
+            if (response.status != 204) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+            }
+        }
+    }
+
+    private record Response(int status, JsonNode body) {
+        static Response ok(JsonNode body) {
+            return new Response(200, body);
+        }
+
+        static Response error(int status, int code, String message) {
+            ObjectNode error = Json.object().put("code", code).put("message", message);
+            return new Response(status, error);
+        }
+    }
+
+    private Response route(String method, String path, JsonNode body) {
+        Matcher m;
+        if (path.equals("users/@me") && method.equals("GET")) {
+            return rejectToken ? Response.error(401, 0, "401: Unauthorized") : Response.ok(world.botUser());
+        }
+        if ((m = COMMANDS.matcher(path)).matches() && method.equals("PUT")) {
+            commands = body;
+            ArrayNode registered = Json.array();
+            for (JsonNode command : body) {
+                ObjectNode copy = ((ObjectNode) command.deepCopy()).put("id", world.snowflake())
+                        .put("application_id", World.APPLICATION_ID).put("version", world.snowflake());
+                if (m.group(3) != null) {
+                    copy.put("guild_id", m.group(3));
+                }
+                registered.add(copy);
+            }
+            return Response.ok(registered);
+        }
+        if ((m = CALLBACK.matcher(path)).matches() && method.equals("POST")) {
+            return callback(m.group(1), m.group(2), body);
+        }
+        if ((m = WEBHOOK_MESSAGE.matcher(path)).matches()) {
+            return webhookMessage(method, m.group(2), m.group(3), body);
+        }
+        if ((m = WEBHOOK.matcher(path)).matches() && method.equals("POST")) {
+            return followup(m.group(2), body);
+        }
+        if ((m = THREAD.matcher(path)).matches() && method.equals("POST")) {
+            ObjectNode thread = Json.object().put("id", world.snowflake()).put("type", 11).put("guild_id", World.GUILD_ID)
+                    .put("parent_id", m.group(1)).put("name", body.path("name").asText()).put("owner_id", World.BOT_ID);
+            thread.putObject("thread_metadata").put("archived", false).put("auto_archive_duration", 1440)
+                    .put("locked", false).put("archive_timestamp", "2026-01-01T00:00:00.000000+00:00");
+            return Response.ok(thread);
+        }
+        if ((m = CHANNEL_MESSAGE.matcher(path)).matches() && method.equals("PATCH")) {
+            return edit(m.group(2), body);
+        }
+        if ((m = CHANNEL_MESSAGES.matcher(path)).matches() && method.equals("POST")) {
+            return create(m.group(1), body, Optional.empty(), false);
+        }
+        violations.add("unknown route " + method + " " + path);
+        return Response.error(404, 0, "404: Not Found");
+    }
+
+    private Response callback(String id, String token, JsonNode body) {
+        Interaction interaction = interactions.get(id);
+        if (interaction == null || !interaction.token.equals(token)) {
+            violations.add("callback for unknown interaction " + id);
+            return Response.error(404, 10062, "Unknown interaction");
+        }
+        Duration latency = Duration.ofNanos(System.nanoTime() - interaction.injectedNanos);
+        if (latency.compareTo(ACK_DEADLINE) > 0) {
+            violations.add("interaction " + id + " acknowledged after " + latency.toMillis() + " ms");
+            return Response.error(404, 10062, "Unknown interaction");
+        }
+        int type = body.path("type").asInt();
+        JsonNode data = body.path("data");
+        List<String> problems = switch (type) {
+            case 4, 7 -> Limits.message(data, type == 4);
+            case 8 -> Limits.choices(data);
+            default -> List.of();
+        };
+        if (!problems.isEmpty()) {
+            violations.add("callback " + id + ": " + problems);
+            return invalidForm(problems);
+        }
+        if (!interaction.callback.complete(new Callback(type, data, latency))) {
+            violations.add("interaction " + id + " acknowledged twice");
+            return Response.error(400, 40060, "Interaction has already been acknowledged.");
+        }
+        String channel = interactionChannel(interaction);
+        if (type == 4) {
+            create(channel, data, Optional.of(interaction.id), (data.path("flags").asInt() & EPHEMERAL) != 0);
+        } else if (type == 5) {
+            create(channel, Json.object().put("content", ""), Optional.of(interaction.id),
+                    (data.path("flags").asInt() & EPHEMERAL) != 0);
+        }
+        return new Response(204, null);
+    }
+
+    private String interactionChannel(Interaction interaction) {
+        return interactionChannels.getOrDefault(interaction.id, World.GENERAL);
+    }
+
+    private Response followup(String token, JsonNode body) {
+        Optional<Interaction> interaction = byToken(token);
+        if (interaction.isEmpty() || !interaction.get().callback.isDone()) {
+            violations.add("follow-up for an interaction that was never acknowledged");
+            return Response.error(404, 10015, "Unknown Webhook");
+        }
+        Response created = create(interactionChannel(interaction.get()), body, Optional.empty(),
+                (body.path("flags").asInt() & EPHEMERAL) != 0);
+        if (created.status == 200) {
+            interaction.get().followups.add(messages.get(created.body.path("id").asText()));
+        }
+        return created;
+    }
+
+    private Response webhookMessage(String method, String token, String messageId, JsonNode body) {
+        Optional<Interaction> interaction = byToken(token);
+        if (interaction.isEmpty() || !interaction.get().callback.isDone()) {
+            violations.add("webhook message call for an interaction that was never acknowledged");
+            return Response.error(404, 10015, "Unknown Webhook");
+        }
+        String id = messageId.equals("@original")
+                ? messageOrder.stream().filter(m -> m.interactionId().equals(Optional.of(interaction.get().id)))
+                        .map(Message::id).findFirst().orElse("")
+                : messageId;
+        if (method.equals("PATCH")) {
+            return edit(id, body);
+        }
+        Message message = messages.get(id);
+        return message == null ? Response.error(404, 10008, "Unknown Message") : Response.ok(messageJson(message));
+    }
+
+    private Optional<Interaction> byToken(String token) {
+        return interactions.values().stream().filter(i -> i.token.equals(token)).findFirst();
+    }
+
+    private Response create(String channelId, JsonNode data, Optional<String> interactionId, boolean ephemeral) {
+        List<String> problems = Limits.message(data, interactionId.isEmpty());
+        if (!problems.isEmpty()) {
+            violations.add("message in " + channelId + ": " + problems);
+            return invalidForm(problems);
+        }
+        Message message = new Message(world.snowflake(), channelId, data, ephemeral, interactionId);
+        if (Limits.couldPing(data)) {
+            pings.add(message);
+        }
+        messages.put(message.id(), message);
+        messageOrder.add(message);
+        return Response.ok(messageJson(message));
+    }
+
+    private Response edit(String messageId, JsonNode changes) {
+        Message old = messages.get(messageId);
+        if (old == null) {
+            violations.add("edit of unknown message " + messageId);
+            return Response.error(404, 10008, "Unknown Message");
+        }
+        ObjectNode merged = ((ObjectNode) old.data().deepCopy());
+        changes.fields().forEachRemaining(e -> merged.set(e.getKey(), e.getValue()));
+        List<String> problems = Limits.message(merged, false);
+        if (!problems.isEmpty()) {
+            violations.add("edit of " + messageId + ": " + problems);
+            return invalidForm(problems);
+        }
+        Message updated = new Message(old.id(), old.channelId(), merged, old.ephemeral(), old.interactionId());
+        if (Limits.couldPing(merged)) {
+            pings.add(updated);
+        }
+        messages.put(old.id(), updated);
+        return Response.ok(messageJson(updated));
+    }
+
+    private static Response invalidForm(List<String> problems) {
+        ObjectNode error = Json.object().put("code", 50035).put("message", "Invalid Form Body");
+        ObjectNode errors = error.putObject("errors");
+        for (int i = 0; i < problems.size(); i++) {
+            errors.putObject(Integer.toString(i)).putArray("_errors").addObject()
+                    .put("code", "BASE_TYPE_MAX_LENGTH").put("message", problems.get(i));
+        }
+        return new Response(400, error);
+    }
+
+    private ObjectNode messageJson(Message message) {
+        ObjectNode json = Json.object();
+        json.put("id", message.id()).put("type", message.interactionId().isPresent() ? 20 : 0)
+                .put("channel_id", message.channelId()).put("guild_id", World.GUILD_ID)
+                .put("content", message.data().path("content").asText(""))
+                .put("timestamp", "2026-01-01T00:00:00.000000+00:00").putNull("edited_timestamp")
+                .put("tts", false).put("mention_everyone", false).put("pinned", false)
+                .put("flags", message.ephemeral() ? EPHEMERAL : 0).put("application_id", World.APPLICATION_ID);
+        if (message.interactionId().isPresent()) {
+            json.put("webhook_id", World.APPLICATION_ID);
+        }
+        json.set("author", world.botUser());
+        json.putArray("mentions");
+        json.putArray("mention_roles");
+        json.putArray("attachments");
+        ArrayNode embeds = json.putArray("embeds");
+        for (JsonNode embed : message.data().path("embeds")) {
+            embeds.add(((ObjectNode) embed.deepCopy()).put("type", "rich"));
+        }
+        json.set("components", message.data().path("components").isArray() ? message.data().path("components") : Json.array());
+        return json;
+    }
+
+    private static JsonNode body(String contentType, byte[] raw) {
+        String text = new String(raw, StandardCharsets.UTF_8);
+        if (contentType != null && contentType.startsWith("multipart/form-data")) {
+            int name = text.indexOf("name=\"payload_json\"");
+            if (name < 0) {
+                return Json.object();
+            }
+            int start = text.indexOf("\r\n\r\n", name) + 4;
+            int end = text.indexOf("\r\n--", start);
+            return Json.parse(text.substring(start, end));
+        }
+        return Json.parse(text);
+    }
+
+    @Override
+    public void close() {
+        rest.stop(0);
+        try {
+            gateway.stop(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package dev.prepbot.discord.fake;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The guild the fake Discord serves: its channels, roles and members, as Discord would describe them
+ * in GUILD_CREATE and in interaction payloads. Members get Manage Server through the "Admin" role.
+ */
+public final class World {
+
+    public static final String APPLICATION_ID = "900000000000000001";
+    public static final String BOT_ID = APPLICATION_ID;
+    public static final String GUILD_ID = "100000000000000001";
+    public static final String GENERAL = "200000000000000001";
+    public static final String QUIZ = "200000000000000002";
+    public static final String ADMIN_ROLE = "300000000000000001";
+    /** Discord's Manage Server permission bit (MANAGE_GUILD). */
+    static final long MANAGE_GUILD = 1L << 5;
+    /** View, send, embed, read history, create public threads, send in threads. */
+    static final long MEMBER_PERMISSIONS = (1L << 10) | (1L << 11) | (1L << 14) | (1L << 16) | (1L << 35) | (1L << 38);
+
+    public record User(String id, String name, boolean admin) {
+    }
+
+    public static final User ADA = new User("400000000000000001", "ada", true);
+    public static final User BOB = new User("400000000000000002", "bob", false);
+
+    private final Map<String, User> users = new ConcurrentHashMap<>(Map.of(ADA.id(), ADA, BOB.id(), BOB));
+    private final AtomicLong snowflakes = new AtomicLong(500_000_000_000_000_000L);
+
+    /** A fresh id, increasing like Discord's snowflakes. */
+    String snowflake() {
+        return Long.toString(snowflakes.incrementAndGet());
+    }
+
+    /** Adds a member (for example one of 200 quiz players) and returns them. */
+    public User addUser(String name, boolean admin) {
+        User user = new User(snowflake(), name, admin);
+        users.put(user.id(), user);
+        return user;
+    }
+
+    User user(String id) {
+        User user = users.get(id);
+        if (user == null) {
+            throw new IllegalArgumentException("no such user " + id);
+        }
+        return user;
+    }
+
+    ObjectNode botUser() {
+        ObjectNode user = Json.object();
+        user.put("id", BOT_ID).put("username", "prepbot").put("discriminator", "0").putNull("avatar")
+                .put("bot", true).put("system", false).put("verified", true).put("mfa_enabled", false)
+                .put("flags", 0).put("public_flags", 0);
+        return user;
+    }
+
+    ObjectNode userJson(User u) {
+        ObjectNode user = Json.object();
+        user.put("id", u.id()).put("username", u.name()).put("global_name", u.name()).put("discriminator", "0")
+                .putNull("avatar").put("bot", false).put("system", false).put("public_flags", 0);
+        return user;
+    }
+
+    ObjectNode memberJson(User u) {
+        ObjectNode member = Json.object();
+        member.set("user", userJson(u));
+        ArrayNode roles = member.putArray("roles");
+        if (u.admin()) {
+            roles.add(ADMIN_ROLE);
+        }
+        member.put("joined_at", "2026-01-01T00:00:00.000000+00:00").putNull("nick").put("deaf", false)
+                .put("mute", false).put("flags", 0).put("pending", false)
+                .put("permissions", Long.toString(MEMBER_PERMISSIONS | (u.admin() ? MANAGE_GUILD : 0)));
+        return member;
+    }
+
+    ObjectNode channelJson(String id, String name, int position) {
+        ObjectNode channel = Json.object();
+        channel.put("id", id).put("type", 0).put("guild_id", GUILD_ID).put("name", name).put("position", position)
+                .putArray("permission_overwrites");
+        channel.putNull("parent_id").putNull("topic").put("nsfw", false).put("rate_limit_per_user", 0)
+                .putNull("last_message_id").put("flags", 0);
+        return channel;
+    }
+
+    private ObjectNode role(String id, String name, long permissions, int position) {
+        ObjectNode role = Json.object();
+        role.put("id", id).put("name", name).put("color", 0).put("hoist", false).put("position", position)
+                .put("permissions", Long.toString(permissions)).put("managed", false).put("mentionable", false)
+                .put("flags", 0);
+        role.putObject("colors").put("primary_color", 0).putNull("secondary_color").putNull("tertiary_color");
+        return role;
+    }
+
+    ObjectNode guildCreate() {
+        ObjectNode guild = Json.object();
+        guild.put("id", GUILD_ID).put("name", "Interview Prep").putNull("icon").put("owner_id", "400000000000000099")
+                .put("unavailable", false).put("large", false).put("member_count", users.size() + 1)
+                .put("afk_timeout", 300).put("verification_level", 0).put("default_message_notifications", 0)
+                .put("explicit_content_filter", 0).put("mfa_level", 0).put("nsfw_level", 0).put("premium_tier", 0)
+                .put("premium_subscription_count", 0).put("preferred_locale", "en-US").put("system_channel_flags", 0)
+                .put("premium_progress_bar_enabled", false).put("max_members", 500000)
+                .put("joined_at", "2026-01-01T00:00:00.000000+00:00");
+        guild.putArray("features");
+        ArrayNode roles = guild.putArray("roles");
+        roles.add(role(GUILD_ID, "@everyone", MEMBER_PERMISSIONS, 0));
+        roles.add(role(ADMIN_ROLE, "Admin", MANAGE_GUILD, 1));
+        ArrayNode channels = guild.putArray("channels");
+        channels.add(channelJson(GENERAL, "general", 0));
+        channels.add(channelJson(QUIZ, "quiz", 1));
+        ArrayNode members = guild.putArray("members");
+        ObjectNode self = Json.object();
+        self.set("user", botUser());
+        self.putArray("roles");
+        self.put("joined_at", "2026-01-01T00:00:00.000000+00:00").put("deaf", false).put("mute", false).put("flags", 0);
+        members.add(self);
+        for (String list : List.of("emojis", "stickers", "threads", "voice_states", "presences", "stage_instances",
+                "guild_scheduled_events", "soundboard_sounds")) {
+            guild.putArray(list);
+        }
+        return guild;
+    }
+}
