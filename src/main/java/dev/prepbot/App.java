@@ -2,8 +2,8 @@ package dev.prepbot;
 
 import dev.prepbot.bank.Bank;
 import dev.prepbot.bank.BankLoader;
-import dev.prepbot.bank.BankSource;
 import dev.prepbot.bank.BankProblem;
+import dev.prepbot.bank.BankSource;
 import dev.prepbot.bank.InvalidBankException;
 import dev.prepbot.commands.AnswerCards;
 import dev.prepbot.commands.AnswerCommand;
@@ -14,42 +14,59 @@ import dev.prepbot.commands.QuestionCommand;
 import dev.prepbot.commands.RateLimit;
 import dev.prepbot.commands.SearchCommand;
 import dev.prepbot.commands.TopicsCommand;
+import dev.prepbot.daily.DailyChannels;
+import dev.prepbot.daily.DailyCommand;
+import dev.prepbot.daily.DailyQuestions;
+import dev.prepbot.quiz.Leaderboard;
+import dev.prepbot.quiz.LeaderboardCommand;
+import dev.prepbot.quiz.QuizCommand;
+import dev.prepbot.quiz.QuizEngine;
+import dev.prepbot.quiz.StatsCommand;
 import dev.prepbot.search.SearchIndex;
+import dev.prepbot.store.Database;
+import dev.prepbot.store.SqlDailyRecords;
+import dev.prepbot.store.SqlQuizStore;
+import dev.prepbot.time.ExecutorScheduler;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.random.RandomGenerator;
+import java.util.Random;
 
-/** The composition root: the one place that builds and wires Prepbot's parts. */
+/**
+ * The composition root: the one place that builds and wires Prepbot's parts. Starting loads the bank
+ * and indexes it (all the command line's lookups need); {@link #commands} then opens storage and
+ * builds every command, quiz and daily engine on the channels of a transport.
+ */
 public final class App implements AutoCloseable {
 
     /** Per user: a burst of eight commands or clicks, then one a second; enough for a quiz, not for a flood. */
     static final int RATE_BURST = 8;
-    static final java.time.Duration RATE_EVERY = java.time.Duration.ofSeconds(1);
+    static final Duration RATE_EVERY = Duration.ofSeconds(1);
 
     private final Settings settings;
     private final Bank bank;
     private final SearchIndex index;
-    private final Commands commands;
+    private final RateLimit rateLimit;
+    private final Clock clock = Clock.systemUTC();
+    private final Random random = new Random();
+    private Database database;
+    private ExecutorScheduler scheduler;
+    private DailyQuestions daily;
+    private QuizEngine quiz;
+    private Commands commands;
 
     private App(Settings settings, Bank bank, RateLimit rateLimit) {
         this.settings = settings;
         this.bank = bank;
         this.index = SearchIndex.build(bank);
-        AnswerCards cards = new AnswerCards(bank);
-        List<Command> list = new ArrayList<>();
-        list.add(new QuestionCommand(bank, cards, RandomGenerator.getDefault()));
-        list.add(new AnswerCommand(index, cards));
-        list.add(new SearchCommand(index));
-        list.add(new TopicsCommand(bank));
-        list.add(new HelpCommand(list.stream().map(Command::spec).toList()));
-        this.commands = new Commands(list, List.of(cards), rateLimit);
+        this.rateLimit = rateLimit;
     }
 
     /**
-     * Loads the banks the settings name and builds everything on them for the one local user of the
-     * console and command line; a bad bank refuses to start.
+     * Loads the banks the settings name and indexes them, for the one local user of the console and
+     * the command line; a bad bank refuses to start.
      */
     public static App start(Settings settings) throws InvalidBankException {
         return new App(settings, loadBank(settings), RateLimit.unlimited(Clock.systemUTC()));
@@ -83,6 +100,43 @@ public final class App implements AutoCloseable {
         return loader.load(sources);
     }
 
+    /**
+     * Every command, on the channels of one transport (Discord, or the console). Opens storage,
+     * closes rounds a previous run left open, and starts the daily question. Built once.
+     */
+    public synchronized Commands commands(DailyChannels channels) {
+        if (commands != null) {
+            return commands;
+        }
+        database = Database.open(settings.database(), clock);
+        scheduler = new ExecutorScheduler("prepbot-timers");
+        SqlQuizStore quizStore = new SqlQuizStore(database);
+        SqlDailyRecords dailyRecords = new SqlDailyRecords(database);
+        Leaderboard leaderboard = new Leaderboard(quizStore, clock);
+        quiz = new QuizEngine(bank, index, quizStore, leaderboard, channels, clock, scheduler, random);
+        daily = new DailyQuestions(bank, dailyRecords, channels, clock, scheduler, random);
+        AnswerCards cards = new AnswerCards(bank);
+        List<Command> list = new ArrayList<>();
+        list.add(new QuestionCommand(bank, cards, random));
+        list.add(new AnswerCommand(index, cards));
+        list.add(new SearchCommand(index));
+        list.add(new TopicsCommand(bank));
+        list.add(new QuizCommand(bank, quiz));
+        list.add(new LeaderboardCommand(leaderboard));
+        list.add(new StatsCommand(quizStore));
+        list.add(new DailyCommand(bank, dailyRecords, daily, channels, clock));
+        list.add(new HelpCommand(list.stream().map(Command::spec).toList()));
+        commands = new Commands(list, List.of(cards, quiz), rateLimit);
+        quiz.recoverInterrupted();
+        daily.start();
+        return commands;
+    }
+
+    /** Whether a quiz round is running in the channel; the console waits for it before it exits. */
+    public synchronized boolean quizRunning(String channelId) {
+        return quiz != null && quiz.running(channelId);
+    }
+
     public Settings settings() {
         return settings;
     }
@@ -95,12 +149,17 @@ public final class App implements AutoCloseable {
         return index;
     }
 
-    public Commands commands() {
-        return commands;
-    }
-
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (daily != null) {
+            daily.close();
+        }
+        if (scheduler != null) {
+            scheduler.close();
+        }
+        if (database != null) {
+            database.close();
+        }
         index.close();
     }
 }

@@ -148,7 +148,7 @@ public final class Main {
         App app = App.startShared(settings);
         DiscordBot bot;
         try {
-            bot = DiscordBot.start(settings, app.commands());
+            bot = DiscordBot.start(settings, app::commands);
         } catch (DiscordBot.StartupException e) {
             app.close();
             err.println("prepbot: " + e.getMessage());
@@ -173,7 +173,8 @@ public final class Main {
         args.expectNoMore(0);
         try (App app = App.start(settings)) {
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            new Console(app.commands(), Console.localCaller(), reader, out, interactive).run();
+            Console console = new Console(Console.localCaller(), reader, out, interactive);
+            console.run(app.commands(console.channels()), app::quizRunning);
         }
         return OK;
     }

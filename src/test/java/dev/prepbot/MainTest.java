@@ -186,7 +186,7 @@ class MainTest {
 
     @Test
     void noCommandWithoutATokenRunsTheConsole() {
-        Run run = run("/topics\n", Map.of(), "--bank", bank.toString());
+        Run run = run("/topics\n", Map.of(), "--bank", bank.toString(), "--db", dir.resolve("main.db").toString());
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().contains("3 questions in 2 topics"), run.out());
     }

@@ -8,7 +8,7 @@ public record OptionSpec(String name, String description, OptionType type, boole
                          List<String> choices, boolean autocomplete, OptionalLong min, OptionalLong max) {
 
     public enum OptionType {
-        STRING, INTEGER, BOOLEAN, CHANNEL
+        STRING, INTEGER, BOOLEAN, CHANNEL, USER
     }
 
     public OptionSpec {
@@ -37,6 +37,11 @@ public record OptionSpec(String name, String description, OptionType type, boole
 
     public static OptionSpec channel(String name, String description, boolean required) {
         return new OptionSpec(name, description, OptionType.CHANNEL, required, List.of(), false,
+                OptionalLong.empty(), OptionalLong.empty());
+    }
+
+    public static OptionSpec user(String name, String description) {
+        return new OptionSpec(name, description, OptionType.USER, false, List.of(), false,
                 OptionalLong.empty(), OptionalLong.empty());
     }
 

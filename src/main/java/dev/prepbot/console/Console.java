@@ -4,40 +4,82 @@ import dev.prepbot.commands.Caller;
 import dev.prepbot.commands.CommandRequest;
 import dev.prepbot.commands.Commands;
 import dev.prepbot.commands.Reply;
+import dev.prepbot.daily.DailyChannels;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
  * The interactive terminal: the same commands as Discord, typed as {@code /search tcp handshake}.
- * After a reply with buttons, typing a button's number presses it, so the parts of a model answer
- * can be revealed one by one. Works the same with commands piped on standard input, and ends
- * cleanly at the end of input or on {@code /quit}.
+ * After a reply with buttons, typing a button's number (or its label, such as a quiz's A-D) presses
+ * it, so the parts of a model answer can be revealed one by one. Works the same with commands piped
+ * on standard input, and ends cleanly at the end of input or on {@code /quit}, after any quiz round
+ * still running has ended.
  */
 public final class Console {
 
-    private final Commands commands;
+    /** The console is one user in one "server" and one channel. */
+    public static final String GUILD = "console";
+    public static final String CHANNEL = "console";
+
     private final Caller caller;
     private final BufferedReader in;
     private final PrintStream out;
     private final boolean interactive;
     private final ConsoleRenderer renderer = new ConsoleRenderer();
+    private final AtomicLong messages = new AtomicLong();
+    private List<ConsoleRenderer.Choice> choices = List.of();
 
-    public Console(Commands commands, Caller caller, BufferedReader in, PrintStream out, boolean interactive) {
-        this.commands = commands;
+    public Console(Caller caller, BufferedReader in, PrintStream out, boolean interactive) {
         this.caller = caller;
         this.in = in;
         this.out = out;
         this.interactive = interactive;
     }
 
-    public void run() throws IOException {
+    /** The caller the console acts as: one local user, allowed to manage its one "server". */
+    public static Caller localCaller() {
+        String user = Optional.ofNullable(System.getenv("USER")).filter(u -> !u.isBlank()).orElse("you");
+        return new Caller("console", user, Optional.of(GUILD), CHANNEL, true);
+    }
+
+    /** Where quiz questions and daily posts appear: printed, their buttons on offer like a reply's. */
+    public DailyChannels channels() {
+        return new DailyChannels() {
+            @Override
+            public CompletableFuture<String> post(String channelId, Reply.Card card) {
+                show(card, true);
+                return CompletableFuture.completedFuture("m" + messages.incrementAndGet());
+            }
+
+            @Override
+            public CompletableFuture<Void> edit(String channelId, String messageId, Reply.Card card) {
+                show(card, true);
+                return CompletableFuture.completedFuture(null);
+            }
+
+            @Override
+            public Optional<String> problemPosting(String guildId, String channelId) {
+                return Optional.empty();
+            }
+
+            @Override
+            public CompletableFuture<Void> openThread(String channelId, String messageId, String name) {
+                return CompletableFuture.completedFuture(null);
+            }
+        };
+    }
+
+    /** Reads and runs commands until the end of input; {@code busy} tells whether a round still runs here. */
+    public void run(Commands commands, Predicate<String> busy) throws IOException {
         if (interactive) {
             out.println("Prepbot console. Type /help for commands, /quit to leave.");
         }
-        List<ConsoleRenderer.Choice> choices = List.of();
         while (true) {
             if (interactive) {
                 out.print("prepbot> ");
@@ -54,45 +96,71 @@ public final class Console {
             if (line.equals("/quit") || line.equals("/exit")) {
                 break;
             }
-            Reply reply;
-            boolean fromChoice = false;
-            if (line.matches("\\d{1,3}")) {
-                int n = Integer.parseInt(line);
-                if (n < 1 || n > choices.size()) {
-                    out.println(choices.isEmpty() ? "There is nothing to choose right now."
-                            : "Choose a number from 1 to " + choices.size() + ".");
-                    continue;
-                }
-                ConsoleRenderer.Choice choice = choices.get(n - 1);
-                reply = commands.act(choice.actionId(), choice.values(), caller);
-                fromChoice = true;
-            } else if (line.startsWith("/")) {
-                String name = line.substring(1).split("\\s+", 2)[0];
-                LineParser.Parsed parsed = LineParser.parse(line, commands.command(name).map(c -> c.spec()));
-                reply = commands.handle(new CommandRequest(parsed.command(), parsed.subcommand(), parsed.options(), caller));
-            } else {
+            handle(commands, line);
+        }
+        waitWhile(busy);
+    }
+
+    private void handle(Commands commands, String line) {
+        Optional<ConsoleRenderer.Choice> chosen = choice(line);
+        if (chosen.isPresent()) {
+            ConsoleRenderer.Choice choice = chosen.get();
+            show(commands.act(choice.actionId(), choice.values(), caller), false);
+        } else if (line.matches("\\d{1,3}") || line.matches("[A-Da-d]")) {
+            synchronized (this) {
+                out.println(choices.isEmpty() ? "There is nothing to choose right now."
+                        : "Choose a number from 1 to " + choices.size() + ".");
+            }
+        } else if (line.startsWith("/")) {
+            String name = line.substring(1).split("\\s+", 2)[0];
+            LineParser.Parsed parsed = LineParser.parse(line, commands.command(name).map(c -> c.spec()));
+            long postsBefore = messages.get();
+            Reply reply = commands.handle(new CommandRequest(parsed.command(), parsed.subcommand(), parsed.options(), caller));
+            // A command that posted something with buttons (a quiz question) leaves those on offer.
+            show(reply, messages.get() == postsBefore);
+        } else {
+            synchronized (this) {
                 out.println("Commands start with a slash, for example /search " + shorten(line) + ". Type /help for all.");
-                continue;
             }
-            StringBuilder text = new StringBuilder();
-            List<ConsoleRenderer.Choice> offered = renderer.render(reply, text);
-            // Revealing a part keeps the other parts on offer, so an answer can be read part by part.
-            if (!fromChoice || !offered.isEmpty()) {
-                choices = offered;
+        }
+    }
+
+    /** A typed number picks that choice; a typed letter picks the button with that label. */
+    private synchronized Optional<ConsoleRenderer.Choice> choice(String line) {
+        if (line.matches("\\d{1,3}")) {
+            int n = Integer.parseInt(line);
+            return n >= 1 && n <= choices.size() ? Optional.of(choices.get(n - 1)) : Optional.empty();
+        }
+        return choices.stream().filter(c -> c.label().equalsIgnoreCase(line)).findFirst();
+    }
+
+    /**
+     * Prints a reply. A reply to a command replaces the choices on offer; revealing a part keeps the
+     * other parts on offer, so an answer can be read part by part.
+     */
+    private synchronized void show(Reply reply, boolean replacesChoices) {
+        StringBuilder text = new StringBuilder();
+        List<ConsoleRenderer.Choice> offered = renderer.render(reply, text);
+        if (replacesChoices || !offered.isEmpty()) {
+            choices = offered;
+        }
+        out.print(text);
+        out.println();
+        out.flush();
+    }
+
+    private void waitWhile(Predicate<String> busy) {
+        while (busy.test(CHANNEL)) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
-            out.print(text);
-            out.println();
-            out.flush();
         }
     }
 
     private static String shorten(String text) {
         return text.length() > 40 ? text.substring(0, 40) : text;
-    }
-
-    /** The caller the console acts as: one local user, allowed to manage its one "server". */
-    public static Caller localCaller() {
-        String user = Optional.ofNullable(System.getenv("USER")).filter(u -> !u.isBlank()).orElse("you");
-        return new Caller("console", user, Optional.empty(), "console", true);
     }
 }

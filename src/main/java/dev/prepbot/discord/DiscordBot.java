@@ -2,6 +2,8 @@ package dev.prepbot.discord;
 
 import dev.prepbot.Settings;
 import dev.prepbot.commands.Commands;
+import dev.prepbot.daily.DailyChannels;
+import java.util.function.Function;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.concurrent.ExecutorService;
@@ -42,12 +44,16 @@ public final class DiscordBot implements AutoCloseable {
         }
     }
 
-    public static DiscordBot start(Settings settings, Commands commands) throws StartupException {
+    /**
+     * Connects, builds the commands on this connection's channels, then listens and registers them.
+     * Interactions that arrive before the listener is added are simply not seen, as Discord allows.
+     */
+    public static DiscordBot start(Settings settings, Function<DailyChannels, Commands> commandsFor)
+            throws StartupException {
         String token = settings.token().orElseThrow(() -> new StartupException(
                 "DISCORD_TOKEN is not set: set it to your bot's token, or run 'prepbot console' to try Prepbot without Discord."));
         ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
         JDABuilder builder = JDABuilder.createLight(token, EnumSet.noneOf(GatewayIntent.class))
-                .addEventListeners(new InteractionListener(commands, new DiscordRenderer(), workers))
                 .setEnableShutdownHook(false);
         settings.discordApi().ifPresent(api -> builder.setRestConfig(new RestConfig().setBaseUrl(withSlash(api))));
         settings.discordGateway().ifPresent(gateway -> builder
@@ -70,6 +76,15 @@ public final class DiscordBot implements AutoCloseable {
                     + " (" + Secrets.redact(e.getClass().getSimpleName() + ": " + e.getMessage(), token) + ").");
         }
         DiscordBot bot = new DiscordBot(jda, workers);
+        DiscordRenderer renderer = new DiscordRenderer();
+        Commands commands;
+        try {
+            commands = commandsFor.apply(new JdaChannels(jda, renderer));
+        } catch (RuntimeException e) {
+            bot.close();
+            throw new StartupException(Secrets.redact(e.getMessage(), token));
+        }
+        jda.addEventListener(new InteractionListener(commands, renderer, workers));
         bot.register(settings, commands);
         log.info("Prepbot is connected as {} and serves {} commands", jda.getSelfUser().getName(), commands.specs().size());
         return bot;

@@ -42,6 +42,7 @@ final class SlashCommands {
             case INTEGER -> OptionType.INTEGER;
             case BOOLEAN -> OptionType.BOOLEAN;
             case CHANNEL -> OptionType.CHANNEL;
+            case USER -> OptionType.USER;
         };
         OptionData option = new OptionData(type, spec.name(), Fit.trim(spec.description(), DESCRIPTION_MAX),
                 spec.required(), spec.autocomplete());

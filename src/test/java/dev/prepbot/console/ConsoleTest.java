@@ -30,9 +30,12 @@ class ConsoleTest {
                         "What happens during the TCP three-way handshake?"), "tags", List.of("tcp", "handshake")),
                 with(question("dns-lookup", "networking"), "question", "How does a DNS lookup find an address?"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (App app = App.start(Settings.fromEnvironment(Map.of()).withBanks(List.of(bank)))) {
-            new Console(app.commands(), Console.localCaller(), new BufferedReader(new StringReader(script)),
-                    new PrintStream(out, true, StandardCharsets.UTF_8), false).run();
+        Settings settings = Settings.fromEnvironment(Map.of()).withBanks(List.of(bank))
+                .withDatabase(dir.resolve("console.db").toString());
+        try (App app = App.start(settings)) {
+            Console console = new Console(Console.localCaller(), new BufferedReader(new StringReader(script)),
+                    new PrintStream(out, true, StandardCharsets.UTF_8), false);
+            console.run(app.commands(console.channels()), app::quizRunning);
         }
         return out.toString(StandardCharsets.UTF_8);
     }
@@ -81,6 +84,25 @@ class ConsoleTest {
         assertTrue(out.contains("There is no topic \"astrology\". Topics: networking."), out);
         assertTrue(out.contains("Tell me which question"), out);
         assertTrue(out.contains("No questions match that."), out);
+    }
+
+    @Test
+    void aQuizRoundRunsInTheConsoleWithLettersAsAnswers() throws Exception {
+        String out = session("""
+                /quiz start questions:1 seconds:30
+                B
+                B
+                /quiz stop
+                /leaderboard
+                """);
+        assertTrue(out.contains("== Quiz round starting =="), out);
+        assertTrue(out.contains("== Question 1 of 1 =="), out);
+        assertTrue(out.contains("[1] A\n[2] B\n[3] C\n[4] D"), out);
+        assertTrue(out.contains("Locked in B."), out);
+        assertTrue(out.contains("You already answered this question."), out);
+        assertTrue(out.contains("== Round stopped =="), out);
+        assertTrue(out.contains("Round stopped by"), out);
+        assertTrue(out.contains("== Leaderboard: all time =="), out);
     }
 
     @Test

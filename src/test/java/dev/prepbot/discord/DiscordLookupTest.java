@@ -49,7 +49,7 @@ class DiscordLookupTest {
                 BankFiles.with(BankFiles.question(LONG_ID, "hostile"), "explanation", longExplanation));
         discord = FakeDiscord.start();
         app = App.startShared(settings(discord));
-        bot = DiscordBot.start(settings(discord), app.commands());
+        bot = DiscordBot.start(settings(discord), app::commands);
         discord.awaitConnected(WAIT);
     }
 
@@ -58,7 +58,8 @@ class DiscordLookupTest {
                 "DISCORD_TOKEN", "test-token-not-a-secret",
                 "PREPBOT_DISCORD_API", discord.restBaseUrl(),
                 "PREPBOT_DISCORD_GATEWAY", discord.gatewayUrl(),
-                "PREPBOT_BANK", bankDir.toString()));
+                "PREPBOT_BANK", bankDir.toString(),
+                "PREPBOT_DB", bankDir.resolve("prepbot.db").toString()));
     }
 
     @AfterAll

@@ -1,0 +1,192 @@
+package dev.prepbot.store;
+
+import dev.prepbot.daily.DailyRecords;
+import dev.prepbot.daily.DailySchedule;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Daily schedules and posts on the database. The primary key (guild, local date) of daily_posts is what
+ * makes "one post per day" hold across restarts and across processes sharing the database.
+ */
+public final class SqlDailyRecords implements DailyRecords {
+
+    private final Database db;
+
+    public SqlDailyRecords(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public Optional<DailySchedule> schedule(String guildId) {
+        return db.transaction(c -> {
+            List<DailySchedule> found = select(c, " WHERE guild_id = ?", guildId);
+            return found.stream().findFirst();
+        });
+    }
+
+    @Override
+    public List<DailySchedule> schedules() {
+        return db.transaction(c -> select(c, "", null));
+    }
+
+    private static List<DailySchedule> select(Connection c, String where, String guildId) throws SQLException {
+        List<DailySchedule> schedules = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement(
+                "SELECT guild_id, channel_id, post_time, zone, topic, since FROM daily_schedules" + where + " ORDER BY guild_id")) {
+            if (guildId != null) {
+                p.setString(1, guildId);
+            }
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    schedules.add(new DailySchedule(r.getString(1), r.getString(2), LocalTime.parse(r.getString(3)),
+                            ZoneId.of(r.getString(4)), Optional.ofNullable(r.getString(5)),
+                            Instant.ofEpochMilli(r.getLong(6))));
+                }
+            }
+        }
+        return schedules;
+    }
+
+    @Override
+    public void saveSchedule(DailySchedule s) {
+        db.transaction(c -> {
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM daily_schedules WHERE guild_id = ?")) {
+                delete.setString(1, s.guildId());
+                delete.executeUpdate();
+            }
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO daily_schedules (guild_id, channel_id, post_time,"
+                    + " zone, topic, since, problem) VALUES (?, ?, ?, ?, ?, ?, NULL)")) {
+                p.setString(1, s.guildId());
+                p.setString(2, s.channelId());
+                p.setString(3, s.time().toString());
+                p.setString(4, s.zone().getId());
+                p.setString(5, s.topic().orElse(null));
+                p.setLong(6, s.since().toEpochMilli());
+                return p.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public void deleteSchedule(String guildId) {
+        db.transaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("DELETE FROM daily_schedules WHERE guild_id = ?")) {
+                p.setString(1, guildId);
+                return p.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public boolean claimPost(String guildId, LocalDate date, String questionId, int cycle, Instant at) {
+        return db.transaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO daily_posts (guild_id, local_date, question_id,"
+                    + " cycle, posted_at) SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM daily_posts"
+                    + " WHERE guild_id = ? AND local_date = ?)")) {
+                p.setString(1, guildId);
+                p.setString(2, date.toString());
+                p.setString(3, questionId);
+                p.setInt(4, cycle);
+                p.setLong(5, at.toEpochMilli());
+                p.setString(6, guildId);
+                p.setString(7, date.toString());
+                return p.executeUpdate() == 1;
+            } catch (SQLException e) {
+                // Another process claimed the same day between the check and the insert: the key held.
+                if (e.getMessage() != null && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("constraint")) {
+                    return false;
+                }
+                throw e;
+            }
+        });
+    }
+
+    @Override
+    public boolean posted(String guildId, LocalDate date) {
+        return db.transaction(c -> {
+            try (PreparedStatement p = c.prepareStatement(
+                    "SELECT 1 FROM daily_posts WHERE guild_id = ? AND local_date = ?")) {
+                p.setString(1, guildId);
+                p.setString(2, date.toString());
+                try (ResultSet r = p.executeQuery()) {
+                    return r.next();
+                }
+            }
+        });
+    }
+
+    @Override
+    public void recordMessage(String guildId, LocalDate date, String messageId) {
+        db.transaction(c -> {
+            try (PreparedStatement p = c.prepareStatement(
+                    "UPDATE daily_posts SET message_id = ? WHERE guild_id = ? AND local_date = ?")) {
+                p.setString(1, messageId);
+                p.setString(2, guildId);
+                p.setString(3, date.toString());
+                return p.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public void recordProblem(String guildId, Optional<String> problem) {
+        db.transaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("UPDATE daily_schedules SET problem = ? WHERE guild_id = ?")) {
+                p.setString(1, problem.orElse(null));
+                p.setString(2, guildId);
+                return p.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public Optional<String> lastProblem(String guildId) {
+        return db.transaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT problem FROM daily_schedules WHERE guild_id = ?")) {
+                p.setString(1, guildId);
+                try (ResultSet r = p.executeQuery()) {
+                    return r.next() ? Optional.ofNullable(r.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public Cycle currentCycle(String guildId) {
+        return db.transaction(c -> {
+            int number = 0;
+            try (PreparedStatement p = c.prepareStatement("SELECT MAX(cycle) FROM daily_posts WHERE guild_id = ?")) {
+                p.setString(1, guildId);
+                try (ResultSet r = p.executeQuery()) {
+                    if (r.next()) {
+                        number = r.getInt(1);
+                    }
+                }
+            }
+            Set<String> ids = new HashSet<>();
+            try (PreparedStatement p = c.prepareStatement(
+                    "SELECT question_id FROM daily_posts WHERE guild_id = ? AND cycle = ?")) {
+                p.setString(1, guildId);
+                p.setInt(2, number);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        ids.add(r.getString(1));
+                    }
+                }
+            }
+            return new Cycle(number, ids);
+        });
+    }
+}

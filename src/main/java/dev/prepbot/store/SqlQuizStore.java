@@ -1,0 +1,197 @@
+package dev.prepbot.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The quiz store on the database; every query names the guild or the round it is about. */
+public final class SqlQuizStore implements QuizStore {
+
+    private final Database db;
+
+    public SqlQuizStore(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public void openRound(RoundRecord r) {
+        db.transaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO rounds (id, guild_id, channel_id, starter_id, topic,"
+                    + " question_count, seconds, status, message_id, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                p.setString(1, r.id());
+                p.setString(2, r.guildId());
+                p.setString(3, r.channelId());
+                p.setString(4, r.starterId());
+                p.setString(5, r.topic().orElse(null));
+                p.setInt(6, r.questionCount());
+                p.setInt(7, r.seconds());
+                p.setString(8, r.status().slug());
+                p.setString(9, r.messageId().orElse(null));
+                p.setLong(10, r.startedAt().toEpochMilli());
+                return p.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public void setRoundMessage(String roundId, String messageId) {
+        update("UPDATE rounds SET message_id = ? WHERE id = ?", messageId, roundId);
+    }
+
+    @Override
+    public void closeRound(String roundId, RoundStatus status, Instant at) {
+        db.transaction(c -> {
+            try (PreparedStatement p = c.prepareStatement(
+                    "UPDATE rounds SET status = ?, ended_at = ? WHERE id = ? AND status = 'running'")) {
+                p.setString(1, status.slug());
+                p.setLong(2, at.toEpochMilli());
+                p.setString(3, roundId);
+                return p.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public List<RoundRecord> runningRounds() {
+        return db.transaction(c -> {
+            List<RoundRecord> rounds = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT id, guild_id, channel_id, starter_id, topic,"
+                    + " question_count, seconds, status, message_id, started_at FROM rounds WHERE status = 'running'");
+                 ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    rounds.add(new RoundRecord(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+                            Optional.ofNullable(r.getString(5)), r.getInt(6), r.getInt(7),
+                            RoundStatus.fromSlug(r.getString(8)), Optional.ofNullable(r.getString(9)),
+                            Instant.ofEpochMilli(r.getLong(10))));
+                }
+            }
+            return rounds;
+        });
+    }
+
+    @Override
+    public boolean recordAnswer(AnswerRecord a) {
+        return db.transaction(c -> {
+            // Insert only when absent: the primary key guards two processes, this guards the common case
+            // without relying on a driver-specific constraint error.
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO answers (round_id, question_index, question_id,"
+                    + " topic, guild_id, user_id, user_name, choice, correct, points, millis, answered_at)"
+                    + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM answers"
+                    + " WHERE round_id = ? AND question_index = ? AND user_id = ?)")) {
+                p.setString(1, a.roundId());
+                p.setInt(2, a.questionIndex());
+                p.setString(3, a.questionId());
+                p.setString(4, a.topic());
+                p.setString(5, a.guildId());
+                p.setString(6, a.userId());
+                p.setString(7, a.userName());
+                p.setInt(8, a.choice());
+                p.setInt(9, a.correct() ? 1 : 0);
+                p.setInt(10, a.points());
+                p.setLong(11, a.millis());
+                p.setLong(12, a.answeredAt().toEpochMilli());
+                p.setString(13, a.roundId());
+                p.setInt(14, a.questionIndex());
+                p.setString(15, a.userId());
+                return p.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public List<Standing> standings(String guildId, Instant since) {
+        return db.transaction(c -> {
+            List<Standing> standings = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT user_id, MAX(user_name), SUM(points), COUNT(*),"
+                    + " SUM(correct) FROM answers WHERE guild_id = ? AND answered_at >= ? GROUP BY user_id"
+                    + " ORDER BY SUM(points) DESC, SUM(correct) DESC, user_id")) {
+                p.setString(1, guildId);
+                p.setLong(2, since.toEpochMilli());
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        standings.add(new Standing(r.getString(1), r.getString(2), r.getLong(3), r.getInt(4), r.getInt(5)));
+                    }
+                }
+            }
+            return standings;
+        });
+    }
+
+    @Override
+    public Optional<PlayerStats> stats(String guildId, String userId) {
+        return db.transaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT round_id, topic, correct, points, user_name FROM answers"
+                    + " WHERE guild_id = ? AND user_id = ? ORDER BY answered_at, round_id, question_index")) {
+                p.setString(1, guildId);
+                p.setString(2, userId);
+                try (ResultSet r = p.executeQuery()) {
+                    Set<String> rounds = new HashSet<>();
+                    Map<String, int[]> topics = new LinkedHashMap<>();
+                    Map<String, Long> topicPoints = new LinkedHashMap<>();
+                    int answered = 0;
+                    int correct = 0;
+                    long points = 0;
+                    int streak = 0;
+                    int best = 0;
+                    String name = userId;
+                    while (r.next()) {
+                        rounds.add(r.getString(1));
+                        boolean right = r.getInt(3) == 1;
+                        int[] t = topics.computeIfAbsent(r.getString(2), k -> new int[2]);
+                        t[0]++;
+                        topicPoints.merge(r.getString(2), r.getLong(4), Long::sum);
+                        answered++;
+                        points += r.getLong(4);
+                        name = r.getString(5);
+                        if (right) {
+                            t[1]++;
+                            correct++;
+                            best = Math.max(best, ++streak);
+                        } else {
+                            streak = 0;
+                        }
+                    }
+                    if (answered == 0) {
+                        return Optional.empty();
+                    }
+                    Map<String, Standing> byTopic = new LinkedHashMap<>();
+                    String shown = name;
+                    topics.forEach((topic, t) -> byTopic.put(topic,
+                            new Standing(userId, shown, topicPoints.get(topic), t[0], t[1])));
+                    return Optional.of(new PlayerStats(userId, name, rounds.size(), answered, correct, points, best, byTopic));
+                }
+            }
+        });
+    }
+
+    private void update(String sql, String first, String second) {
+        db.transaction(c -> {
+            try (PreparedStatement p = c.prepareStatement(sql)) {
+                p.setString(1, first);
+                p.setString(2, second);
+                return p.executeUpdate();
+            }
+        });
+    }
+
+    /** Exposed for tests that check answers survive a reopen. */
+    int answerCount(String roundId) {
+        return db.transaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM answers WHERE round_id = ?")) {
+                p.setString(1, roundId);
+                try (ResultSet r = p.executeQuery()) {
+                    r.next();
+                    return r.getInt(1);
+                }
+            }
+        });
+    }
+
+}

@@ -1,0 +1,126 @@
+package dev.prepbot.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.prepbot.daily.DailySchedule;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatabaseTest {
+
+    @TempDir
+    Path dir;
+
+    private final Clock clock = Clock.fixed(Instant.parse("2026-05-01T12:00:00Z"), ZoneOffset.UTC);
+
+    private String file(String name) {
+        return dir.resolve(name).toString();
+    }
+
+    @Test
+    void anEmptyDatabaseIsCreatedAtTheLatestSchemaInWalMode() throws Exception {
+        try (Database db = Database.open(file("new.db"), clock)) {
+            assertEquals(Database.MIGRATIONS.size(), db.version());
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file("new.db"));
+             Statement s = c.createStatement(); ResultSet r = s.executeQuery("PRAGMA journal_mode")) {
+            r.next();
+            assertEquals("wal", r.getString(1));
+        }
+    }
+
+    @Test
+    void anOlderDatabaseIsUpgradedInPlaceKeepingItsRows() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file("old.db")); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)");
+            for (String sql : Database.MIGRATIONS.get(0)) {
+                s.execute(sql);
+            }
+            s.execute("INSERT INTO schema_migrations VALUES (1, 0)");
+            s.execute("INSERT INTO rounds VALUES ('r1', 'g1', 'c1', 'u1', NULL, 5, 20, 'finished', NULL, 0, 1)");
+            s.execute("INSERT INTO answers VALUES ('r1', 0, 'q', 'python', 'g1', 'u1', 'Ada', 1, 1, 900, 2000, 5)");
+        }
+        try (Database db = Database.open(file("old.db"), clock)) {
+            assertEquals(2, db.version());
+            assertEquals(900, new SqlQuizStore(db).standings("g1", Instant.EPOCH).get(0).points());
+            assertTrue(new SqlDailyRecords(db).schedules().isEmpty(), "the daily tables of migration 2 exist");
+        }
+    }
+
+    @Test
+    void aNewerDatabaseIsRefusedWithASentence() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file("future.db")); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)");
+            s.execute("INSERT INTO schema_migrations VALUES (7, 0)");
+        }
+        StoreException e = assertThrows(StoreException.class, () -> Database.open(file("future.db"), clock));
+        assertEquals("This database was written by a newer Prepbot (schema 7; this one knows up to 2)."
+                + " Upgrade Prepbot or use another PREPBOT_DB.", e.getMessage());
+    }
+
+    @Test
+    void statsAndStandingsStayInsideTheirGuild() {
+        try (Database db = Database.open(file("iso.db"), clock)) {
+            SqlQuizStore store = new SqlQuizStore(db);
+            store.openRound(new RoundRecord("r1", "g1", "c1", "u1", Optional.empty(), 3, 20, RoundStatus.RUNNING,
+                    Optional.empty(), clock.instant()));
+            store.openRound(new RoundRecord("r2", "g2", "c2", "u1", Optional.empty(), 3, 20, RoundStatus.RUNNING,
+                    Optional.empty(), clock.instant()));
+            boolean[] right = {true, true, false, true, true, true};
+            for (int i = 0; i < right.length; i++) {
+                assertTrue(store.recordAnswer(new AnswerRecord("r1", i, "q" + i, i < 3 ? "python" : "web", "g1", "u1",
+                        "Ada", 0, right[i], right[i] ? 800 : 0, 1000, clock.instant().plusSeconds(i))));
+            }
+            assertFalse(store.recordAnswer(new AnswerRecord("r1", 0, "q0", "python", "g1", "u1", "Ada", 1, false, 0, 5,
+                    clock.instant())), "one answer per player and question");
+            store.recordAnswer(new AnswerRecord("r2", 0, "q0", "python", "g2", "u2", "Bob", 0, true, 999, 1, clock.instant()));
+            PlayerStats ada = store.stats("g1", "u1").orElseThrow();
+            assertEquals(1, ada.rounds());
+            assertEquals(6, ada.answered());
+            assertEquals(5, ada.correct());
+            assertEquals(4000, ada.points());
+            assertEquals(3, ada.bestStreak());
+            assertEquals(2, ada.byTopic().get("python").correct());
+            assertEquals(List.of("u1"), store.standings("g1", Instant.EPOCH).stream().map(Standing::userId).toList());
+            assertEquals(List.of("u2"), store.standings("g2", Instant.EPOCH).stream().map(Standing::userId).toList());
+            assertTrue(store.stats("g2", "u1").isEmpty());
+        }
+    }
+
+    @Test
+    void aDayCanBeClaimedOnceEvenFromTwoConnections() {
+        try (Database one = Database.open(file("daily.db"), clock); Database two = Database.open(file("daily.db"), clock)) {
+            SqlDailyRecords first = new SqlDailyRecords(one);
+            SqlDailyRecords second = new SqlDailyRecords(two);
+            first.saveSchedule(new DailySchedule("g1", "c1", LocalTime.of(9, 0), ZoneId.of("Europe/Berlin"),
+                    Optional.of("python"), clock.instant()));
+            LocalDate day = LocalDate.of(2026, 5, 1);
+            assertTrue(first.claimPost("g1", day, "q1", 1, clock.instant()));
+            assertFalse(second.claimPost("g1", day, "q2", 1, clock.instant()));
+            assertTrue(second.posted("g1", day));
+            assertEquals(new dev.prepbot.daily.DailyRecords.Cycle(1, Set.of("q1")), second.currentCycle("g1"));
+            second.recordProblem("g1", Optional.of("The channel was deleted."));
+            assertEquals(Optional.of("The channel was deleted."), first.lastProblem("g1"));
+            assertEquals("Europe/Berlin", first.schedule("g1").orElseThrow().zone().getId());
+            first.deleteSchedule("g1");
+            assertTrue(second.schedules().isEmpty());
+        }
+    }
+}
