@@ -89,6 +89,22 @@ class DiscordQuizAndDailyTest {
     }
 
     @Test
+    void aWholeRoundRunsOutItsTimerAndEndsWithASummary() {
+        World.User ada = discord.world().addUser("ada-whole", false);
+        // The shortest round allowed: one question of ten seconds, played on the real clock.
+        discord.awaitReply(discord.slash(ada, World.GENERAL, "quiz", Optional.of("start"),
+                Map.of("questions", 1L, "seconds", 10L)), WAIT);
+        FakeDiscord.Message question = discord.awaitMessage(m -> m.channelId().equals(World.GENERAL)
+                && m.text().contains("Question 1 of 1"), WAIT);
+        discord.awaitReply(discord.click(ada, question, question.customIds().get(0)), WAIT);
+        FakeDiscord.Message summary = discord.awaitMessage(m -> m.channelId().equals(World.GENERAL)
+                && m.text().contains("Round over"), Duration.ofSeconds(20));
+        assertTrue(summary.text().contains("1. ada-whole: "), summary.text());
+        FakeDiscord.Message closed = discord.message(question.id());
+        assertTrue(closed.text().contains("Right answer"), closed.text());
+    }
+
+    @Test
     void guildOnlyCommandsAreRefusedInDirectMessages() {
         World.User eve = discord.world().addUser("eve-dm", false);
         FakeDiscord.Message reply = discord.awaitReply(discord.directSlash(eve, "quiz", Map.of()), WAIT);

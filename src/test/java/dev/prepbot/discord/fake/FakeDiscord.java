@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
 public final class FakeDiscord implements AutoCloseable {
 
     /** Discord's acknowledgement deadline for an interaction. */
-    static final Duration ACK_DEADLINE = Duration.ofSeconds(3);
+    public static final Duration ACK_DEADLINE = Duration.ofSeconds(3);
     private static final int EPHEMERAL = 1 << 6;
 
     private final World world = new World();
@@ -51,6 +51,7 @@ public final class FakeDiscord implements AutoCloseable {
     private final List<Message> messageOrder = new CopyOnWriteArrayList<>();
     private volatile JsonNode commands = Json.array();
     private volatile boolean rejectToken;
+    private final Duration ackDeadline;
 
     /** One REST request as received. */
     public record Call(String method, String path, JsonNode body, long receivedNanos) {
@@ -115,6 +116,10 @@ public final class FakeDiscord implements AutoCloseable {
             return id;
         }
 
+        public String token() {
+            return token;
+        }
+
         public List<Message> followups() {
             return followups;
         }
@@ -127,7 +132,8 @@ public final class FakeDiscord implements AutoCloseable {
         }
     }
 
-    private FakeDiscord() throws IOException, InterruptedException {
+    private FakeDiscord(Duration ackDeadline) throws IOException, InterruptedException {
+        this.ackDeadline = ackDeadline;
         gateway = new FakeGateway(world);
         gateway.start();
         gateway.awaitStart();
@@ -138,8 +144,13 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     public static FakeDiscord start() {
+        return start(ACK_DEADLINE);
+    }
+
+    /** A fake with a shorter acknowledgement deadline, so a test of lateness need not wait three seconds. */
+    public static FakeDiscord start(Duration ackDeadline) {
         try {
-            return new FakeDiscord();
+            return new FakeDiscord(ackDeadline);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the fake Discord", e);
         } catch (InterruptedException e) {
@@ -461,7 +472,7 @@ public final class FakeDiscord implements AutoCloseable {
             return Response.error(404, 10062, "Unknown interaction");
         }
         Duration latency = Duration.ofNanos(System.nanoTime() - interaction.injectedNanos);
-        if (latency.compareTo(ACK_DEADLINE) > 0) {
+        if (latency.compareTo(ackDeadline) > 0) {
             violations.add("interaction " + id + " acknowledged after " + latency.toMillis() + " ms");
             return Response.error(404, 10062, "Unknown interaction");
         }
