@@ -60,7 +60,10 @@ public final class ConsoleRenderer {
         for (Text.Span span : text.spans()) {
             switch (span) {
                 case Text.Words words -> out.append(words.strong() ? "**" + words.text() + "**" : words.text());
-                case Text.Countdown countdown -> out.append("by ").append(CLOCK.format(countdown.at()));
+                case Text.Countdown countdown -> {
+                    long seconds = Math.max(0, java.time.Duration.between(java.time.Instant.now(), countdown.at()).toSeconds());
+                    out.append("in ").append(seconds).append(" s (at ").append(CLOCK.format(countdown.at())).append(')');
+                }
                 case Text.ChannelLink channel -> out.append('#').append(channel.channelId());
             }
         }
