@@ -8,6 +8,7 @@ import dev.prepbot.commands.CommandSpec;
 import dev.prepbot.commands.OptionSpec;
 import dev.prepbot.commands.Reply;
 import dev.prepbot.commands.Text;
+import dev.prepbot.commands.Topics;
 import dev.prepbot.commands.Visibility;
 import dev.prepbot.search.Suggestion;
 import java.time.Clock;
@@ -49,14 +50,11 @@ public final class DailyCommand implements Command {
 
     @Override
     public CommandSpec spec() {
-        OptionSpec topic = bank.topics().size() <= 25
-                ? OptionSpec.choice("topic", "Only questions of this topic", bank.topics())
-                : OptionSpec.text("topic", "Only questions of this topic", false);
         CommandSpec set = new CommandSpec("set", "Post a question of the day (needs Manage Server)", List.of(
                 OptionSpec.channel("channel", "Where to post", true),
                 OptionSpec.text("time", "Local time as HH:MM, e.g. 09:30", true),
                 OptionSpec.text("timezone", "IANA time zone, e.g. Europe/Berlin", true).withAutocomplete(),
-                topic), List.of(), true);
+                Topics.option(bank)), List.of(), true);
         CommandSpec off = new CommandSpec("off", "Stop the question of the day (needs Manage Server)", List.of(), List.of(), true);
         CommandSpec status = new CommandSpec("status", "Where and when the question of the day is posted", List.of(), List.of(), true);
         return new CommandSpec("daily", "The question of the day", List.of(), List.of(set, off, status), true);
@@ -90,8 +88,7 @@ public final class DailyCommand implements Command {
         }
         Optional<String> topic = request.text("topic");
         if (topic.isPresent() && !bank.hasTopic(topic.get())) {
-            return Reply.Notice.privately("There is no topic \"" + shorten(topic.get()) + "\". Topics: "
-                    + String.join(", ", bank.topics()) + ".");
+            return Topics.unknown(bank, topic.get());
         }
         Optional<String> problem = channels.problemPosting(guild, channel.get());
         if (problem.isPresent()) {
@@ -153,9 +150,5 @@ public final class DailyCommand implements Command {
     static Optional<ZoneId> parseZone(String text) {
         String id = text.strip().replace(' ', '_');
         return ZONES.stream().filter(z -> z.equalsIgnoreCase(id)).findFirst().map(ZoneId::of);
-    }
-
-    private static String shorten(String text) {
-        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 }

@@ -6,6 +6,7 @@ import dev.prepbot.commands.CommandRequest;
 import dev.prepbot.commands.CommandSpec;
 import dev.prepbot.commands.OptionSpec;
 import dev.prepbot.commands.Reply;
+import dev.prepbot.commands.Topics;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -23,11 +24,8 @@ public final class QuizCommand implements Command {
 
     @Override
     public CommandSpec spec() {
-        OptionSpec topic = bank.topics().size() <= 25
-                ? OptionSpec.choice("topic", "Only questions of this topic", bank.topics())
-                : OptionSpec.text("topic", "Only questions of this topic", false);
         CommandSpec start = new CommandSpec("start", "Start a timed multiple-choice round in this channel", List.of(
-                topic,
+                Topics.option(bank),
                 OptionSpec.integer("questions", "How many questions (1-20, default 5)",
                         QuizEngine.MIN_QUESTIONS, QuizEngine.MAX_QUESTIONS),
                 OptionSpec.integer("seconds", "Seconds per question (10-120, default 20)",
@@ -44,8 +42,7 @@ public final class QuizCommand implements Command {
         }
         Optional<String> topic = request.text("topic");
         if (topic.isPresent() && !bank.hasTopic(topic.get())) {
-            return Reply.Notice.privately("There is no topic \"" + shorten(topic.get()) + "\". Topics: "
-                    + String.join(", ", bank.topics()) + ".");
+            return Topics.unknown(bank, topic.get());
         }
         try {
             OptionalLong questions = request.integer("questions");
@@ -62,9 +59,5 @@ public final class QuizCommand implements Command {
         } catch (CommandRequest.InvalidOptionException e) {
             return Reply.Notice.privately(e.getMessage());
         }
-    }
-
-    private static String shorten(String text) {
-        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 }
