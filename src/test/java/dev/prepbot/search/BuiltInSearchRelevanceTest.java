@@ -45,7 +45,7 @@ class BuiltInSearchRelevanceTest {
     void aParaphraseFindsTheQuestion() {
         assertTrue(top3("why is my multithreaded python code not faster").contains("python-gil"));
         assertTrue(top3("two transactions waiting on each other's locks").contains("databases-deadlocks"));
-        assertTrue(top3("limit how many threads access a resource").contains("concurrency-mutex-vs-semaphore"));
+        assertTrue(top3("counting permits so only five threads run at once").contains("concurrency-mutex-vs-semaphore"));
     }
 
     @Test
