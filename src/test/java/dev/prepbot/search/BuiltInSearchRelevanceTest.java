@@ -50,7 +50,9 @@ class BuiltInSearchRelevanceTest {
 
     @Test
     void englishWordFormsMatch() {
-        assertEquals("databases-index-when-it-helps", top3("indexing").get(0));
+        // "indexing" finds questions that say "index" and "indexes".
+        assertTrue(top3("indexing").containsAll(List.of("databases-index-when-it-helps", "databases-composite-index-order")),
+                top3("indexing").toString());
     }
 
     @Test
