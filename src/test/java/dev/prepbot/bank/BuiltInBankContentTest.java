@@ -75,6 +75,8 @@ class BuiltInBankContentTest {
             int words = q.explanation().map(e -> e.strip().split("\\s+").length).orElse(0);
             check(problems, q, words >= 80 && words <= 250, "explanation of 80-250 words, not " + words);
             check(problems, q, q.id().startsWith(q.topic() + "-"), "id starting with its topic");
+            int sentences = sentences(q.answer());
+            check(problems, q, sentences >= 1 && sentences <= 3, "a short answer of one to three sentences, not " + sentences);
         }
         assertEquals(List.of(), problems);
     }
@@ -136,6 +138,12 @@ class BuiltInBankContentTest {
         var hits = index.search(query, Optional.of(topic), 1);
         assertFalse(hits.isEmpty(), "no " + topic + " question about " + query);
         assertEquals(id, hits.get(0).question().id());
+    }
+
+    /** Sentence ends outside code spans, not counting "e.g." and "i.e.". */
+    static int sentences(String text) {
+        String plain = text.replaceAll("`[^`]*`", "code").replaceAll("\\b(e\\.g|i\\.e|etc|vs)\\.", "x");
+        return (int) java.util.regex.Pattern.compile("[.!?](\\s|$)").matcher(plain).results().count();
     }
 
     private static void check(List<String> problems, Question q, boolean ok, String what) {
