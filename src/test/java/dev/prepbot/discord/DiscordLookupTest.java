@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.prepbot.App;
-import dev.prepbot.Settings;
 import dev.prepbot.discord.fake.FakeDiscord;
 import dev.prepbot.discord.fake.World;
 import dev.prepbot.testing.BankFiles;
@@ -28,15 +26,13 @@ class DiscordLookupTest {
     static final String HOSTILE_ID = "hostile-mentions";
     static final String LONG_ID = "hostile-long-explanation";
 
-    private static Path bankDir;
+    private static RunningBot running;
     private static FakeDiscord discord;
-    private static App app;
-    private static DiscordBot bot;
     private static String longExplanation;
 
     @BeforeAll
     static void startBot() throws Exception {
-        bankDir = Files.createTempDirectory("prepbot-discord-test");
+        Path bankDir = Files.createTempDirectory("prepbot-discord-test");
         StringBuilder explanation = new StringBuilder();
         for (int i = 0; explanation.length() < 3_950; i++) {
             explanation.append("Sentence ").append(i).append(" of a long explanation says one more true thing. ");
@@ -47,19 +43,8 @@ class DiscordLookupTest {
                         "@everyone what does <@400000000000000002> think of ||spoilers|| and `code?"),
                         "answer", "Ping @here and <@&300000000000000001> **now**."),
                 BankFiles.with(BankFiles.question(LONG_ID, "hostile"), "explanation", longExplanation));
-        discord = FakeDiscord.start();
-        app = App.startShared(settings(discord));
-        bot = DiscordBot.start(settings(discord), app::commands);
-        discord.awaitConnected(WAIT);
-    }
-
-    static Settings settings(FakeDiscord discord) {
-        return Settings.fromEnvironment(Map.of(
-                "DISCORD_TOKEN", "test-token-not-a-secret",
-                "PREPBOT_DISCORD_API", discord.restBaseUrl(),
-                "PREPBOT_DISCORD_GATEWAY", discord.gatewayUrl(),
-                "PREPBOT_BANK", bankDir.toString(),
-                "PREPBOT_DB", bankDir.resolve("prepbot.db").toString()));
+        running = RunningBot.start(Map.of("PREPBOT_BANK", bankDir.toString()));
+        discord = running.discord;
     }
 
     @AfterAll
@@ -69,9 +54,7 @@ class DiscordLookupTest {
                 assertTrue(latency.compareTo(Duration.ofSeconds(3)) < 0, "acknowledged within 3 s: " + latency);
             }
         } finally {
-            bot.close();
-            app.close();
-            discord.close();
+            running.close();
         }
     }
 

@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.prepbot.App;
-import dev.prepbot.Settings;
 import dev.prepbot.discord.fake.FakeDiscord;
 import dev.prepbot.discord.fake.World;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,29 +19,18 @@ import org.junit.jupiter.api.Test;
 class DiscordQuizAndDailyTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
+    private static RunningBot running;
     private static FakeDiscord discord;
-    private static App app;
-    private static DiscordBot bot;
 
     @BeforeAll
     static void startBot() throws Exception {
-        Path dir = Files.createTempDirectory("prepbot-quiz-test");
-        discord = FakeDiscord.start();
-        Settings settings = Settings.fromEnvironment(Map.of(
-                "DISCORD_TOKEN", "test-token-not-a-secret",
-                "PREPBOT_DISCORD_API", discord.restBaseUrl(),
-                "PREPBOT_DISCORD_GATEWAY", discord.gatewayUrl(),
-                "PREPBOT_DB", dir.resolve("prepbot.db").toString()));
-        app = App.startShared(settings);
-        bot = DiscordBot.start(settings, app::commands);
-        discord.awaitConnected(WAIT);
+        running = RunningBot.start(Map.of());
+        discord = running.discord;
     }
 
     @AfterAll
     static void stopBot() {
-        bot.close();
-        app.close();
-        discord.close();
+        running.close();
     }
 
     @AfterEach

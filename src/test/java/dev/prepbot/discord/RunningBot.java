@@ -1,0 +1,48 @@
+package dev.prepbot.discord;
+
+import dev.prepbot.App;
+import dev.prepbot.Settings;
+import dev.prepbot.discord.fake.FakeDiscord;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The bot as `prepbot run` starts it, connected to a fresh fake Discord, with its own database. */
+final class RunningBot implements AutoCloseable {
+
+    final FakeDiscord discord;
+    final App app;
+    final DiscordBot bot;
+
+    private RunningBot(FakeDiscord discord, App app, DiscordBot bot) {
+        this.discord = discord;
+        this.app = app;
+        this.bot = bot;
+    }
+
+    /** Starts it; {@code extraEnv} adds configuration such as PREPBOT_BANK. */
+    static RunningBot start(Map<String, String> extraEnv) throws Exception {
+        Path dir = Files.createTempDirectory("prepbot-bot");
+        FakeDiscord discord = FakeDiscord.start();
+        Map<String, String> env = new HashMap<>(Map.of(
+                "DISCORD_TOKEN", "test-token-not-a-secret",
+                "PREPBOT_DISCORD_API", discord.restBaseUrl(),
+                "PREPBOT_DISCORD_GATEWAY", discord.gatewayUrl(),
+                "PREPBOT_DB", dir.resolve("prepbot.db").toString()));
+        env.putAll(extraEnv);
+        Settings settings = Settings.fromEnvironment(env);
+        App app = App.startShared(settings);
+        DiscordBot bot = DiscordBot.start(settings, app::commands);
+        discord.awaitConnected(Duration.ofSeconds(10));
+        return new RunningBot(discord, app, bot);
+    }
+
+    @Override
+    public void close() {
+        bot.close();
+        app.close();
+        discord.close();
+    }
+}
