@@ -246,7 +246,7 @@ public final class BankLoader {
             fields.put(name, readValue(p, value, LIST_FIELDS.contains(name), line, column));
         }
         Field idField = fields.get("id");
-        String id = idField != null && idField.value() instanceof String s && !s.isBlank() ? s : "#" + index;
+        String id = idField != null && idField.value() instanceof String s && !s.isBlank() ? shorten(s) : "#" + index;
         for (Pending problem : pending) {
             own.add(new BankProblem(file, problem.line(), problem.column(), Optional.of(id), Optional.of(problem.field()),
                     problem.message()));

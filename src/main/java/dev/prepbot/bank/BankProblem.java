@@ -26,6 +26,30 @@ public record BankProblem(String file, int line, int column, Optional<String> qu
         out.append(": ");
         questionId.ifPresent(id -> out.append("question '").append(id).append("': "));
         field.ifPresent(f -> out.append(f).append(": "));
-        return out.append(message).toString();
+        return oneLine(out.append(message).toString());
+    }
+
+    /**
+     * Ids, field names and values in messages come from the file itself and may hold line breaks or
+     * control characters; escaping them keeps every problem on one line.
+     */
+    private static String oneLine(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            switch (c) {
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c) || Character.getType(c) == Character.LINE_SEPARATOR
+                            || Character.getType(c) == Character.PARAGRAPH_SEPARATOR) {
+                        out.append(String.format("\\u%04x", c));
+                    } else {
+                        out.appendCodePoint(c);
+                    }
+                }
+            }
+        });
+        return out.toString();
     }
 }

@@ -212,6 +212,18 @@ class BankLoaderTest {
     }
 
     @Test
+    void problemsStayOnOneLineWhateverTheFileHolds() {
+        // Found by the fuzz test: an id with a line break split a problem over two lines.
+        List<String> problems = problemsOf(with(with(question("ok-id", "python"), "id", "two\nlines\u2028" + "x".repeat(500)),
+                "difficulty", "hard\r\n"));
+        assertEquals(2, problems.size(), problems.toString());
+        for (String problem : problems) {
+            assertFalse(problem.contains("\n") || problem.contains("\r") || problem.contains("\u2028"), problem);
+            assertTrue(problem.length() < 400, problem);
+        }
+    }
+
+    @Test
     void aByteOrderMarkIsAccepted() throws Exception {
         String json = dev.prepbot.testing.BankFiles.toJson(Map.of("topic", "python",
                 "questions", List.of(question("q-bom", "python"))));
