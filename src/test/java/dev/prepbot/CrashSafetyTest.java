@@ -1,0 +1,128 @@
+package dev.prepbot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.prepbot.discord.fake.FakeDiscord;
+import dev.prepbot.discord.fake.World;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real bot process, killed with SIGKILL at random moments while players answer, again and again:
+ * every answer a player was told was locked in is stored exactly once, no round stays open after a
+ * restart, and the database stays intact.
+ */
+class CrashSafetyTest {
+
+    static final int KILLS = 20;
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TempDir
+    Path dir;
+
+    /** An answer the bot acknowledged as scored. */
+    record Scored(String roundId, int question, String userId) {
+    }
+
+    private Process launch(FakeDiscord discord) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.prepbot.Main", "run")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(dir.resolve("err.txt").toFile());
+        builder.environment().putAll(Map.of("DISCORD_TOKEN", "crash-test-token",
+                "PREPBOT_DISCORD_API", discord.restBaseUrl(),
+                "PREPBOT_DISCORD_GATEWAY", discord.gatewayUrl(),
+                "PREPBOT_DB", dir.resolve("crash.db").toString()));
+        return builder.start();
+    }
+
+    private static long registrations(FakeDiscord discord) {
+        return discord.calls().stream().filter(c -> c.method().equals("PUT") && c.path().endsWith("/commands")).count();
+    }
+
+    @Test
+    void killingTheBotAtRandomMomentsLosesNoScoreAndLeavesNoRoundOpen() throws Exception {
+        Random random = new Random(20261124);
+        List<Scored> scored = new ArrayList<>();
+        try (FakeDiscord discord = FakeDiscord.start()) {
+            for (int kill = 0; kill <= KILLS; kill++) {
+                long before = registrations(discord);
+                Process bot = launch(discord);
+                try {
+                    discord.awaitTrue(() -> registrations(discord) > before, WAIT, "the bot is up (start " + kill + ")");
+                    if (kill == KILLS) {
+                        break;
+                    }
+                    World.User starter = discord.world().addUser("starter-" + kill, false);
+                    var start = discord.slash(starter, World.QUIZ, "quiz", Optional.of("start"),
+                            Map.of("questions", 3L, "seconds", 60L));
+                    discord.awaitReply(start, WAIT);
+                    int seen = discord.messages().size();
+                    FakeDiscord.Message question = discord.awaitMessage(m -> m.channelId().equals(World.QUIZ)
+                            && m.text().contains("Question 1 of 3") && discord.messages().indexOf(m) >= seen - 2, WAIT);
+                    int clicks = random.nextInt(12);
+                    for (int c = 0; c < clicks; c++) {
+                        World.User player = discord.world().addUser("player-" + kill + "-" + c, false);
+                        String customId = question.customIds().get(random.nextInt(4));
+                        var click = discord.click(player, question, customId);
+                        if (random.nextInt(4) == 0) {
+                            break;
+                        }
+                        FakeDiscord.Message reply = discord.awaitReply(click, WAIT);
+                        if (reply.content().startsWith("Locked in")) {
+                            String[] parts = customId.split(":");
+                            scored.add(new Scored(parts[1], Integer.parseInt(parts[2]), player.id()));
+                        }
+                    }
+                } finally {
+                    bot.destroyForcibly();
+                    assertTrue(bot.waitFor(30, TimeUnit.SECONDS));
+                }
+            }
+        }
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("crash.db"))) {
+            for (Scored s : scored) {
+                try (PreparedStatement p = db.prepareStatement(
+                        "SELECT COUNT(*) FROM answers WHERE round_id = ? AND question_index = ? AND user_id = ?")) {
+                    p.setString(1, s.roundId());
+                    p.setInt(2, s.question());
+                    p.setString(3, s.userId());
+                    try (ResultSet r = p.executeQuery()) {
+                        r.next();
+                        assertEquals(1, r.getInt(1), "stored exactly once: " + s);
+                    }
+                }
+            }
+            try (Statement s = db.createStatement()) {
+                try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM rounds WHERE status = 'running'")) {
+                    r.next();
+                    assertEquals(0, r.getInt(1), "the last start closed every round the kills left open");
+                }
+                try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM rounds WHERE status = 'interrupted'")) {
+                    r.next();
+                    assertEquals(KILLS, r.getInt(1), "each killed round is marked interrupted");
+                }
+                try (ResultSet r = s.executeQuery("PRAGMA integrity_check")) {
+                    r.next();
+                    assertEquals("ok", r.getString(1));
+                }
+            }
+        }
+        assertTrue(scored.size() > KILLS, "the test exercised scoring: " + scored.size());
+    }
+}
