@@ -30,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CrashSafetyTest {
 
     static final int KILLS = 20;
+    private static final String TOKEN = "Mzk4NzY1NDMyMTAxMjM0NTY3.crash-test-secret";
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @TempDir
@@ -43,8 +44,8 @@ class CrashSafetyTest {
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.prepbot.Main", "run")
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(dir.resolve("err.txt").toFile());
-        builder.environment().putAll(Map.of("DISCORD_TOKEN", "crash-test-token",
+                .redirectError(ProcessBuilder.Redirect.appendTo(dir.resolve("err.txt").toFile()));
+        builder.environment().putAll(Map.of("DISCORD_TOKEN", TOKEN,
                 "PREPBOT_DISCORD_API", discord.restBaseUrl(),
                 "PREPBOT_DISCORD_GATEWAY", discord.gatewayUrl(),
                 "PREPBOT_DB", dir.resolve("crash.db").toString()));
@@ -124,5 +125,8 @@ class CrashSafetyTest {
             }
         }
         assertTrue(scored.size() > KILLS, "the test exercised scoring: " + scored.size());
+        String logs = java.nio.file.Files.readString(dir.resolve("err.txt"));
+        assertTrue(logs.contains("Prepbot is connected"), "the bot logged its starts");
+        assertTrue(!logs.contains(TOKEN), "the token appears in no log line, across starts and kills");
     }
 }

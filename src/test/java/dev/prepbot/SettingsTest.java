@@ -1,0 +1,34 @@
+package dev.prepbot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+
+    private static final String TOKEN = "ODk3NjU0MzIxMDk4NzY1NDMy.settings-secret";
+
+    @Test
+    void theEnvironmentConfiguresEverything() {
+        Settings s = Settings.fromEnvironment(Map.of("DISCORD_TOKEN", TOKEN, "PREPBOT_GUILD_ID", "123",
+                "PREPBOT_DB", "/data/x.db", "PREPBOT_BANK", "a.json: b/ :", "PREPBOT_DISCORD_API", "http://127.0.0.1:1/api/v10/"));
+        assertEquals(Optional.of(TOKEN), s.token());
+        assertEquals(Optional.of("123"), s.guildId());
+        assertEquals("/data/x.db", s.database());
+        assertEquals(List.of(Path.of("a.json"), Path.of("b/")), s.extraBanks());
+        assertEquals(Settings.DEFAULT_DB, Settings.fromEnvironment(Map.of()).database());
+    }
+
+    @Test
+    void theTokenNeverAppearsInToString() {
+        String shown = Settings.fromEnvironment(Map.of("DISCORD_TOKEN", TOKEN)).toString();
+        assertFalse(shown.contains(TOKEN), shown);
+        assertTrue(shown.contains("token=(set)"), shown);
+    }
+}
