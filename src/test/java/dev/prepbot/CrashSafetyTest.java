@@ -25,11 +25,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The real bot process, killed with SIGKILL at random moments while players answer, again and again:
  * every answer a player was told was locked in is stored exactly once, no round stays open after a
- * restart, and the database stays intact.
+ * restart, the day's question is posted once however often the bot restarts, and the database stays
+ * intact.
  */
 class CrashSafetyTest {
 
-    static final int KILLS = 20;
+    /** At least twenty in the default suite; {@code -Dprepbot.kills=500} for a long run. */
+    static final int KILLS = Integer.getInteger("prepbot.kills", 20);
     private static final String TOKEN = "Mzk4NzY1NDMyMTAxMjM0NTY3.crash-test-secret";
     private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -52,6 +54,19 @@ class CrashSafetyTest {
         return builder.start();
     }
 
+    /**
+     * A schedule at 00:00 UTC, set yesterday: today's post is due whenever the test runs, so each start
+     * finds it owed unless an earlier start already claimed the day.
+     */
+    private void scheduleADailyQuestionAlreadyDueToday() throws Exception {
+        java.time.Clock clock = java.time.Clock.systemUTC();
+        try (dev.prepbot.store.Database db = dev.prepbot.store.Database.open(dir.resolve("crash.db").toString(), clock)) {
+            new dev.prepbot.store.SqlDailyRecords(db).saveSchedule(new dev.prepbot.daily.DailySchedule(World.GUILD_ID,
+                    World.GENERAL, java.time.LocalTime.MIDNIGHT, java.time.ZoneOffset.UTC, Optional.empty(),
+                    clock.instant().minus(Duration.ofDays(1))));
+        }
+    }
+
     private static long registrations(FakeDiscord discord) {
         return discord.calls().stream().filter(c -> c.method().equals("PUT") && c.path().endsWith("/commands")).count();
     }
@@ -60,6 +75,7 @@ class CrashSafetyTest {
     void killingTheBotAtRandomMomentsLosesNoScoreAndLeavesNoRoundOpen() throws Exception {
         Random random = new Random(20261124);
         List<Scored> scored = new ArrayList<>();
+        scheduleADailyQuestionAlreadyDueToday();
         try (FakeDiscord discord = FakeDiscord.start()) {
             for (int kill = 0; kill <= KILLS; kill++) {
                 long before = registrations(discord);
@@ -95,6 +111,9 @@ class CrashSafetyTest {
                     assertTrue(bot.waitFor(30, TimeUnit.SECONDS));
                 }
             }
+            long dailyPosts = discord.messages().stream()
+                    .filter(m -> m.text().contains("Question of the day")).count();
+            assertEquals(1, dailyPosts, "one daily post for the day, across every restart");
         }
         try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("crash.db"))) {
             for (Scored s : scored) {
@@ -117,6 +136,10 @@ class CrashSafetyTest {
                 try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM rounds WHERE status = 'interrupted'")) {
                     r.next();
                     assertEquals(KILLS, r.getInt(1), "each killed round is marked interrupted");
+                }
+                try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM daily_posts")) {
+                    r.next();
+                    assertEquals(1, r.getInt(1), "one daily post recorded");
                 }
                 try (ResultSet r = s.executeQuery("PRAGMA integrity_check")) {
                     r.next();

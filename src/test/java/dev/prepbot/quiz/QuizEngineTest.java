@@ -205,6 +205,18 @@ class QuizEngineTest {
     }
 
     @Test
+    void aGuildMayRunOnlyFiveRoundsAtOnce() {
+        for (int i = 0; i < QuizEngine.MAX_ROUNDS_PER_GUILD; i++) {
+            Caller starter = new Caller("s" + i, "S" + i, Optional.of("g1"), "channel-" + i, false);
+            assertInstanceOf(Reply.Card.class, engine.start(starter, Optional.empty(), 1, 20));
+        }
+        Caller sixth = new Caller("s6", "S6", Optional.of("g1"), "channel-6", false);
+        assertTrue(notice(engine.start(sixth, Optional.empty(), 1, 20)).startsWith("This server already has 5 rounds running"));
+        Caller elsewhere = new Caller("s7", "S7", Optional.of("g2"), "channel-7", false);
+        assertInstanceOf(Reply.Card.class, engine.start(elsewhere, Optional.empty(), 1, 20), "other servers are not affected");
+    }
+
+    @Test
     void aSecondStartInTheChannelLinksToTheRunningRound() {
         RecordingChannels.Posted question = start(ADA, 3, 20);
         String reply = notice(engine.start(BOB, Optional.empty(), 3, 20));
