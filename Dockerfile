@@ -20,7 +20,8 @@ WORKDIR /app
 COPY --from=build /src/target/prepbot.jar /app/prepbot.jar
 USER prepbot
 # Configuration comes only from the environment; the token is passed at run time, never baked in.
-ENV PREPBOT_DB=/data/prepbot.db
+ENV PREPBOT_DB=/data/prepbot.db \
+    XDG_CACHE_HOME=/data/cache
 VOLUME ["/data"]
 # docker stop sends SIGTERM: Prepbot shuts JDA down, closes the database and exits 0.
 STOPSIGNAL SIGTERM

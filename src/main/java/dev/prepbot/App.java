@@ -5,6 +5,7 @@ import dev.prepbot.bank.BankLoader;
 import dev.prepbot.bank.BankProblem;
 import dev.prepbot.bank.BankSource;
 import dev.prepbot.bank.InvalidBankException;
+import dev.prepbot.bank.Progress;
 import dev.prepbot.commands.AnswerCards;
 import dev.prepbot.commands.AnswerCommand;
 import dev.prepbot.commands.Command;
@@ -22,6 +23,7 @@ import dev.prepbot.quiz.LeaderboardCommand;
 import dev.prepbot.quiz.QuizCommand;
 import dev.prepbot.quiz.QuizEngine;
 import dev.prepbot.quiz.StatsCommand;
+import dev.prepbot.search.IndexCache;
 import dev.prepbot.search.SearchIndex;
 import dev.prepbot.store.Database;
 import dev.prepbot.store.SqlDailyRecords;
@@ -32,6 +34,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -57,10 +60,10 @@ public final class App implements AutoCloseable {
     private QuizEngine quiz;
     private Commands commands;
 
-    private App(Settings settings, Bank bank, RateLimit rateLimit) {
+    private App(Settings settings, Bank bank, RateLimit rateLimit, Progress progress) {
         this.settings = settings;
         this.bank = bank;
-        this.index = SearchIndex.build(bank);
+        this.index = SearchIndex.build(bank, settings.indexCache().map(IndexCache::new), progress);
         this.rateLimit = rateLimit;
     }
 
@@ -69,35 +72,49 @@ public final class App implements AutoCloseable {
      * the command line; a bad bank refuses to start.
      */
     public static App start(Settings settings) throws InvalidBankException {
-        return new App(settings, loadBank(settings), RateLimit.unlimited(Clock.systemUTC()));
+        return start(settings, Progress.none());
+    }
+
+    /** The same, reporting how loading and indexing a large bank goes. */
+    public static App start(Settings settings, Progress progress) throws InvalidBankException {
+        return new App(settings, loadBank(settings, progress), RateLimit.unlimited(Clock.systemUTC()), progress);
     }
 
     /** The same for a server full of users: commands and clicks are rate limited per user. */
     public static App startShared(Settings settings) throws InvalidBankException {
-        return new App(settings, loadBank(settings), new RateLimit(RATE_BURST, RATE_EVERY, Clock.systemUTC()));
+        return startShared(settings, Progress.none());
+    }
+
+    public static App startShared(Settings settings, Progress progress) throws InvalidBankException {
+        return new App(settings, loadBank(settings, progress), new RateLimit(RATE_BURST, RATE_EVERY, Clock.systemUTC()),
+                progress);
+    }
+
+    public static Bank loadBank(Settings settings) throws InvalidBankException {
+        return loadBank(settings, Progress.none());
     }
 
     /**
      * {@code --bank} paths replace the built-in bank; otherwise the built-in bank is loaded with any
-     * {@code PREPBOT_BANK} paths beside it.
+     * {@code PREPBOT_BANK} paths beside it. When the index cache holds a snapshot of exactly these
+     * files (same checksum), the bank is read from it instead of parsing and validating the JSON again.
      */
-    public static Bank loadBank(Settings settings) throws InvalidBankException {
-        BankLoader loader = new BankLoader();
-        if (!settings.banks().isEmpty()) {
-            return loader.loadPaths(settings.banks());
-        }
-        if (settings.extraBanks().isEmpty()) {
-            return loader.loadBuiltIn();
-        }
+    public static Bank loadBank(Settings settings, Progress progress) throws InvalidBankException {
         List<BankProblem> problems = new ArrayList<>();
-        List<BankSource> sources = new ArrayList<>(BankSource.builtIn());
-        for (Path path : settings.extraBanks()) {
+        List<BankSource> sources = new ArrayList<>();
+        if (settings.banks().isEmpty()) {
+            sources.addAll(BankSource.builtIn());
+        }
+        for (Path path : settings.banks().isEmpty() ? settings.extraBanks() : settings.banks()) {
             sources.addAll(BankSource.read(path, problems));
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidBankException(problems);
+        if (problems.isEmpty() && settings.indexCache().isPresent()) {
+            Optional<Bank> stored = new IndexCache(settings.indexCache().get()).storedBank(BankLoader.checksum(sources));
+            if (stored.isPresent()) {
+                return stored.get();
+            }
         }
-        return loader.load(sources);
+        return new BankLoader(progress).load(sources, problems);
     }
 
     /**

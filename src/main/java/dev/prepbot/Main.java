@@ -8,6 +8,7 @@ import dev.prepbot.bank.Bank;
 import dev.prepbot.bank.BankJson;
 import dev.prepbot.bank.BankLoader;
 import dev.prepbot.bank.InvalidBankException;
+import dev.prepbot.bank.Progress;
 import dev.prepbot.bank.Question;
 import dev.prepbot.bank.TopicCount;
 import dev.prepbot.commands.AnswerCards;
@@ -15,6 +16,8 @@ import dev.prepbot.commands.SearchCommand;
 import dev.prepbot.commands.Visibility;
 import dev.prepbot.console.Console;
 import dev.prepbot.console.ConsoleRenderer;
+import dev.prepbot.console.Terminal;
+import dev.prepbot.console.TerminalProgress;
 import dev.prepbot.discord.DiscordBot;
 import dev.prepbot.search.Highlight;
 import dev.prepbot.search.SearchHit;
@@ -25,6 +28,7 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +64,8 @@ public final class Main {
     private final PrintStream out;
     private final PrintStream err;
     private final boolean interactive;
+    /** Loading and indexing a large bank show progress on standard error, in a terminal only. */
+    private final Progress progress;
 
     Main(Map<String, String> env, InputStream in, PrintStream out, PrintStream err, boolean interactive) {
         this.env = env;
@@ -67,6 +73,7 @@ public final class Main {
         this.out = out;
         this.err = err;
         this.interactive = interactive;
+        this.progress = interactive ? new TerminalProgress(err, Clock.systemUTC()) : Progress.none();
     }
 
     public static void main(String[] args) {
@@ -75,7 +82,7 @@ public final class Main {
         org.slf4j.bridge.SLF4JBridgeHandler.install();
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        int code = new Main(System.getenv(), System.in, out, err, System.console() != null).run(args);
+        int code = new Main(System.getenv(), System.in, out, err, Terminal.attached()).run(args);
         out.flush();
         System.exit(code);
     }
@@ -145,7 +152,7 @@ public final class Main {
     private int runBot(Settings settings, Arguments args) throws UsageException, InvalidBankException {
         args.expectNoMore(0);
         Logging.serverDefaults(env);
-        App app = App.startShared(settings);
+        App app = App.startShared(settings, progress);
         DiscordBot bot;
         try {
             bot = DiscordBot.start(settings, app::commands);
@@ -171,7 +178,7 @@ public final class Main {
 
     private int console(Settings settings, Arguments args) throws UsageException, InvalidBankException, IOException {
         args.expectNoMore(0);
-        try (App app = App.start(settings)) {
+        try (App app = App.start(settings, progress)) {
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             Console console = new Console(Console.localCaller(), reader, out, interactive);
             console.run(app.commands(console.channels()), app::quizRunning);
@@ -192,7 +199,7 @@ public final class Main {
         String query = String.join(" ", args.positional());
         args.positional().clear();
         args.expectNoMore(0);
-        try (App app = App.start(settings)) {
+        try (App app = App.start(settings, progress)) {
             if (topic.isPresent() && !app.bank().hasTopic(topic.get())) {
                 err.println("prepbot: there is no topic '" + shorten(topic.get()) + "'; topics: "
                         + String.join(", ", app.bank().topics()));
@@ -235,7 +242,7 @@ public final class Main {
         }
         String id = args.positional().remove(0);
         args.expectNoMore(0);
-        Bank bank = App.loadBank(settings);
+        Bank bank = App.loadBank(settings, progress);
         Optional<Question> question = bank.byId(id);
         if (question.isEmpty()) {
             err.println("prepbot: no question has the id '" + shorten(id) + "'; try: prepbot search " + shorten(id));
@@ -255,7 +262,7 @@ public final class Main {
     private int topics(Settings settings, Arguments args) throws UsageException, InvalidBankException {
         boolean json = args.flag("--json");
         args.expectNoMore(0);
-        Bank bank = App.loadBank(settings);
+        Bank bank = App.loadBank(settings, progress);
         if (json) {
             ObjectMapper mapper = new ObjectMapper();
             ObjectNode root = mapper.createObjectNode();
@@ -280,7 +287,7 @@ public final class Main {
     private int validate(Settings settings, Arguments args) throws InvalidBankException, UsageException {
         args.expectNoMore(Integer.MAX_VALUE);
         List<Path> paths = args.positional().stream().map(Path::of).toList();
-        Bank bank = paths.isEmpty() ? App.loadBank(settings) : new BankLoader().loadPaths(paths);
+        Bank bank = paths.isEmpty() ? App.loadBank(settings, progress) : new BankLoader(progress).loadPaths(paths);
         out.println("OK: " + bank.size() + (bank.size() == 1 ? " question" : " questions") + " in "
                 + bank.topics().size() + (bank.topics().size() == 1 ? " topic" : " topics"));
         return OK;

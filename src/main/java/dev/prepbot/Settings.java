@@ -11,7 +11,8 @@ import java.util.Optional;
  * (DESIGN.md section 4). The token is kept out of {@link #toString()} so it cannot leak into a log.
  */
 public record Settings(List<Path> banks, List<Path> extraBanks, String database, Optional<String> token,
-                       Optional<String> guildId, Optional<String> discordApi, Optional<String> discordGateway) {
+                       Optional<String> guildId, Optional<String> discordApi, Optional<String> discordGateway,
+                       Optional<Path> indexCache) {
 
     public static final String DEFAULT_DB = "./prepbot.db";
 
@@ -35,15 +36,27 @@ public record Settings(List<Path> banks, List<Path> extraBanks, String database,
                 nonBlank(env.get("DISCORD_TOKEN")),
                 nonBlank(env.get("PREPBOT_GUILD_ID")),
                 nonBlank(env.get("PREPBOT_DISCORD_API")),
-                nonBlank(env.get("PREPBOT_DISCORD_GATEWAY")));
+                nonBlank(env.get("PREPBOT_DISCORD_GATEWAY")),
+                indexCache(env));
+    }
+
+    /**
+     * Where search indexes are kept between starts: the user's cache folder by the XDG convention
+     * ({@code $XDG_CACHE_HOME/prepbot/index}, else {@code ~/.cache/prepbot/index}); none when neither
+     * is set, and the bank is then indexed at every start.
+     */
+    private static Optional<Path> indexCache(Map<String, String> env) {
+        return nonBlank(env.get("XDG_CACHE_HOME")).map(Path::of)
+                .or(() -> nonBlank(env.get("HOME")).map(home -> Path.of(home, ".cache")))
+                .map(cache -> cache.resolve("prepbot").resolve("index"));
     }
 
     public Settings withBanks(List<Path> paths) {
-        return new Settings(paths, extraBanks, database, token, guildId, discordApi, discordGateway);
+        return new Settings(paths, extraBanks, database, token, guildId, discordApi, discordGateway, indexCache);
     }
 
     public Settings withDatabase(String location) {
-        return new Settings(banks, extraBanks, location, token, guildId, discordApi, discordGateway);
+        return new Settings(banks, extraBanks, location, token, guildId, discordApi, discordGateway, indexCache);
     }
 
     private static Optional<String> nonBlank(String value) {
@@ -54,6 +67,6 @@ public record Settings(List<Path> banks, List<Path> extraBanks, String database,
     public String toString() {
         return "Settings[banks=" + banks + ", extraBanks=" + extraBanks + ", database=" + database
                 + ", token=" + (token.isPresent() ? "(set)" : "(none)") + ", guildId=" + guildId
-                + ", discordApi=" + discordApi + ", discordGateway=" + discordGateway + "]";
+                + ", discordApi=" + discordApi + ", discordGateway=" + discordGateway + ", indexCache=" + indexCache + "]";
     }
 }

@@ -34,6 +34,7 @@ class BotProcessTest {
                 .redirectOutput(dir.resolve("out.txt").toFile())
                 .redirectError(dir.resolve("err.txt").toFile());
         builder.environment().remove("DISCORD_TOKEN");
+        builder.environment().put("XDG_CACHE_HOME", dir.resolve("cache").toString());
         builder.environment().putAll(env);
         return builder.start();
     }

@@ -50,7 +50,9 @@ class CrashSafetyTest {
         builder.environment().putAll(Map.of("DISCORD_TOKEN", TOKEN,
                 "PREPBOT_DISCORD_API", discord.restBaseUrl(),
                 "PREPBOT_DISCORD_GATEWAY", discord.gatewayUrl(),
-                "PREPBOT_DB", dir.resolve("crash.db").toString()));
+                "PREPBOT_DB", dir.resolve("crash.db").toString(),
+                // Kills land while the search index is being stored too: every start must still come up.
+                "XDG_CACHE_HOME", dir.resolve("cache").toString()));
         return builder.start();
     }
 

@@ -26,6 +26,16 @@ class SettingsTest {
     }
 
     @Test
+    void searchIndexesAreKeptInTheUsersCacheFolder() {
+        assertEquals(Optional.of(Path.of("/data/cache/prepbot/index")),
+                Settings.fromEnvironment(Map.of("XDG_CACHE_HOME", "/data/cache", "HOME", "/home/ada")).indexCache());
+        assertEquals(Optional.of(Path.of("/home/ada/.cache/prepbot/index")),
+                Settings.fromEnvironment(Map.of("HOME", "/home/ada")).indexCache());
+        assertEquals(Optional.empty(), Settings.fromEnvironment(Map.of()).indexCache(),
+                "with no cache folder the bank is indexed at every start");
+    }
+
+    @Test
     void theTokenNeverAppearsInToString() {
         String shown = Settings.fromEnvironment(Map.of("DISCORD_TOKEN", TOKEN)).toString();
         assertFalse(shown.contains(TOKEN), shown);

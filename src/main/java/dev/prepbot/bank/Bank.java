@@ -14,8 +14,16 @@ public final class Bank {
     private final List<Question> questions;
     private final Map<String, Question> byId;
     private final Map<String, List<Question>> byTopic;
+    private final Optional<String> checksum;
 
+    /** A bank made in memory, with no files behind it. */
     public Bank(Collection<Question> questions) {
+        this(questions, Optional.empty());
+    }
+
+    /** A bank loaded from files whose bytes hash to {@code checksum}. */
+    public Bank(Collection<Question> questions, Optional<String> checksum) {
+        this.checksum = checksum;
         this.questions = List.copyOf(questions);
         Map<String, Question> ids = new LinkedHashMap<>();
         Map<String, List<Question>> topics = new TreeMap<>();
@@ -29,6 +37,15 @@ public final class Bank {
         Map<String, List<Question>> frozen = new TreeMap<>();
         topics.forEach((topic, list) -> frozen.put(topic, List.copyOf(list)));
         this.byTopic = java.util.Collections.unmodifiableMap(frozen);
+    }
+
+    /**
+     * The SHA-256 of the bank files this bank was loaded from (their names and bytes, in load order),
+     * or empty for a bank made in memory. Equal checksums mean equal banks, which lets the search
+     * index built for one be reused for the other.
+     */
+    public Optional<String> checksum() {
+        return checksum;
     }
 
     public List<Question> questions() {

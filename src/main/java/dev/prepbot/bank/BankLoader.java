@@ -7,14 +7,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /**
@@ -36,8 +41,15 @@ public final class BankLoader {
     private static final Set<String> LIST_FIELDS = Set.of("tags", "mistakes", "distractors");
 
     private final JsonFactory json;
+    private final Progress progress;
 
     public BankLoader() {
+        this(Progress.none());
+    }
+
+    /** A loader that reports how many bytes of bank files it has parsed. */
+    public BankLoader(Progress progress) {
+        this.progress = progress;
         // Nesting deeper than a bank ever needs is refused by the parser itself, never by a stack overflow.
         this.json = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
@@ -63,14 +75,26 @@ public final class BankLoader {
         return load(sources, new ArrayList<>());
     }
 
-    private Bank load(List<BankSource> sources, List<BankProblem> problems) throws InvalidBankException {
+    /** Loads the sources, reporting {@code problems} met while reading them along with any they hold. */
+    public Bank load(List<BankSource> sources, List<BankProblem> problems) throws InvalidBankException {
+        long totalBytes = sources.stream().mapToLong(s -> s.content().length).sum();
+        AtomicLong parsedBytes = new AtomicLong();
+        // Files parse independently, so a bank of many files parses on every core; the results are
+        // then taken in file order, so problems and duplicate ids come out as a sequential load gives them.
+        List<ParsedFile> files = sources.parallelStream().map(source -> {
+            List<BankProblem> own = new ArrayList<>();
+            List<Located<Question>> parsed = parseFile(source, own);
+            progress.update("Loading the bank", parsedBytes.addAndGet(source.content().length), totalBytes);
+            return new ParsedFile(source, parsed, own);
+        }).toList();
         List<Question> questions = new ArrayList<>();
         Map<String, String> firstSeen = new HashMap<>();
-        for (BankSource source : sources) {
-            for (Located<Question> q : parseFile(source, problems)) {
+        for (ParsedFile file : files) {
+            problems.addAll(file.problems());
+            for (Located<Question> q : file.questions()) {
                 String earlier = firstSeen.putIfAbsent(q.value().id(), q.where());
                 if (earlier != null) {
-                    problems.add(new BankProblem(source.name(), q.line(), q.column(), Optional.of(q.value().id()),
+                    problems.add(new BankProblem(file.source().name(), q.line(), q.column(), Optional.of(q.value().id()),
                             Optional.of("id"), "the id is already used at " + earlier));
                 } else {
                     questions.add(q.value());
@@ -84,7 +108,24 @@ public final class BankLoader {
         if (!problems.isEmpty()) {
             throw new InvalidBankException(problems);
         }
-        return new Bank(questions);
+        return new Bank(questions, Optional.of(checksum(sources)));
+    }
+
+    /** SHA-256 of the files' bytes in load order; each file's length goes first, so no two lists collide. */
+    public static String checksum(List<BankSource> sources) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (BankSource source : sources) {
+                sha.update(ByteBuffer.allocate(Long.BYTES).putLong(source.content().length).array());
+                sha.update(source.content());
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    private record ParsedFile(BankSource source, List<Located<Question>> questions, List<BankProblem> problems) {
     }
 
     private record Located<T>(T value, String file, int line, int column) {

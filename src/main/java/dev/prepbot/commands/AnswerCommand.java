@@ -1,7 +1,6 @@
 package dev.prepbot.commands;
 
 import dev.prepbot.bank.Question;
-import dev.prepbot.search.SearchHit;
 import dev.prepbot.search.SearchIndex;
 import dev.prepbot.search.Suggestion;
 import java.util.List;
@@ -35,7 +34,7 @@ public final class AnswerCommand implements Command {
             return Reply.Notice.privately("Tell me which question: start typing it and pick one from the list.");
         }
         Optional<Question> question = index.bank().byId(typed.get())
-                .or(() -> index.search(typed.get(), Optional.empty(), 1).stream().findFirst().map(SearchHit::question));
+                .or(() -> index.find(typed.get(), Optional.empty(), 1).stream().findFirst());
         if (question.isEmpty()) {
             return Reply.Notice.privately("No question matches that. Try /search with other words.");
         }

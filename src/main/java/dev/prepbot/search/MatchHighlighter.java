@@ -2,11 +2,14 @@ package dev.prepbot.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.Passage;
@@ -22,8 +25,10 @@ import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 final class MatchHighlighter extends UnifiedHighlighter {
 
     private final String[] fields;
+    private final IntFunction<String> textOfDoc;
 
-    MatchHighlighter(IndexSearcher searcher, Analyzer analyzer, String... fields) {
+    /** Highlights {@code fields}, which all index the text {@code textOfDoc} gives for a document. */
+    MatchHighlighter(IndexSearcher searcher, Analyzer analyzer, IntFunction<String> textOfDoc, String... fields) {
         super(UnifiedHighlighter.builder(searcher, analyzer)
                 .withBreakIterator(WholeBreakIterator::new)
                 .withFormatter(new RangeFormatter())
@@ -31,23 +36,45 @@ final class MatchHighlighter extends UnifiedHighlighter {
                 .withHandleMultiTermQuery(true)
                 .withHighlightPhrasesStrictly(false));
         this.fields = fields.clone();
+        this.textOfDoc = textOfDoc;
     }
 
-    /** The text of {@code docId}'s first field with the ranges any of the fields matched. */
-    Highlight highlight(Query query, int docId, String text) throws IOException {
+    /** The index stores no text; the bank has it. */
+    @Override
+    protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int cacheCharsThreshold)
+            throws IOException {
+        List<CharSequence[]> values = new ArrayList<>();
+        for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+            CharSequence[] perField = new CharSequence[fields.length];
+            Arrays.fill(perField, textOfDoc.apply(doc));
+            values.add(perField);
+        }
+        return values;
+    }
+
+    /** Each document's text with the ranges any of the fields matched, in the order of {@code docIds}. */
+    List<Highlight> highlight(Query query, int[] docIds) throws IOException {
+        if (docIds.length == 0) {
+            return List.of();
+        }
         int[] maxPassages = new int[fields.length];
-        java.util.Arrays.fill(maxPassages, 1);
-        Map<String, Object[]> results = highlightFieldsAsObjects(fields, query, new int[] {docId}, maxPassages);
-        TreeMap<Integer, Integer> ranges = new TreeMap<>();
-        for (String field : fields) {
-            Object[] perDoc = results.get(field);
-            if (perDoc != null && perDoc[0] instanceof int[] offsets) {
-                for (int i = 0; i + 1 < offsets.length; i += 2) {
-                    ranges.merge(offsets[i], offsets[i + 1], Math::max);
+        Arrays.fill(maxPassages, 1);
+        Map<String, Object[]> results = highlightFieldsAsObjects(fields, query, docIds, maxPassages);
+        List<Highlight> highlights = new ArrayList<>(docIds.length);
+        for (int d = 0; d < docIds.length; d++) {
+            TreeMap<Integer, Integer> ranges = new TreeMap<>();
+            for (String field : fields) {
+                Object[] perDoc = results.get(field);
+                if (perDoc != null && perDoc[d] instanceof int[] offsets) {
+                    for (int i = 0; i + 1 < offsets.length; i += 2) {
+                        ranges.merge(offsets[i], offsets[i + 1], Math::max);
+                    }
                 }
             }
+            String text = textOfDoc.apply(docIds[d]);
+            highlights.add(new Highlight(text, merge(ranges, text.length())));
         }
-        return new Highlight(text, merge(ranges, text.length()));
+        return highlights;
     }
 
     private static List<Highlight.Range> merge(TreeMap<Integer, Integer> ranges, int length) {

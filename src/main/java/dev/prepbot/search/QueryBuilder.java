@@ -2,30 +2,33 @@ package dev.prepbot.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.FuzzyQuery;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
 
 /**
  * Turns what a user typed into a Lucene query, word by word, without any query-parser syntax: the
  * analyzer picks the words out and everything else ({@code ( " * AND ~ :} ...) is simply not a word.
  *
  * <p>Each word may match, in order of weight: its English stem in the question, tags, answer,
- * explanation and the rest; a misspelling of it (fuzzy, for words of four letters or more); and, for
- * the last word of an as-you-type query, any word it begins. Words are optional (a longer question
- * in natural language still finds its match) and every matched word adds to the score, while the
- * words as a phrase in the question add the most, so exact phrases rank above scattered words.
+ * explanation and the rest; for a word no question contains (a typo), the bank's words within one or
+ * two edits of it, searched the same way at a lower weight; and, for the last word of an as-you-type
+ * query, any word of a question it begins. Words are optional (a longer question in natural language still finds
+ * its match) and every matched word adds to the score, while the words as a phrase in the question
+ * add the most, so exact phrases rank above scattered words.
  */
 final class QueryBuilder {
 
@@ -37,23 +40,22 @@ final class QueryBuilder {
     private static final float ANSWER_BOOST = 2f;
     private static final float EXPLANATION_BOOST = 1f;
     private static final float EXTRA_BOOST = 0.5f;
-    private static final float FUZZY_QUESTION_BOOST = 1.5f;
-    private static final float FUZZY_BODY_BOOST = 0.5f;
+    /** A corrected typo counts for less than a word typed right: the correction may be a guess. */
+    private static final float CORRECTION_WEIGHT = 0.6f;
+    private static final int CORRECTIONS = 3;
     private static final float PREFIX_QUESTION_BOOST = 1.5f;
-    private static final float PREFIX_BODY_BOOST = 0.3f;
     private static final float EXACT_PHRASE_BOOST = 8f;
     private static final float NEAR_PHRASE_BOOST = 3f;
     private static final float ID_BOOST = 50f;
-    private static final int FUZZY_EXPANSIONS = 20;
 
     private final Analyzer plain = Analyzers.plain();
     private final Analyzer stemmed = Analyzers.stemmed();
 
-    Optional<Query> build(String text, Optional<String> topic) {
-        return build(text, topic, true);
-    }
-
-    private Optional<Query> build(String text, Optional<String> topic, boolean fuzzy) {
+    /**
+     * The query for the text over the index the reader reads; the reader tells which words the bank
+     * does not contain, and supplies the corrections for them.
+     */
+    Optional<Query> build(String text, Optional<String> topic, IndexReader reader) throws IOException {
         List<String> words = Analyzers.tokens(plain, text, MAX_WORDS);
         if (words.isEmpty()) {
             return Optional.empty();
@@ -64,33 +66,29 @@ final class QueryBuilder {
         int clauses = 0;
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
-            List<String> stem = Analyzers.tokens(stemmed, word, 1);
+            Optional<String> stem = stem(word);
             boolean last = i == words.size() - 1;
             boolean partial = last && lastIsPartial && word.length() >= 2;
             if (stem.isEmpty() && !partial) {
                 // A stop word ("the", "and", "is") says nothing about which question is meant.
                 continue;
             }
-            BooleanQuery.Builder clause = new BooleanQuery.Builder();
-            if (!stem.isEmpty()) {
-                String s = stem.get(0);
-                stems.add(s);
-                clause.add(boosted(new TermQuery(new Term(SearchIndex.QUESTION, s)), QUESTION_BOOST), Occur.SHOULD);
-                clause.add(boosted(new TermQuery(new Term(SearchIndex.TAGS, s)), TAGS_BOOST), Occur.SHOULD);
-                clause.add(boosted(new TermQuery(new Term(SearchIndex.ANSWER, s)), ANSWER_BOOST), Occur.SHOULD);
-                clause.add(boosted(new TermQuery(new Term(SearchIndex.EXPLANATION, s)), EXPLANATION_BOOST), Occur.SHOULD);
-                clause.add(boosted(new TermQuery(new Term(SearchIndex.EXTRA, s)), EXTRA_BOOST), Occur.SHOULD);
+            // Every field of every word is one clause of a single disjunction: a question's score is the
+            // sum over the words and fields it matches.
+            if (stem.isPresent()) {
+                stems.add(stem.get());
+                addStemClauses(anyWord, stem.get(), 1f);
             }
-            int edits = allowedEdits(word);
-            if (fuzzy && edits > 0) {
-                clause.add(boosted(fuzzy(SearchIndex.QUESTION_PLAIN, word, edits), FUZZY_QUESTION_BOOST), Occur.SHOULD);
-                clause.add(boosted(fuzzy(SearchIndex.BODY_PLAIN, word, edits), FUZZY_BODY_BOOST), Occur.SHOULD);
+            for (String correction : corrections(reader, word)) {
+                Optional<String> corrected = stem(correction);
+                if (corrected.isPresent() && !corrected.equals(stem)) {
+                    addStemClauses(anyWord, corrected.get(), CORRECTION_WEIGHT);
+                }
             }
             if (partial) {
-                clause.add(boosted(new PrefixQuery(new Term(SearchIndex.QUESTION_PLAIN, word)), PREFIX_QUESTION_BOOST), Occur.SHOULD);
-                clause.add(boosted(new PrefixQuery(new Term(SearchIndex.BODY_PLAIN, word)), PREFIX_BODY_BOOST), Occur.SHOULD);
+                anyWord.add(boosted(new PrefixQuery(new Term(SearchIndex.QUESTION_PLAIN, word)), PREFIX_QUESTION_BOOST),
+                        Occur.SHOULD);
             }
-            anyWord.add(clause.build(), Occur.SHOULD);
             clauses++;
         }
         if (stems.size() >= 2) {
@@ -109,34 +107,37 @@ final class QueryBuilder {
         return Optional.of(query.build());
     }
 
+    private Optional<String> stem(String word) {
+        return Analyzers.tokens(stemmed, word, 1).stream().findFirst();
+    }
+
+    private static void addStemClauses(BooleanQuery.Builder clause, String stem, float weight) {
+        clause.add(boosted(new TermQuery(new Term(SearchIndex.QUESTION, stem)), QUESTION_BOOST * weight), Occur.SHOULD);
+        clause.add(boosted(new TermQuery(new Term(SearchIndex.TAGS, stem)), TAGS_BOOST * weight), Occur.SHOULD);
+        clause.add(boosted(new TermQuery(new Term(SearchIndex.ANSWER, stem)), ANSWER_BOOST * weight), Occur.SHOULD);
+        clause.add(boosted(new TermQuery(new Term(SearchIndex.EXPLANATION, stem)), EXPLANATION_BOOST * weight), Occur.SHOULD);
+        clause.add(boosted(new TermQuery(new Term(SearchIndex.EXTRA, stem)), EXTRA_BOOST * weight), Occur.SHOULD);
+    }
+
     /**
-     * Runs the query; should its typo expansions ever exceed Lucene's clause limit, the same words are
-     * searched again without them rather than failing the user's search.
+     * The bank's words closest to a word no question contains, by Lucene's spell checker over the
+     * bank's own words; none for a word the bank has. Only unknown words are corrected: expanding
+     * every word into its near-misses cost a Levenshtein automaton per word per search, which
+     * profiling showed was most of a search's time, and ranked near-misses beside the word meant.
      */
-    TopDocs search(IndexSearcher searcher, Query query, int limit) throws IOException {
-        try {
-            return searcher.search(query, limit);
-        } catch (IndexSearcher.TooManyClauses e) {
-            return searcher.search(stripFuzzy(query), limit);
+    private static List<String> corrections(IndexReader reader, String word) throws IOException {
+        int edits = allowedEdits(word);
+        if (edits == 0) {
+            return List.of();
         }
-    }
-
-    private Query stripFuzzy(Query query) {
-        if (query instanceof BooleanQuery bool) {
-            BooleanQuery.Builder copy = new BooleanQuery.Builder();
-            bool.clauses().stream()
-                    .filter(c -> !(unboost(c.query()) instanceof FuzzyQuery))
-                    .forEach(c -> copy.add(stripFuzzy(c.query()), c.occur()));
-            return copy.build();
-        }
-        if (query instanceof BoostQuery boost) {
-            return new BoostQuery(stripFuzzy(boost.getQuery()), boost.getBoost());
-        }
-        return query;
-    }
-
-    private static Query unboost(Query query) {
-        return query instanceof BoostQuery b ? b.getQuery() : query;
+        DirectSpellChecker checker = new DirectSpellChecker();
+        checker.setMaxEdits(edits);
+        checker.setMinQueryLength(4);
+        // The first letter is rarely the mistyped one; fixing it keeps the search for corrections cheap.
+        checker.setMinPrefix(1);
+        SuggestWord[] found = checker.suggestSimilar(new Term(SearchIndex.WORDS, word), CORRECTIONS, reader,
+                SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+        return Arrays.stream(found).map(w -> w.string).toList();
     }
 
     /** One typo for words of four to seven letters, two from eight on; short words must be exact. */
@@ -146,11 +147,6 @@ final class QueryBuilder {
             return 2;
         }
         return length >= 4 ? 1 : 0;
-    }
-
-    private static Query fuzzy(String field, String word, int edits) {
-        // The first letter is rarely the mistyped one; fixing it keeps expansion cheap.
-        return new FuzzyQuery(new Term(field, word), edits, 1, FUZZY_EXPANSIONS, true);
     }
 
     private static Query phrase(List<String> stems, int slop) {

@@ -1,36 +1,51 @@
 package dev.prepbot.search;
 
 import dev.prepbot.bank.Bank;
+import dev.prepbot.bank.BankSnapshot;
+import dev.prepbot.bank.Progress;
 import dev.prepbot.bank.Question;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.search.suggest.analyzing.AnalyzingInfixSuggester;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Lucene index of a bank: ranked search that forgives typos and reads any text safely,
@@ -47,10 +62,19 @@ public final class SearchIndex implements AutoCloseable {
     static final String EXPLANATION = "explanation";
     static final String EXTRA = "extra";
     static final String QUESTION_PLAIN = "question_plain";
-    static final String BODY_PLAIN = "body_plain";
+    /**
+     * The words of the question, tags, answer and explanation as typed, indexed only for which
+     * questions hold them: the words typos are corrected to and half-typed words are completed to.
+     */
+    static final String WORDS = "words";
 
     /** Fields "similar questions" compares; the explanation carries most of a question's meaning. */
     private static final String[] SIMILARITY_FIELDS = {QUESTION, TAGS, ANSWER, EXPLANATION};
+
+    /** Doc values field holding each document's position in {@link Bank#questions()}. */
+    static final String ORDINAL = "ordinal";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
 
     private final Bank bank;
     private final Directory directory;
@@ -60,38 +84,136 @@ public final class SearchIndex implements AutoCloseable {
     private final QueryBuilder queries;
     private final MatchHighlighter highlighter;
     private final Suggester suggester;
-    private final Map<String, Integer> docIds;
+    /** The bank position of each Lucene document: hits become questions without reading stored fields. */
+    private final int[] questionOfDoc;
 
-    private SearchIndex(Bank bank, Directory directory, Analyzer analyzer) throws IOException {
+    private SearchIndex(Bank bank, Directory directory, AnalyzingInfixSuggester infix) throws IOException {
         this.bank = bank;
         this.directory = directory;
-        this.analyzer = analyzer;
+        this.analyzer = fieldAnalyzer();
         this.reader = DirectoryReader.open(directory);
+        try {
+            if (reader.numDocs() != bank.size()) {
+                throw new IOException("the index holds " + reader.numDocs() + " questions, the bank " + bank.size());
+            }
+            this.questionOfDoc = ordinals(reader, bank.size());
+        } catch (IOException e) {
+            reader.close();
+            throw e;
+        }
         this.searcher = new IndexSearcher(reader);
         this.queries = new QueryBuilder();
-        this.highlighter = new MatchHighlighter(searcher, analyzer, QUESTION, QUESTION_PLAIN);
-        this.docIds = new LinkedHashMap<>();
-        var stored = searcher.storedFields();
-        for (int doc = 0; doc < reader.maxDoc(); doc++) {
-            docIds.put(stored.document(doc).get(ID), doc);
-        }
-        this.suggester = new Suggester(bank, this);
+        this.highlighter = new MatchHighlighter(searcher, analyzer, doc -> question(doc).question(), QUESTION, QUESTION_PLAIN);
+        this.suggester = new Suggester(bank, this, infix);
     }
 
     /** Indexes the bank in memory. */
     public static SearchIndex build(Bank bank) {
-        Analyzer analyzer = fieldAnalyzer();
-        Directory directory = new ByteBuffersDirectory();
-        try {
-            try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
-                for (Question q : bank.questions()) {
-                    writer.addDocument(document(q));
-                }
+        return build(bank, Optional.empty(), Progress.none());
+    }
+
+    /**
+     * The index of the bank: opened from the cache when this bank was indexed there before, otherwise
+     * built (into the cache when there is one, for the next start). A cache that cannot be read or
+     * written costs only the time to index in memory.
+     */
+    public static SearchIndex build(Bank bank, Optional<IndexCache> cache, Progress progress) {
+        if (cache.isPresent() && bank.checksum().isPresent()) {
+            try {
+                return cached(bank, cache.get(), bank.checksum().get(), progress);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Cannot use the index cache in {} ({}); indexing in memory instead.", cache.get().root(),
+                        e.getMessage());
             }
-            return new SearchIndex(bank, directory, analyzer);
+        }
+        try {
+            Directory main = new ByteBuffersDirectory();
+            Directory suggestions = new ByteBuffersDirectory();
+            write(bank, main, progress);
+            return new SearchIndex(bank, main, Suggester.write(bank, suggestions));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the search index", e);
         }
+    }
+
+    private static SearchIndex cached(Bank bank, IndexCache cache, String checksum, Progress progress) throws IOException {
+        String key = IndexCache.key(checksum);
+        Optional<Path> found = cache.find(key);
+        if (found.isPresent()) {
+            try {
+                return open(bank, found.get());
+            } catch (IOException | RuntimeException e) {
+                LOG.info("The stored index in {} cannot be read ({}); indexing again.", found.get(), e.getMessage());
+                cache.discard(key);
+            }
+        }
+        LOG.info("Indexing {} questions into {}.", bank.size(), cache.root());
+        Path folder = cache.store(key, into -> {
+            try (Directory main = FSDirectory.open(into.resolve("main"))) {
+                write(bank, main, progress);
+            }
+            Suggester.write(bank, FSDirectory.open(into.resolve("suggest"))).close();
+            BankSnapshot.write(bank, into.resolve(IndexCache.SNAPSHOT));
+        });
+        return open(bank, folder);
+    }
+
+    private static SearchIndex open(Bank bank, Path folder) throws IOException {
+        Directory main = FSDirectory.open(folder.resolve("main"));
+        AnalyzingInfixSuggester lookup = null;
+        try {
+            lookup = Suggester.open(FSDirectory.open(folder.resolve("suggest")));
+            return new SearchIndex(bank, main, lookup);
+        } catch (IOException | RuntimeException e) {
+            if (lookup != null) {
+                lookup.close();
+            }
+            main.close();
+            throw e;
+        }
+    }
+
+    /** Indexes every question, on every core; documents carry their bank position, so order is free. */
+    private static void write(Bank bank, Directory directory, Progress progress) throws IOException {
+        IndexWriterConfig config = new IndexWriterConfig(fieldAnalyzer())
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                .setRAMBufferSizeMB(96);
+        List<Question> questions = bank.questions();
+        AtomicInteger done = new AtomicInteger();
+        try (IndexWriter writer = new IndexWriter(directory, config)) {
+            IntStream.range(0, questions.size()).parallel().forEach(i -> {
+                try {
+                    writer.addDocument(document(questions.get(i), i));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                int n = done.incrementAndGet();
+                if (n % 1_000 == 0 || n == questions.size()) {
+                    progress.update("Indexing questions", n, questions.size());
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static int[] ordinals(DirectoryReader reader, int bankSize) throws IOException {
+        int[] ordinals = new int[reader.maxDoc()];
+        for (LeafReaderContext leaf : reader.leaves()) {
+            NumericDocValues values = DocValues.getNumeric(leaf.reader(), ORDINAL);
+            for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
+                long ordinal = values.longValue();
+                if (ordinal < 0 || ordinal >= bankSize) {
+                    throw new IOException("the index names question " + ordinal + " of a bank of " + bankSize);
+                }
+                ordinals[leaf.docBase + doc] = (int) ordinal;
+            }
+        }
+        return ordinals;
+    }
+
+    private Question question(int doc) {
+        return bank.questions().get(questionOfDoc[doc]);
     }
 
     public Bank bank() {
@@ -103,22 +225,52 @@ public final class SearchIndex implements AutoCloseable {
      * the analyzer and never parsed as query syntax, so symbols are ignored rather than errors.
      */
     public List<SearchHit> search(String text, Optional<String> topic, int limit) {
-        if (limit <= 0) {
-            return List.of();
-        }
-        Optional<Query> query = queries.build(text, topic);
+        List<SearchHit> hits = new ArrayList<>();
+        Optional<Query> query = rewritten(text, topic, limit);
         if (query.isEmpty()) {
-            return List.of();
+            return hits;
         }
         try {
-            TopDocs top = queries.search(searcher, query.get(), limit);
-            List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
-            var stored = searcher.storedFields();
-            for (ScoreDoc sd : top.scoreDocs) {
-                Question q = bank.byId(stored.document(sd.doc).get(ID)).orElseThrow();
-                hits.add(new SearchHit(q, sd.score, highlighter.highlight(query.get(), sd.doc, q.question())));
+            ScoreDoc[] top = searcher.search(query.get(), limit).scoreDocs;
+            List<Highlight> highlights = highlighter.highlight(query.get(), Arrays.stream(top).mapToInt(sd -> sd.doc).toArray());
+            for (int i = 0; i < top.length; i++) {
+                hits.add(new SearchHit(question(top[i].doc), top[i].score, highlights.get(i)));
             }
             return hits;
+        } catch (IOException e) {
+            throw new UncheckedIOException("search failed", e);
+        }
+    }
+
+    /** The same ranking as {@link #search} without marking the matched words, for lookups that show none. */
+    public List<Question> find(String text, Optional<String> topic, int limit) {
+        List<Question> found = new ArrayList<>();
+        Optional<Query> query = rewritten(text, topic, limit);
+        if (query.isEmpty()) {
+            return found;
+        }
+        try {
+            for (ScoreDoc sd : searcher.search(query.get(), limit).scoreDocs) {
+                found.add(question(sd.doc));
+            }
+            return found;
+        } catch (IOException e) {
+            throw new UncheckedIOException("search failed", e);
+        }
+    }
+
+    /**
+     * The query for what a user typed, with its typo and prefix expansions already turned into terms.
+     * Rewriting once up front lets the search and the highlighter share the expansion of a half-typed
+     * last word instead of each expanding it again.
+     */
+    private Optional<Query> rewritten(String text, Optional<String> topic, int limit) {
+        if (limit <= 0) {
+            return Optional.empty();
+        }
+        try {
+            Optional<Query> query = queries.build(text, topic, reader);
+            return query.isEmpty() ? query : Optional.of(searcher.rewrite(query.get()));
         } catch (IOException e) {
             throw new UncheckedIOException("search failed", e);
         }
@@ -131,11 +283,16 @@ public final class SearchIndex implements AutoCloseable {
 
     /** Questions most like the given one, most similar first, never the question itself. */
     public List<SimilarQuestion> similar(String id, int limit) {
-        Integer doc = docIds.get(id);
-        if (doc == null || limit <= 0) {
+        Optional<Question> original = bank.byId(id);
+        if (original.isEmpty() || limit <= 0) {
             return List.of();
         }
         try {
+            TopDocs own = searcher.search(new TermQuery(new Term(ID, id)), 1);
+            if (own.scoreDocs.length == 0) {
+                return List.of();
+            }
+            int doc = own.scoreDocs[0].doc;
             MoreLikeThis mlt = new MoreLikeThis(reader);
             mlt.setAnalyzer(analyzer);
             mlt.setFieldNames(SIMILARITY_FIELDS);
@@ -144,17 +301,15 @@ public final class SearchIndex implements AutoCloseable {
             mlt.setMinDocFreq(1);
             mlt.setMinWordLen(3);
             mlt.setMaxQueryTerms(40);
-            Query like = mlt.like(doc);
+            Query like = mlt.like(similarityText(original.get()));
             TopDocs top = searcher.search(like, limit + 1);
             float self = selfScore(like, id, doc, top);
             List<SimilarQuestion> similar = new ArrayList<>();
-            var stored = searcher.storedFields();
             for (ScoreDoc sd : top.scoreDocs) {
                 if (sd.doc == doc || similar.size() == limit) {
                     continue;
                 }
-                Question q = bank.byId(stored.document(sd.doc).get(ID)).orElseThrow();
-                similar.add(new SimilarQuestion(q, sd.score, self > 0 ? sd.score / self : 0f));
+                similar.add(new SimilarQuestion(question(sd.doc), sd.score, self > 0 ? sd.score / self : 0f));
             }
             return similar;
         } catch (IOException e) {
@@ -176,6 +331,12 @@ public final class SearchIndex implements AutoCloseable {
         return own.scoreDocs.length == 0 ? 0f : own.scoreDocs[0].score;
     }
 
+    /** The text of the fields "similar questions" compares, as indexed. */
+    private static Map<String, Collection<Object>> similarityText(Question q) {
+        return Map.of(QUESTION, List.of(q.question()), TAGS, List.of(tagText(q)), ANSWER, List.of(q.answer()),
+                EXPLANATION, List.of(q.explanation().orElse("")));
+    }
+
     Analyzer analyzer() {
         return analyzer;
     }
@@ -193,33 +354,67 @@ public final class SearchIndex implements AutoCloseable {
 
     private static Analyzer fieldAnalyzer() {
         Analyzer plain = Analyzers.plain();
-        return new PerFieldAnalyzerWrapper(Analyzers.stemmed(), Map.of(QUESTION_PLAIN, plain, BODY_PLAIN, plain));
+        return new PerFieldAnalyzerWrapper(Analyzers.stemmed(),
+                Map.of(QUESTION_PLAIN, plain, WORDS, plain));
     }
 
-    private static final FieldType STORED_TEXT = storedTextWithVectors();
+    /** Text indexed with its offsets, so the highlighter can mark matches without analysing it again. */
+    private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
 
-    /** Text that is stored (for highlighting) with term vectors (for "more like this" without re-analysis). */
-    private static FieldType storedTextWithVectors() {
-        FieldType type = new FieldType(TextField.TYPE_STORED);
+    private static FieldType textWithOffsets() {
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
         type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-        type.setStoreTermVectors(true);
         type.freeze();
         return type;
     }
 
-    private static Document document(Question q) {
+    /**
+     * Text indexed with how often each word occurs, for ranking, but not where: only the question is
+     * searched for phrases, and leaving positions out of the long fields makes indexing much cheaper.
+     */
+    private static final FieldType WORDS_AND_COUNTS = wordsAndCounts();
+
+    private static FieldType wordsAndCounts() {
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        type.freeze();
+        return type;
+    }
+
+    /** Text indexed for which documents hold a word, nothing more: enough to know the bank's words. */
+    private static final FieldType WORDS_ONLY = wordsOnly();
+
+    private static FieldType wordsOnly() {
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+        type.setIndexOptions(IndexOptions.DOCS);
+        type.setOmitNorms(true);
+        type.freeze();
+        return type;
+    }
+
+    /**
+     * Nothing is stored: the bank holds every question's text, the highlighter and "more like this"
+     * read it there, and a hit finds its question through the {@link #ORDINAL} doc value.
+     */
+    private static Document document(Question q, int ordinal) {
         Document doc = new Document();
-        doc.add(new StringField(ID, q.id(), Field.Store.YES));
+        doc.add(new StringField(ID, q.id(), Field.Store.NO));
+        doc.add(new NumericDocValuesField(ORDINAL, ordinal));
         doc.add(new StringField(TOPIC, q.topic(), Field.Store.NO));
-        doc.add(new Field(QUESTION, q.question(), STORED_TEXT));
-        doc.add(new Field(TAGS, String.join(" ", q.tags()).replace('-', ' '), STORED_TEXT));
-        doc.add(new Field(ANSWER, q.answer(), STORED_TEXT));
-        doc.add(new Field(EXPLANATION, q.explanation().orElse(""), STORED_TEXT));
+        doc.add(new Field(QUESTION, q.question(), TEXT_WITH_OFFSETS));
+        doc.add(new Field(TAGS, tagText(q), WORDS_AND_COUNTS));
+        doc.add(new Field(ANSWER, q.answer(), WORDS_AND_COUNTS));
+        doc.add(new Field(EXPLANATION, q.explanation().orElse(""), WORDS_AND_COUNTS));
         String extra = String.join(" ", q.example().orElse(""), String.join(" ", q.mistakes()), q.story().orElse(""));
-        doc.add(new TextField(EXTRA, extra, Field.Store.NO));
-        doc.add(new Field(QUESTION_PLAIN, q.question(), STORED_TEXT));
-        String body = String.join(" ", String.join(" ", q.tags()).replace('-', ' '), q.answer(), q.explanation().orElse(""));
-        doc.add(new TextField(BODY_PLAIN, body, Field.Store.NO));
+        doc.add(new Field(EXTRA, extra, WORDS_AND_COUNTS));
+        doc.add(new Field(QUESTION_PLAIN, q.question(), TEXT_WITH_OFFSETS));
+        String words = String.join(" ", q.question(), tagText(q), q.answer(), q.explanation().orElse(""));
+        doc.add(new Field(WORDS, words, WORDS_ONLY));
         return doc;
+    }
+
+    /** Tags are slugs ("binary-search"); their words are searched apart. */
+    private static String tagText(Question q) {
+        return String.join(" ", q.tags()).replace('-', ' ');
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.prepbot.bank.Bank;
 import dev.prepbot.testing.Questions;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,6 +113,18 @@ class SearchIndexTest {
         assertEquals("tcp-handshake", suggestions.get(0).id());
         assertEquals("What happens during the TCP three-way handshake?", suggestions.get(0).name());
         assertEquals("python-gil", index.suggest("interp", 25).get(0).id());
+    }
+
+    @Test
+    void suggestionsListQuestionsTypedFromTheirStartFirst() {
+        Bank bank = new Bank(List.of(
+                Questions.of("late-cache", "web", "When should a cache be invalidated?", "a", "b"),
+                Questions.of("middle-cache", "web", "Why is cache invalidation hard?", "a", "b"),
+                Questions.of("first-cache", "web", "Cache stampedes: what are they?", "a", "b")));
+        try (SearchIndex small = SearchIndex.build(bank)) {
+            assertEquals(List.of("first-cache", "middle-cache", "late-cache"),
+                    small.suggest("cache", 25).stream().map(Suggestion::id).toList());
+        }
     }
 
     @Test

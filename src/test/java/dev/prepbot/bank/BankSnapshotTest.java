@@ -1,0 +1,60 @@
+package dev.prepbot.bank;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BankSnapshotTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSnapshotReadsBackAsTheSameBank() throws Exception {
+        Bank bank = new BankLoader().loadBuiltIn();
+        Path file = dir.resolve("bank.snapshot");
+        BankSnapshot.write(bank, file);
+        Bank read = BankSnapshot.read(file, bank.checksum().orElseThrow()).orElseThrow();
+        assertEquals(bank.questions(), read.questions());
+        assertEquals(bank.checksum(), read.checksum());
+        assertEquals(bank.counts(), read.counts());
+    }
+
+    @Test
+    void aSnapshotOfOtherFilesIsNotRead() throws Exception {
+        Bank bank = new BankLoader().loadBuiltIn();
+        Path file = dir.resolve("bank.snapshot");
+        BankSnapshot.write(bank, file);
+        assertEquals(Optional.empty(), BankSnapshot.read(file, "0".repeat(64)));
+    }
+
+    @Test
+    void aDamagedOrCutShortSnapshotIsNotRead() throws Exception {
+        Bank bank = new BankLoader().loadBuiltIn();
+        String checksum = bank.checksum().orElseThrow();
+        Path file = dir.resolve("bank.snapshot");
+        BankSnapshot.write(bank, file);
+        byte[] bytes = Files.readAllBytes(file);
+
+        byte[] flipped = bytes.clone();
+        flipped[bytes.length / 2] ^= 0x20;
+        Files.write(file, flipped);
+        assertEquals(Optional.empty(), BankSnapshot.read(file, checksum), "one changed byte");
+
+        Files.write(file, Arrays.copyOf(bytes, bytes.length - 100));
+        assertEquals(Optional.empty(), BankSnapshot.read(file, checksum), "cut short");
+
+        Files.write(file, new byte[0]);
+        assertEquals(Optional.empty(), BankSnapshot.read(file, checksum), "empty");
+
+        assertEquals(Optional.empty(), BankSnapshot.read(dir.resolve("missing"), checksum), "missing");
+        Files.write(file, bytes);
+        assertTrue(BankSnapshot.read(file, checksum).isPresent(), "intact again");
+    }
+}

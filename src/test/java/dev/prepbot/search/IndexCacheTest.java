@@ -1,0 +1,157 @@
+package dev.prepbot.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.prepbot.bank.Bank;
+import dev.prepbot.bank.BankLoader;
+import dev.prepbot.bank.Progress;
+import dev.prepbot.testing.BankFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IndexCacheTest {
+
+    @TempDir
+    Path dir;
+
+    private Path bankFile() {
+        return BankFiles.write(dir.resolve("bank").resolve("bank.json"), "caching",
+                BankFiles.question("cache-warm", "caching"), BankFiles.question("cache-cold", "caching"));
+    }
+
+    private Bank load() throws Exception {
+        return new BankLoader().loadPaths(List.of(dir.resolve("bank")));
+    }
+
+    private static List<Path> folders(Path root) throws IOException {
+        try (Stream<Path> list = Files.list(root)) {
+            return list.toList();
+        }
+    }
+
+    private static void age(Path folder) throws IOException {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path p : walk.toList()) {
+                Files.setLastModifiedTime(p, FileTime.fromMillis(0));
+            }
+        }
+    }
+
+    private static long newestChange(Path folder) throws IOException {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().lastModified()).max().orElse(0);
+        }
+    }
+
+    @Test
+    void anUnchangedBankOpensTheStoredIndexInsteadOfIndexingAgain() throws Exception {
+        Files.createDirectories(dir.resolve("bank"));
+        bankFile();
+        IndexCache cache = new IndexCache(dir.resolve("cache"));
+        List<String> steps = new ArrayList<>();
+        try (SearchIndex first = SearchIndex.build(load(), Optional.of(cache), (step, done, total) -> steps.add(step))) {
+            assertEquals("cache-warm", first.search("question cache-warm", Optional.empty(), 1).get(0).question().id());
+        }
+        assertTrue(steps.contains("Indexing questions"), "the first start indexes");
+        List<Path> stored = folders(cache.root());
+        assertEquals(1, stored.size());
+        age(stored.get(0));
+
+        steps.clear();
+        try (SearchIndex second = SearchIndex.build(load(), Optional.of(cache), (step, done, total) -> steps.add(step))) {
+            assertEquals("cache-cold", second.search("cache-cold", Optional.empty(), 1).get(0).question().id());
+            assertEquals(2, second.suggest("What is the question", 25).size());
+            assertFalse(second.similar("cache-warm", 1).isEmpty());
+        }
+        assertEquals(List.of(), steps, "an unchanged bank is not indexed again");
+        assertEquals(stored, folders(cache.root()));
+        assertEquals(0, newestChange(stored.get(0)), "the stored index was not rewritten");
+    }
+
+    @Test
+    void aChangedBankGetsAFreshIndexAndTheOldOneIsRemoved() throws Exception {
+        Files.createDirectories(dir.resolve("bank"));
+        bankFile();
+        IndexCache cache = new IndexCache(dir.resolve("cache"));
+        SearchIndex.build(load(), Optional.of(cache), Progress.none()).close();
+        List<Path> before = folders(cache.root());
+
+        BankFiles.write(dir.resolve("bank").resolve("bank.json"), "caching",
+                BankFiles.question("cache-warm", "caching"), BankFiles.question("cache-renamed", "caching"));
+        try (SearchIndex changed = SearchIndex.build(load(), Optional.of(cache), Progress.none())) {
+            assertEquals("cache-renamed", changed.search("cache-renamed", Optional.empty(), 1).get(0).question().id());
+            assertTrue(changed.search("cache-cold", Optional.empty(), 5).stream()
+                    .noneMatch(hit -> hit.question().id().equals("cache-cold")));
+        }
+        List<Path> after = folders(cache.root());
+        assertEquals(1, after.size());
+        assertNotEquals(before, after);
+    }
+
+    @Test
+    void aDamagedStoredIndexIsBuiltAgain() throws Exception {
+        Files.createDirectories(dir.resolve("bank"));
+        bankFile();
+        IndexCache cache = new IndexCache(dir.resolve("cache"));
+        SearchIndex.build(load(), Optional.of(cache), Progress.none()).close();
+        try (Stream<Path> files = Files.walk(cache.root())) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.write(file, new byte[] {1, 2, 3});
+            }
+        }
+        try (SearchIndex rebuilt = SearchIndex.build(load(), Optional.of(cache), Progress.none())) {
+            assertEquals("cache-cold", rebuilt.search("cache-cold", Optional.empty(), 1).get(0).question().id());
+            assertEquals(2, rebuilt.suggest("What is the question", 25).size());
+        }
+        try (SearchIndex reopened = SearchIndex.build(load(), Optional.of(cache), Progress.none())) {
+            assertEquals("cache-cold", reopened.search("cache-cold", Optional.empty(), 1).get(0).question().id());
+        }
+    }
+
+    @Test
+    void aCacheThatCannotBeWrittenCostsOnlyTheTimeToIndexInMemory() throws Exception {
+        Files.createDirectories(dir.resolve("bank"));
+        bankFile();
+        Path notAFolder = Files.writeString(dir.resolve("cache"), "a file where the cache folder should be");
+        try (SearchIndex index = SearchIndex.build(load(), Optional.of(new IndexCache(notAFolder)), Progress.none())) {
+            assertEquals("cache-cold", index.search("cache-cold", Optional.empty(), 1).get(0).question().id());
+        }
+        assertEquals("a file where the cache folder should be", Files.readString(notAFolder));
+    }
+
+    @Test
+    void aBankMadeInMemoryIsNeverCached() throws Exception {
+        Files.createDirectories(dir.resolve("bank"));
+        bankFile();
+        Bank inMemory = new Bank(load().questions());
+        IndexCache cache = new IndexCache(dir.resolve("cache"));
+        SearchIndex.build(inMemory, Optional.of(cache), Progress.none()).close();
+        assertFalse(Files.exists(cache.root()));
+    }
+
+    @Test
+    void theKeyChangesWithTheBanksChecksum() throws Exception {
+        Files.createDirectories(dir.resolve("bank"));
+        bankFile();
+        String checksum = load().checksum().orElseThrow();
+        assertEquals(checksum, load().checksum().orElseThrow(), "the same files give the same checksum");
+        assertEquals(IndexCache.key(checksum), IndexCache.key(checksum));
+
+        Path file = dir.resolve("bank").resolve("bank.json");
+        Files.writeString(file, Files.readString(file).replace("learned", "learnt"));
+        String changed = load().checksum().orElseThrow();
+        assertNotEquals(checksum, changed, "one changed word changes the checksum");
+        assertNotEquals(IndexCache.key(checksum), IndexCache.key(changed));
+    }
+}
