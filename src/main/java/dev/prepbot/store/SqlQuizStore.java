@@ -1,7 +1,9 @@
 package dev.prepbot.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,6 +15,8 @@ import java.util.Set;
 
 /** The quiz store on the database; every query names the guild or the round it is about. */
 public final class SqlQuizStore implements QuizStore {
+
+    private static final long DAY_MILLIS = 86_400_000L;
 
     private final Database db;
 
@@ -100,20 +104,70 @@ public final class SqlQuizStore implements QuizStore {
                 p.setString(13, a.roundId());
                 p.setInt(14, a.questionIndex());
                 p.setString(15, a.userId());
-                return p.executeUpdate() == 1;
+                if (p.executeUpdate() != 1) {
+                    return false;
+                }
             }
+            addToTotals(c, a);
+            return true;
         });
     }
 
+    /** Adds a newly scored answer to its player's all-time and daily sums, in the answer's transaction. */
+    private static void addToTotals(Connection c, AnswerRecord a) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO total_scores (guild_id, user_id, user_name, points,"
+                + " answered, correct) VALUES (?, ?, ?, ?, 1, ?) ON CONFLICT (guild_id, user_id) DO UPDATE SET"
+                + " user_name = excluded.user_name, points = total_scores.points + excluded.points,"
+                + " answered = total_scores.answered + 1, correct = total_scores.correct + excluded.correct")) {
+            p.setString(1, a.guildId());
+            p.setString(2, a.userId());
+            p.setString(3, a.userName());
+            p.setInt(4, a.points());
+            p.setInt(5, a.correct() ? 1 : 0);
+            p.executeUpdate();
+        }
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO daily_scores (guild_id, day, user_id, user_name,"
+                + " points, answered, correct) VALUES (?, ?, ?, ?, ?, 1, ?) ON CONFLICT (guild_id, day, user_id) DO UPDATE"
+                + " SET user_name = excluded.user_name, points = daily_scores.points + excluded.points,"
+                + " answered = daily_scores.answered + 1, correct = daily_scores.correct + excluded.correct")) {
+            p.setString(1, a.guildId());
+            p.setLong(2, Math.floorDiv(a.answeredAt().toEpochMilli(), DAY_MILLIS));
+            p.setString(3, a.userId());
+            p.setString(4, a.userName());
+            p.setInt(5, a.points());
+            p.setInt(6, a.correct() ? 1 : 0);
+            p.executeUpdate();
+        }
+    }
+
+    /**
+     * Standings since an instant. All time reads the all-time sums and a period starting at a UTC
+     * midnight (every week and month does) the daily sums; any other instant sums the answers.
+     */
     @Override
     public List<Standing> standings(String guildId, Instant since) {
+        long millis = since.toEpochMilli();
+        if (millis <= 0) {
+            return standings("SELECT user_id, user_name, points, answered, correct FROM total_scores WHERE guild_id = ?"
+                    + " ORDER BY points DESC, correct DESC, user_id", guildId);
+        }
+        if (millis % DAY_MILLIS == 0) {
+            return standings("SELECT user_id, MAX(user_name), SUM(points), SUM(answered), SUM(correct) FROM daily_scores"
+                    + " WHERE guild_id = ? AND day >= ? GROUP BY user_id ORDER BY SUM(points) DESC, SUM(correct) DESC,"
+                    + " user_id", guildId, millis / DAY_MILLIS);
+        }
+        return standings("SELECT user_id, MAX(user_name), SUM(points), COUNT(*), SUM(correct) FROM answers"
+                + " WHERE guild_id = ? AND answered_at >= ? GROUP BY user_id ORDER BY SUM(points) DESC, SUM(correct) DESC,"
+                + " user_id", guildId, millis);
+    }
+
+    private List<Standing> standings(String sql, Object... parameters) {
         return db.transaction(c -> {
             List<Standing> standings = new ArrayList<>();
-            try (PreparedStatement p = c.prepareStatement("SELECT user_id, MAX(user_name), SUM(points), COUNT(*),"
-                    + " SUM(correct) FROM answers WHERE guild_id = ? AND answered_at >= ? GROUP BY user_id"
-                    + " ORDER BY SUM(points) DESC, SUM(correct) DESC, user_id")) {
-                p.setString(1, guildId);
-                p.setLong(2, since.toEpochMilli());
+            try (PreparedStatement p = c.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    p.setObject(i + 1, parameters[i]);
+                }
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {
                         standings.add(new Standing(r.getString(1), r.getString(2), r.getLong(3), r.getInt(4), r.getInt(5)));

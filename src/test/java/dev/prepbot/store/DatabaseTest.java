@@ -58,8 +58,9 @@ class DatabaseTest {
             s.execute("INSERT INTO answers VALUES ('r1', 0, 'q', 'python', 'g1', 'u1', 'Ada', 1, 1, 900, 2000, 5)");
         }
         try (Database db = Database.open(file("old.db"), clock)) {
-            assertEquals(2, db.version());
-            assertEquals(900, new SqlQuizStore(db).standings("g1", Instant.EPOCH).get(0).points());
+            assertEquals(Database.MIGRATIONS.size(), db.version());
+            assertEquals(900, new SqlQuizStore(db).standings("g1", Instant.EPOCH).get(0).points(),
+                    "the score sums of migration 3 start from the answers already there");
             assertTrue(new SqlDailyRecords(db).schedules().isEmpty(), "the daily tables of migration 2 exist");
         }
     }
@@ -71,7 +72,7 @@ class DatabaseTest {
             s.execute("INSERT INTO schema_migrations VALUES (7, 0)");
         }
         StoreException e = assertThrows(StoreException.class, () -> Database.open(file("future.db"), clock));
-        assertEquals("This database was written by a newer Prepbot (schema 7; this one knows up to 2)."
+        assertEquals("This database was written by a newer Prepbot (schema 7; this one knows up to " + Database.MIGRATIONS.size() + ")."
                 + " Upgrade Prepbot or use another PREPBOT_DB.", e.getMessage());
     }
 
@@ -102,6 +103,52 @@ class DatabaseTest {
             assertEquals(List.of("u2"), store.standings("g2", Instant.EPOCH).stream().map(Standing::userId).toList());
             assertTrue(store.stats("g2", "u1").isEmpty());
         }
+    }
+
+    @Test
+    void leaderboardSumsAgreeWithTheAnswersTheyAreKeptFrom() {
+        try (Database db = Database.open(file("sums.db"), clock)) {
+            SqlQuizStore store = new SqlQuizStore(db);
+            store.openRound(new RoundRecord("r1", "g1", "c1", "u0", Optional.empty(), 3, 20, RoundStatus.RUNNING,
+                    Optional.empty(), clock.instant()));
+            java.util.Random random = new java.util.Random(11);
+            List<AnswerRecord> answers = new java.util.ArrayList<>();
+            Instant first = Instant.parse("2026-03-01T00:00:00Z");
+            for (int i = 0; i < 600; i++) {
+                int user = random.nextInt(7);
+                boolean right = random.nextBoolean();
+                // Answers land at any time of day over two months, some exactly at midnight.
+                Instant at = first.plusMillis(random.nextInt(60) * 86_400_000L + (i % 10 == 0 ? 0 : random.nextInt(86_400_000)));
+                AnswerRecord a = new AnswerRecord("r1", i, "q" + i, "python", "g1", "u" + user, "Player " + user, 0, right,
+                        right ? 300 + random.nextInt(700) : 0, 1000, at);
+                assertTrue(store.recordAnswer(a));
+                answers.add(a);
+            }
+            for (Instant since : List.of(Instant.EPOCH, Instant.parse("2026-04-01T00:00:00Z"),
+                    Instant.parse("2026-04-27T00:00:00Z"), Instant.parse("2026-04-27T13:30:00Z"))) {
+                assertEquals(expectedStandings(answers, since), store.standings("g1", since), "since " + since);
+            }
+        }
+    }
+
+    /** The standings summed straight from the answers, in leaderboard order. */
+    private static List<Standing> expectedStandings(List<AnswerRecord> answers, Instant since) {
+        java.util.Map<String, long[]> sums = new java.util.TreeMap<>();
+        for (AnswerRecord a : answers) {
+            if (!a.answeredAt().isBefore(since)) {
+                long[] s = sums.computeIfAbsent(a.userId(), u -> new long[3]);
+                s[0] += a.points();
+                s[1]++;
+                s[2] += a.correct() ? 1 : 0;
+            }
+        }
+        return sums.entrySet().stream()
+                .map(e -> new Standing(e.getKey(), "Player " + e.getKey().substring(1), e.getValue()[0],
+                        (int) e.getValue()[1], (int) e.getValue()[2]))
+                .sorted(java.util.Comparator.comparingLong(Standing::points).reversed()
+                        .thenComparing(java.util.Comparator.comparingInt(Standing::correct).reversed())
+                        .thenComparing(Standing::userId))
+                .toList();
     }
 
     @Test
