@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
 public final class IndexCache {
 
     /** Raise whenever {@link SearchIndex}'s fields or analysis change, so older indexes are not reused. */
-    static final int LAYOUT = 3;
+    static final int LAYOUT = 4;
 
     /** The file in an index folder holding the bank it was built from, see {@link BankSnapshot}. */
     static final String SNAPSHOT = "bank.snapshot";

@@ -39,6 +39,16 @@ final class MatchHighlighter extends UnifiedHighlighter {
         this.textOfDoc = textOfDoc;
     }
 
+    /**
+     * Questions are short, so analysing the question again finds its matches faster than looking up
+     * every query word's offsets in the index, as measured at 100,000 questions; and the index need
+     * not store offsets at all.
+     */
+    @Override
+    protected OffsetSource getOffsetSource(String field) {
+        return OffsetSource.ANALYSIS;
+    }
+
     /** The index stores no text; the bank has it. */
     @Override
     protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int cacheCharsThreshold)

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -18,6 +21,8 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.StringHelper;
 
 /**
  * Turns what a user typed into a Lucene query, word by word, without any query-parser syntax: the
@@ -79,7 +84,9 @@ final class QueryBuilder {
                 stems.add(stem.get());
                 addStemClauses(anyWord, stem.get(), 1f);
             }
-            for (String correction : corrections(reader, word)) {
+            // A half-typed word that begins some word of the bank is being typed, not mistyped.
+            List<String> corrections = partial && beginsAWord(reader, word) ? List.of() : corrections(reader, word);
+            for (String correction : corrections) {
                 Optional<String> corrected = stem(correction);
                 if (corrected.isPresent() && !corrected.equals(stem)) {
                     addStemClauses(anyWord, corrected.get(), CORRECTION_WEIGHT);
@@ -138,6 +145,16 @@ final class QueryBuilder {
         SuggestWord[] found = checker.suggestSimilar(new Term(SearchIndex.WORDS, word), CORRECTIONS, reader,
                 SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
         return Arrays.stream(found).map(w -> w.string).toList();
+    }
+
+    private static boolean beginsAWord(IndexReader reader, String prefix) throws IOException {
+        Terms words = MultiTerms.getTerms(reader, SearchIndex.WORDS);
+        if (words == null) {
+            return false;
+        }
+        TermsEnum terms = words.iterator();
+        BytesRef start = new BytesRef(prefix);
+        return terms.seekCeil(start) != TermsEnum.SeekStatus.END && StringHelper.startsWith(terms.term(), start);
     }
 
     /** One typo for words of four to seven letters, two from eight on; short words must be exact. */

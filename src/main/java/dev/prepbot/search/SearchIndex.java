@@ -358,19 +358,9 @@ public final class SearchIndex implements AutoCloseable {
                 Map.of(QUESTION_PLAIN, plain, WORDS, plain));
     }
 
-    /** Text indexed with its offsets, so the highlighter can mark matches without analysing it again. */
-    private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
-
-    private static FieldType textWithOffsets() {
-        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
-        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-        type.freeze();
-        return type;
-    }
-
     /**
-     * Text indexed with how often each word occurs, for ranking, but not where: only the question is
-     * searched for phrases, and leaving positions out of the long fields makes indexing much cheaper.
+     * Text indexed with how often each word occurs, for ranking, but not where: only the question's
+     * stemmed words are searched as phrases, and leaving positions out of the rest makes indexing cheaper.
      */
     private static final FieldType WORDS_AND_COUNTS = wordsAndCounts();
 
@@ -401,13 +391,13 @@ public final class SearchIndex implements AutoCloseable {
         doc.add(new StringField(ID, q.id(), Field.Store.NO));
         doc.add(new NumericDocValuesField(ORDINAL, ordinal));
         doc.add(new StringField(TOPIC, q.topic(), Field.Store.NO));
-        doc.add(new Field(QUESTION, q.question(), TEXT_WITH_OFFSETS));
+        doc.add(new TextField(QUESTION, q.question(), Field.Store.NO));
         doc.add(new Field(TAGS, tagText(q), WORDS_AND_COUNTS));
         doc.add(new Field(ANSWER, q.answer(), WORDS_AND_COUNTS));
         doc.add(new Field(EXPLANATION, q.explanation().orElse(""), WORDS_AND_COUNTS));
         String extra = String.join(" ", q.example().orElse(""), String.join(" ", q.mistakes()), q.story().orElse(""));
         doc.add(new Field(EXTRA, extra, WORDS_AND_COUNTS));
-        doc.add(new Field(QUESTION_PLAIN, q.question(), TEXT_WITH_OFFSETS));
+        doc.add(new Field(QUESTION_PLAIN, q.question(), WORDS_AND_COUNTS));
         String words = String.join(" ", q.question(), tagText(q), q.answer(), q.explanation().orElse(""));
         doc.add(new Field(WORDS, words, WORDS_ONLY));
         return doc;
