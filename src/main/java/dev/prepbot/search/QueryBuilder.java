@@ -133,10 +133,16 @@ final class QueryBuilder {
      * profiling showed was most of a search's time, and ranked near-misses beside the word meant.
      */
     private static List<String> corrections(IndexReader reader, String word) throws IOException {
-        int edits = allowedEdits(word);
-        if (edits == 0) {
-            return List.of();
+        // Most typos are one edit away; the automaton for two edits costs far more to build, so it is
+        // only built for a long word that has no correction one edit away.
+        List<String> found = List.of();
+        for (int edits = 1; edits <= allowedEdits(word) && found.isEmpty(); edits++) {
+            found = corrections(reader, word, edits);
         }
+        return found;
+    }
+
+    private static List<String> corrections(IndexReader reader, String word, int edits) throws IOException {
         DirectSpellChecker checker = new DirectSpellChecker();
         checker.setMaxEdits(edits);
         checker.setMinQueryLength(4);
