@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -42,6 +43,12 @@ public final class FakeDiscord implements AutoCloseable {
     private final World world = new World();
     private final FakeGateway gateway;
     private final HttpServer rest;
+    /** Daemon threads, and shut down on close, so a program using the fake can end when it is done. */
+    private final ExecutorService restThreads = Executors.newFixedThreadPool(8, r -> {
+        Thread t = new Thread(r, "fake-discord-rest");
+        t.setDaemon(true);
+        return t;
+    });
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final List<String> violations = new CopyOnWriteArrayList<>();
     private final List<Message> pings = new CopyOnWriteArrayList<>();
@@ -139,7 +146,7 @@ public final class FakeDiscord implements AutoCloseable {
         gateway.awaitStart();
         rest = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         rest.createContext("/", this::handle);
-        rest.setExecutor(Executors.newFixedThreadPool(8));
+        rest.setExecutor(restThreads);
         rest.start();
     }
 
@@ -626,6 +633,7 @@ public final class FakeDiscord implements AutoCloseable {
     @Override
     public void close() {
         rest.stop(0);
+        restThreads.shutdownNow();
         try {
             gateway.stop(1_000);
         } catch (InterruptedException e) {

@@ -1,0 +1,346 @@
+package dev.prepbot.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.prepbot.App;
+import dev.prepbot.Settings;
+import dev.prepbot.bank.Bank;
+import dev.prepbot.bank.BankJson;
+import dev.prepbot.bank.BankLoader;
+import dev.prepbot.bank.Question;
+import dev.prepbot.discord.DiscordBot;
+import dev.prepbot.discord.fake.FakeDiscord;
+import dev.prepbot.discord.fake.World;
+import dev.prepbot.search.SearchIndex;
+import dev.prepbot.store.Database;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+import org.openjdk.jmh.util.Statistics;
+
+/**
+ * Prepbot's performance, measured on this machine against two peers on the same banks and queries:
+ * SQLite FTS5 with BM25, and a plain in-memory scan. Run with {@code ./mvnw -Pbench verify}
+ * ({@code -Dbench.quick} for the 1k and 10k banks only). Prints a table headed by the machine and
+ * writes the same figures to {@code target/bench/results.json}.
+ */
+public final class Benchmarks {
+
+    record Result(String name, int bank, String engine, double value, String unit) {
+    }
+
+    /** Every engine answers the same fixed mix of queries, made from the bank with this seed. */
+    static final int QUERIES = 400;
+    static final long QUERY_SEED = 7;
+
+    private final List<Result> results = new ArrayList<>();
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = Boolean.getBoolean("bench.quick") || Arrays.asList(args).contains("quick");
+        new Benchmarks().run(quick ? new int[] {1_000, 10_000} : new int[] {1_000, 10_000, 100_000});
+    }
+
+    private void run(int[] sizes) throws Exception {
+        Bank builtIn = new BankLoader().loadBuiltIn();
+        SyntheticBank generator = new SyntheticBank(builtIn);
+        for (int size : sizes) {
+            measureBank(generator.generate(size, 42), size);
+        }
+        measureLeaderboard(1_000_000);
+        measureAcknowledgement(500);
+        report();
+    }
+
+    private void measureBank(Bank generated, int size) throws Exception {
+        Path dir = Files.createTempDirectory("prepbot-bench-" + size);
+        Path files = dir.resolve("bank");
+        Path cache = dir.resolve("cache");
+        writeBank(generated, files);
+
+        // Starts are timed in fresh JVMs, as a user starts Prepbot: first with no stored index, then
+        // again with the bank unchanged, when the index and bank snapshot stored by the first are read.
+        Probe first = probe(files, cache);
+        Probe unchanged = probe(files, cache);
+        add("start.ready", size, "prepbot", first.readyMillis(), "ms");
+        add("start.ready.unchanged", size, "prepbot", unchanged.readyMillis(), "ms");
+        add("heap.after_load", size, "prepbot", unchanged.heapBytes() / (1024.0 * 1024.0), "MB");
+
+        Settings settings = Settings.fromEnvironment(Map.of("XDG_CACHE_HOME", cache.toString())).withBanks(List.of(files));
+        try (App app = App.start(settings)) {
+            List<SyntheticBank.LabelledQuery> queries = SyntheticBank.queries(app.bank(), QUERIES, QUERY_SEED);
+            List<SyntheticBank.LabelledQuery> partials = SyntheticBank.partials(app.bank(), queries);
+            for (String name : Engines.NAMES) {
+                long buildStart = System.nanoTime();
+                try (Engine engine = Engines.open(name, app)) {
+                    if (!name.equals("prepbot")) {
+                        add("index.build", size, name, (System.nanoTime() - buildStart) / 1e6, "ms");
+                    }
+                    measureRelevance(engine, size, queries, partials);
+                }
+            }
+        }
+        long buildStart = System.nanoTime();
+        SearchIndex.build(generated).close();
+        add("index.build", size, "prepbot", (System.nanoTime() - buildStart) / 1e6, "ms");
+
+        for (RunResult run : jmh(SearchBenchmark.class, "-D" + SearchBenchmark.BANK_DIR + "=" + files,
+                "-D" + SearchBenchmark.CACHE_DIR + "=" + cache)) {
+            String measure = run.getParams().getBenchmark().endsWith(".search") ? "search" : "autocomplete";
+            String engine = run.getParams().getParam("engine");
+            Statistics stats = run.getPrimaryResult().getStatistics();
+            add(measure + ".p50", size, engine, stats.getPercentile(50), "us");
+            add(measure + ".p99", size, engine, stats.getPercentile(99), "us");
+        }
+    }
+
+    /**
+     * How often each engine puts the question a query was made from among its first three results,
+     * and a partly typed question among its 25 suggestions: speed is only worth having at equal answers.
+     */
+    private void measureRelevance(Engine engine, int size, List<SyntheticBank.LabelledQuery> queries,
+                                  List<SyntheticBank.LabelledQuery> partials) {
+        // The scan is linear in the bank, so it answers fewer queries on large banks to keep the run short.
+        int count = engine instanceof ScanEngine ? Math.min(queries.size(), Math.max(40, 4_000_000 / size)) : queries.size();
+        List<SyntheticBank.LabelledQuery> asked = queries.subList(0, count);
+        long found = asked.stream().filter(q -> engine.search(q.text(), 3).contains(q.expectedId())).count();
+        add("search.recall_at_3", size, engine.name(), 100.0 * found / asked.size(), "%");
+        List<SyntheticBank.LabelledQuery> typed = partials.subList(0, count);
+        long listed = typed.stream().filter(p -> engine.suggest(p.text(), 25).contains(p.expectedId())).count();
+        add("autocomplete.recall_at_25", size, engine.name(), 100.0 * listed / typed.size(), "%");
+    }
+
+    /**
+     * Runs one JMH benchmark class in a forked JVM: two one-second warm-up iterations, then three
+     * measured, latency sampled per call. Short, because the banks are many and the run must stay so.
+     */
+    private static Collection<RunResult> jmh(Class<?> benchmark, String... jvmArgs) throws Exception {
+        Options options = new OptionsBuilder()
+                .include(Pattern.quote(benchmark.getName()) + "\\.")
+                .forks(1)
+                .warmupIterations(2)
+                .warmupTime(TimeValue.seconds(1))
+                .measurementIterations(3)
+                .measurementTime(TimeValue.seconds(1))
+                .jvmArgsAppend(jvmArgs)
+                .verbosity(VerboseMode.SILENT)
+                .build();
+        return new Runner(options).run();
+    }
+
+    record Probe(long readyMillis, long heapBytes) {
+    }
+
+    private static Probe probe(Path bank, Path cache) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                StartProbe.class.getName(), bank.toString(), cache.toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("the start probe failed: " + output);
+        }
+        Matcher m = Pattern.compile("ready_ms=(\\d+) heap_bytes=(\\d+)").matcher(output);
+        if (!m.find()) {
+            throw new IllegalStateException("the start probe printed no figures: " + output);
+        }
+        return new Probe(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)));
+    }
+
+    private void measureLeaderboard(int rows) throws Exception {
+        Path dir = Files.createTempDirectory("prepbot-bench-db");
+        Path file = dir.resolve("bench.db");
+        try (Database db = Database.open(file.toString(), Clock.systemUTC())) {
+            // db is only used to create the schema; rows go in through one fast bulk transaction.
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute("INSERT INTO rounds VALUES ('bench', 'g1', 'c1', 'u0', NULL, 20, 20, 'finished', NULL, 0, 1)");
+            }
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO answers VALUES ('bench', ?, 'q', 'python', 'g1', ?,"
+                    + " ?, 0, ?, ?, 1000, ?)")) {
+                long now = System.currentTimeMillis();
+                for (int i = 0; i < rows; i++) {
+                    int user = i % 2_000;
+                    p.setInt(1, i / 2_000);
+                    p.setString(2, "u" + user);
+                    p.setString(3, "User " + user);
+                    p.setInt(4, i % 3 == 0 ? 0 : 1);
+                    p.setInt(5, i % 3 == 0 ? 0 : 700);
+                    p.setLong(6, now - (long) i * 1_000);
+                    p.addBatch();
+                    if (i % 10_000 == 9_999) {
+                        p.executeBatch();
+                    }
+                }
+                p.executeBatch();
+            }
+            // The sums the bot keeps with every answer, made here in one pass as migration 3 makes them.
+            try (Statement s = c.createStatement()) {
+                s.execute("INSERT INTO total_scores SELECT guild_id, user_id, MAX(user_name), SUM(points), COUNT(*),"
+                        + " SUM(correct) FROM answers GROUP BY guild_id, user_id");
+                s.execute("INSERT INTO daily_scores SELECT guild_id, answered_at / 86400000, user_id, MAX(user_name),"
+                        + " SUM(points), COUNT(*), SUM(correct) FROM answers GROUP BY guild_id, answered_at / 86400000, user_id");
+            }
+            c.commit();
+        }
+        for (RunResult run : jmh(LeaderboardBenchmark.class, "-D" + LeaderboardBenchmark.DATABASE + "=" + file)) {
+            boolean cached = run.getParams().getBenchmark().endsWith(".cached");
+            String name = "leaderboard." + (cached ? "cached." : "uncached.") + run.getParams().getParam("period");
+            Statistics stats = run.getPrimaryResult().getStatistics();
+            // Cached reads are shown in microseconds, reads from SQLite in milliseconds.
+            double scale = cached ? 1 : 1e3;
+            add(name + ".p50", rows, "prepbot", stats.getPercentile(50) / scale, cached ? "us" : "ms");
+            add(name + ".p99", rows, "prepbot", stats.getPercentile(99) / scale, cached ? "us" : "ms");
+        }
+    }
+
+    private static final int WARM_UP = 100;
+
+    private void measureAcknowledgement(int interactions) throws Exception {
+        Path dir = Files.createTempDirectory("prepbot-bench-ack");
+        try (FakeDiscord discord = FakeDiscord.start()) {
+            Settings settings = Settings.fromEnvironment(Map.of("DISCORD_TOKEN", "bench-token",
+                    "PREPBOT_DISCORD_API", discord.restBaseUrl(), "PREPBOT_DISCORD_GATEWAY", discord.gatewayUrl(),
+                    "PREPBOT_DB", dir.resolve("ack.db").toString()));
+            try (App app = App.startShared(settings); DiscordBot bot = DiscordBot.start(settings, app::commands)) {
+                discord.awaitConnected(Duration.ofSeconds(10));
+                String[] queries = {"tcp handshake", "isolaton levels", "gil threads", "deadl", "k-fold"};
+                List<Duration> latencies = new ArrayList<>();
+                // The first hundred warm the JIT and JDA's connections; the rest are measured.
+                for (int i = 0; i < WARM_UP + interactions; i++) {
+                    World.User user = discord.world().addUser("bench-" + i, false);
+                    var search = discord.slash(user, World.GENERAL, "search", Map.of("query", queries[i % queries.length]));
+                    Duration latency = discord.awaitCallback(search, Duration.ofSeconds(10)).latency();
+                    if (i >= WARM_UP) {
+                        latencies.add(latency);
+                    }
+                }
+                long[] nanos = latencies.stream().mapToLong(Duration::toNanos).toArray();
+                int bank = app.bank().size();
+                add("interaction.ack.p50", bank, "prepbot", percentile(nanos, 50) / 1e6, "ms");
+                add("interaction.ack.p99", bank, "prepbot", percentile(nanos, 99) / 1e6, "ms");
+            }
+        }
+    }
+
+    static double percentile(long[] values, int p) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    private static void writeBank(Bank bank, Path dir) throws Exception {
+        Files.createDirectories(dir);
+        BankJson json = new BankJson();
+        ObjectMapper mapper = json.mapper();
+        // Files of 5,000 questions stay far below the loader's 64 MB limit.
+        for (int from = 0; from < bank.size(); from += 5_000) {
+            ObjectNode root = mapper.createObjectNode();
+            ArrayNode questions = root.putArray("questions");
+            for (Question q : bank.questions().subList(from, Math.min(bank.size(), from + 5_000))) {
+                questions.add(json.toJson(q));
+            }
+            Files.writeString(dir.resolve(String.format(Locale.ROOT, "bank-%06d.json", from)), json.write(root));
+        }
+    }
+
+    static long usedHeap() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        Runtime rt = Runtime.getRuntime();
+        return rt.totalMemory() - rt.freeMemory();
+    }
+
+    /** The processor's name as Linux reports it, or the architecture elsewhere. */
+    private static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse(System.getProperty("os.arch"));
+        } catch (java.io.IOException e) {
+            return System.getProperty("os.arch");
+        }
+    }
+
+    private void add(String name, int bank, String engine, double value, String unit) {
+        results.add(new Result(name, bank, engine, Math.round(value * 100) / 100.0, unit));
+        System.err.printf(Locale.ROOT, "  %-30s %7d %-8s %12.2f %s%n", name, bank, engine, value, unit);
+    }
+
+    private void report() throws Exception {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        ObjectNode machine = root.putObject("machine");
+        machine.put("cpu", cpuModel());
+        machine.put("cores", Runtime.getRuntime().availableProcessors());
+        long memory = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getTotalMemorySize() : -1;
+        machine.put("memory_gb", Math.round(memory / 1e9 * 10) / 10.0);
+        machine.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        machine.put("jdk", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
+        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        ArrayNode list = root.putArray("results");
+        for (Result r : results) {
+            list.addObject().put("name", r.name()).put("bank", r.bank()).put("engine", r.engine()).put("value", r.value())
+                    .put("unit", r.unit());
+        }
+        Path out = Path.of("target", "bench", "results.json");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, mapper.writeValueAsString(root));
+
+        StringBuilder table = new StringBuilder();
+        table.append(String.format(Locale.ROOT, "%nPrepbot benchmarks on %s (%s cores), %s GB, %s, %s%n%n",
+                machine.get("cpu").asText(), machine.get("cores"), machine.get("memory_gb"), machine.get("jdk").asText(),
+                machine.get("os").asText()));
+        String row = "| %-30s | %7s | %-7s | %12s | %-4s | %-13s |%n";
+        table.append(String.format(Locale.ROOT, row, "measure", "bank", "engine", "value", "unit", "prepbot ÷ this"));
+        table.append(String.format(Locale.ROOT, row, "-".repeat(30), "-".repeat(7), "-".repeat(7), "-".repeat(12), "-".repeat(4),
+                "-".repeat(13)));
+        // Each measure's engines side by side, Prepbot first, then each peer with Prepbot's figure divided by its own.
+        List<Result> sorted = new ArrayList<>(results);
+        sorted.sort(Comparator.comparingInt(Result::bank).thenComparing(Result::name)
+                .thenComparingInt(r -> Engines.NAMES.indexOf(r.engine())));
+        for (Result r : sorted) {
+            String ratio = "";
+            if (!r.engine().equals("prepbot")) {
+                Optional<Result> ours = results.stream().filter(o -> o.engine().equals("prepbot") && o.name().equals(r.name())
+                        && o.bank() == r.bank()).findFirst();
+                if (ours.isPresent() && r.value() > 0) {
+                    ratio = String.format(Locale.ROOT, "%.2f", ours.get().value() / r.value());
+                }
+            }
+            table.append(String.format(Locale.ROOT, row, r.name(), r.bank(), r.engine(),
+                    String.format(Locale.ROOT, "%.2f", r.value()), r.unit(), ratio));
+        }
+        System.out.println(table);
+        System.out.println("Written to " + out.toAbsolutePath());
+    }
+}

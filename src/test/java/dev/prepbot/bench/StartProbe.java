@@ -1,0 +1,30 @@
+package dev.prepbot.bench;
+
+import dev.prepbot.App;
+import dev.prepbot.Settings;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One start of Prepbot in a fresh JVM, as a user's start: loads the bank in {@code args[0]} with the
+ * index cache under {@code args[1]}, answers one search, and prints the milliseconds since the JVM
+ * began and the heap in use once garbage is collected. The benchmark runs it as a child process.
+ */
+public final class StartProbe {
+
+    private StartProbe() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Settings settings = Settings.fromEnvironment(Map.of("XDG_CACHE_HOME", args[1])).withBanks(List.of(Path.of(args[0])));
+        try (App app = App.start(settings)) {
+            app.index().search("ready", Optional.empty(), 1);
+            long readyMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+            long heap = Benchmarks.usedHeap();
+            System.out.println("ready_ms=" + readyMillis + " heap_bytes=" + heap);
+        }
+    }
+}
