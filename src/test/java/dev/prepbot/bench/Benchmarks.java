@@ -59,10 +59,15 @@ public final class Benchmarks {
     static final long QUERY_SEED = 7;
 
     private final List<Result> results = new ArrayList<>();
+    private final boolean quick;
+
+    private Benchmarks(boolean quick) {
+        this.quick = quick;
+    }
 
     public static void main(String[] args) throws Exception {
         boolean quick = Boolean.getBoolean("bench.quick") || Arrays.asList(args).contains("quick");
-        new Benchmarks().run(quick ? new int[] {1_000, 10_000} : new int[] {1_000, 10_000, 100_000});
+        new Benchmarks(quick).run(quick ? new int[] {1_000, 10_000} : new int[] {1_000, 10_000, 100_000});
     }
 
     private void run(int[] sizes) throws Exception {
@@ -135,16 +140,19 @@ public final class Benchmarks {
     }
 
     /**
-     * Runs one JMH benchmark class in a forked JVM: two one-second warm-up iterations, then three
-     * measured, latency sampled per call. Short, because the banks are many and the run must stay so.
+     * Runs one JMH benchmark class in a forked JVM: one-second warm-up iterations, then measured ones,
+     * latency sampled per call; eight and three of them, or two and two for a quick run. Search runs
+     * through enough code (analysis, spelling, scoring, highlighting) that on two cores its latency
+     * still falls for about eight seconds while the JIT compiler works: the quick run measures it less
+     * warmed up than the full one.
      */
-    private static Collection<RunResult> jmh(Class<?> benchmark, String... jvmArgs) throws Exception {
+    private Collection<RunResult> jmh(Class<?> benchmark, String... jvmArgs) throws Exception {
         Options options = new OptionsBuilder()
                 .include(Pattern.quote(benchmark.getName()) + "\\.")
                 .forks(1)
-                .warmupIterations(2)
+                .warmupIterations(quick ? 2 : 8)
                 .warmupTime(TimeValue.seconds(1))
-                .measurementIterations(3)
+                .measurementIterations(quick ? 2 : 3)
                 .measurementTime(TimeValue.seconds(1))
                 .jvmArgsAppend(jvmArgs)
                 .verbosity(VerboseMode.SILENT)
