@@ -38,7 +38,7 @@ class AppStartTest {
         try (App first = App.start(settings(), recorded)) {
             firstQuestions = first.bank().questions().stream().map(q -> q.id()).toList();
         }
-        assertEquals(List.of("Loading the bank", "Indexing questions"), steps);
+        assertEquals(List.of("Loading the bank", "Indexing questions", "Indexing questions for autocomplete"), steps);
 
         steps.clear();
         try (App second = App.start(settings(), recorded)) {
@@ -54,6 +54,7 @@ class AppStartTest {
             assertTrue(changed.bank().byId("start-three").isPresent());
             assertTrue(changed.bank().byId("start-two").isEmpty());
         }
-        assertEquals(List.of("Loading the bank", "Indexing questions"), steps, "a changed bank is loaded again");
+        assertEquals(List.of("Loading the bank", "Indexing questions", "Indexing questions for autocomplete"), steps,
+                "a changed bank is loaded again");
     }
 }

@@ -40,8 +40,8 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.search.suggest.analyzing.AnalyzingInfixSuggester;
+import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.slf4j.Logger;
@@ -130,7 +130,7 @@ public final class SearchIndex implements AutoCloseable {
             Directory main = new ByteBuffersDirectory();
             Directory suggestions = new ByteBuffersDirectory();
             write(bank, main, progress);
-            return new SearchIndex(bank, main, Suggester.write(bank, suggestions));
+            return new SearchIndex(bank, main, Suggester.write(bank, suggestions, progress));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the search index", e);
         }
@@ -152,7 +152,7 @@ public final class SearchIndex implements AutoCloseable {
             try (Directory main = FSDirectory.open(into.resolve("main"))) {
                 write(bank, main, progress);
             }
-            Suggester.write(bank, FSDirectory.open(into.resolve("suggest"))).close();
+            Suggester.write(bank, FSDirectory.open(into.resolve("suggest")), progress).close();
             BankSnapshot.write(bank, into.resolve(IndexCache.SNAPSHOT));
         });
         return open(bank, folder);

@@ -1,6 +1,7 @@
 package dev.prepbot.search;
 
 import dev.prepbot.bank.Bank;
+import dev.prepbot.bank.Progress;
 import dev.prepbot.bank.Question;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,11 +50,16 @@ final class Suggester implements AutoCloseable {
     }
 
     /** Writes every question of the bank into a new infix index in the directory and returns it, open. */
-    static AnalyzingInfixSuggester write(Bank bank, Directory directory) throws IOException {
+    static AnalyzingInfixSuggester write(Bank bank, Directory directory, Progress progress) throws IOException {
         AnalyzingInfixSuggester infix = open(directory);
-        for (Question q : bank.questions()) {
+        List<Question> questions = bank.questions();
+        for (int i = 0; i < questions.size(); i++) {
+            Question q = questions.get(i);
             String key = q.question() + " " + String.join(" ", q.tags()) + " " + q.id();
             infix.add(new BytesRef(key), Set.of(), 1L, new BytesRef(q.id()));
+            if ((i + 1) % 1_000 == 0 || i + 1 == questions.size()) {
+                progress.update("Indexing questions for autocomplete", i + 1, questions.size());
+            }
         }
         infix.commit();
         infix.refresh();
