@@ -151,6 +151,11 @@ public final class Main {
      */
     private int runBot(Settings settings, Arguments args) throws UsageException, InvalidBankException {
         args.expectNoMore(0);
+        if (settings.token().isEmpty()) {
+            // Said before the bank is loaded and indexed, which can take a while for a large bank.
+            err.println("prepbot: " + DiscordBot.NO_TOKEN);
+            return INVALID;
+        }
         Logging.serverDefaults(env);
         App app = App.startShared(settings, progress);
         DiscordBot bot;

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.prepbot.discord.DiscordBot;
 import dev.prepbot.bank.BankLoader;
 import dev.prepbot.bank.Question;
 import java.io.ByteArrayInputStream;
@@ -61,6 +62,13 @@ class MainTest {
 
     private static void assertNoStackTrace(Run run) {
         assertFalse(run.err().contains("\tat ") || run.err().contains("Exception"), run.err());
+    }
+
+    @Test
+    void runWithoutATokenSaysSoBeforeLoadingTheBank() {
+        Run run = run("--bank", "/no/such/bank", "run");
+        assertEquals(1, run.code());
+        assertEquals("prepbot: " + DiscordBot.NO_TOKEN + System.lineSeparator(), run.err());
     }
 
     @Test

@@ -38,6 +38,10 @@ public final class DiscordBot implements AutoCloseable {
     }
 
     /** A startup problem, told in one sentence that never contains the token. */
+    /** Said when there is no token to connect with, before anything else is done. */
+    public static final String NO_TOKEN =
+            "DISCORD_TOKEN is not set: set it to your bot's token, or run 'prepbot console' to try Prepbot without Discord.";
+
     public static final class StartupException extends Exception {
         public StartupException(String message) {
             super(message);
@@ -50,8 +54,7 @@ public final class DiscordBot implements AutoCloseable {
      */
     public static DiscordBot start(Settings settings, Function<DailyChannels, Commands> commandsFor)
             throws StartupException {
-        String token = settings.token().orElseThrow(() -> new StartupException(
-                "DISCORD_TOKEN is not set: set it to your bot's token, or run 'prepbot console' to try Prepbot without Discord."));
+        String token = settings.token().orElseThrow(() -> new StartupException(NO_TOKEN));
         ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
         JDABuilder builder = JDABuilder.createLight(token, EnumSet.noneOf(GatewayIntent.class))
                 .setEnableShutdownHook(false);
