@@ -108,13 +108,17 @@ public final class App implements AutoCloseable {
         for (Path path : settings.banks().isEmpty() ? settings.extraBanks() : settings.banks()) {
             sources.addAll(BankSource.read(path, problems));
         }
-        if (problems.isEmpty() && settings.indexCache().isPresent()) {
-            Optional<Bank> stored = new IndexCache(settings.indexCache().get()).storedBank(BankLoader.checksum(sources));
-            if (stored.isPresent()) {
-                return stored.get();
-            }
+        BankLoader loader = new BankLoader(progress);
+        if (!problems.isEmpty()) {
+            return loader.load(sources, problems);
         }
-        return new BankLoader(progress).load(sources, problems);
+        // Hashed once: the checksum finds the stored snapshot, or else goes with the freshly loaded bank.
+        String checksum = BankLoader.checksum(sources);
+        Optional<Bank> stored = settings.indexCache().flatMap(cache -> new IndexCache(cache).storedBank(checksum));
+        if (stored.isPresent()) {
+            return stored.get();
+        }
+        return loader.load(sources, problems, checksum);
     }
 
     /**

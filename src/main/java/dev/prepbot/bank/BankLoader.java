@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -76,6 +77,16 @@ public final class BankLoader {
 
     /** Loads the sources, reporting {@code problems} met while reading them along with any they hold. */
     public Bank load(List<BankSource> sources, List<BankProblem> problems) throws InvalidBankException {
+        return load(sources, problems, () -> checksum(sources));
+    }
+
+    /** The same, for a caller that has already hashed the sources and need not hash them again. */
+    public Bank load(List<BankSource> sources, List<BankProblem> problems, String checksum) throws InvalidBankException {
+        return load(sources, problems, () -> checksum);
+    }
+
+    private Bank load(List<BankSource> sources, List<BankProblem> problems, Supplier<String> checksum)
+            throws InvalidBankException {
         long totalBytes = sources.stream().mapToLong(s -> s.content().length).sum();
         AtomicLong parsedBytes = new AtomicLong();
         // Files parse independently, so a bank of many files parses on every core; the results are
@@ -107,7 +118,7 @@ public final class BankLoader {
         if (!problems.isEmpty()) {
             throw new InvalidBankException(problems);
         }
-        return new Bank(questions, Optional.of(checksum(sources)));
+        return new Bank(questions, Optional.of(checksum.get()));
     }
 
     /**

@@ -31,9 +31,9 @@ import org.apache.lucene.util.StringHelper;
  * <p>Each word may match, in order of weight: its English stem in the question, tags, answer,
  * explanation and the rest; for a word no question contains (a typo), the bank's words within one or
  * two edits of it, searched the same way at a lower weight; and, for the last word of an as-you-type
- * query, any word of a question it begins. Words are optional (a longer question in natural language still finds
- * its match) and every matched word adds to the score, while the words as a phrase in the question
- * add the most, so exact phrases rank above scattered words.
+ * query, any word of a question it begins. Words are optional (a longer question in natural language
+ * still finds its match) and every matched word adds to the score, while the words as a phrase in the
+ * question add the most, so exact phrases rank above scattered words.
  */
 final class QueryBuilder {
 

@@ -95,8 +95,7 @@ public final class Benchmarks {
         add("start.ready.unchanged", size, "prepbot", unchanged.readyMillis(), "ms");
         add("heap.after_load", size, "prepbot", unchanged.heapBytes() / (1024.0 * 1024.0), "MB");
 
-        Settings settings = Settings.fromEnvironment(Map.of("XDG_CACHE_HOME", cache.toString())).withBanks(List.of(files));
-        try (App app = App.start(settings)) {
+        try (App app = App.start(StartProbe.settings(files, cache))) {
             List<SyntheticBank.LabelledQuery> queries = SyntheticBank.queries(app.bank(), QUERIES, QUERY_SEED);
             List<SyntheticBank.LabelledQuery> partials = SyntheticBank.partials(app.bank(), queries);
             for (String name : Engines.NAMES) {

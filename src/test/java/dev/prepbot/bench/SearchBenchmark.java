@@ -1,11 +1,9 @@
 package dev.prepbot.bench;
 
 import dev.prepbot.App;
-import dev.prepbot.Settings;
 import dev.prepbot.bank.Bank;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -42,9 +40,7 @@ public class SearchBenchmark {
 
     @Setup(Level.Trial)
     public void open() throws Exception {
-        Settings settings = Settings.fromEnvironment(Map.of("XDG_CACHE_HOME", System.getProperty(CACHE_DIR)))
-                .withBanks(List.of(Path.of(System.getProperty(BANK_DIR))));
-        app = App.start(settings);
+        app = App.start(StartProbe.settings(Path.of(System.getProperty(BANK_DIR)), Path.of(System.getProperty(CACHE_DIR))));
         Bank bank = app.bank();
         queries = SyntheticBank.queries(bank, Benchmarks.QUERIES, Benchmarks.QUERY_SEED);
         partials = SyntheticBank.partials(bank, queries);

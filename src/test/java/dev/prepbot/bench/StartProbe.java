@@ -18,9 +18,13 @@ public final class StartProbe {
     private StartProbe() {
     }
 
+    /** Settings for Prepbot on the bank files in {@code bank}, keeping its index cache under {@code cache}. */
+    static Settings settings(Path bank, Path cache) {
+        return Settings.fromEnvironment(Map.of("XDG_CACHE_HOME", cache.toString())).withBanks(List.of(bank));
+    }
+
     public static void main(String[] args) throws Exception {
-        Settings settings = Settings.fromEnvironment(Map.of("XDG_CACHE_HOME", args[1])).withBanks(List.of(Path.of(args[0])));
-        try (App app = App.start(settings)) {
+        try (App app = App.start(settings(Path.of(args[0]), Path.of(args[1])))) {
             app.index().search("ready", Optional.empty(), 1);
             long readyMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
             long heap = Benchmarks.usedHeap();
