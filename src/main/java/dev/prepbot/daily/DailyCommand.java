@@ -13,10 +13,13 @@ import dev.prepbot.commands.Visibility;
 import dev.prepbot.search.Suggestion;
 import java.time.Clock;
 import java.time.LocalTime;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,10 +32,15 @@ import java.util.Optional;
 public final class DailyCommand implements Command {
 
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
-    /** Region-based zone ids only: "Europe/Berlin", not "CET" or "GMT+1", which hide daylight saving. */
+    /**
+     * Every zone id of the tz database that Java knows, "UTC" and "Etc/GMT+5" included. Java's
+     * "SystemV/" ids are its own invention, not the tz database's, so they are left out.
+     */
     private static final List<String> ZONES = ZoneId.getAvailableZoneIds().stream()
-            .filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/"))
+            .filter(z -> !z.startsWith("SystemV/"))
             .sorted().toList();
+    /** What most teams spread over several countries pick; offered first when it matches what was typed. */
+    private static final String UTC = "UTC";
 
     private final Bank bank;
     private final DailyRecords records;
@@ -84,7 +92,7 @@ public final class DailyCommand implements Command {
         }
         Optional<ZoneId> zone = request.text("timezone").flatMap(DailyCommand::parseZone);
         if (zone.isEmpty()) {
-            return Reply.Notice.privately("The time zone must be an IANA name such as Europe/Berlin, America/New_York or Asia/Kolkata.");
+            return Reply.Notice.privately("The time zone must be a tz database name such as UTC, Europe/Berlin, America/New_York or Asia/Kolkata.");
         }
         Optional<String> topic = request.text("topic");
         if (topic.isPresent() && !bank.hasTopic(topic.get())) {
@@ -119,7 +127,7 @@ public final class DailyCommand implements Command {
         DailySchedule s = schedule.get();
         List<Reply.Section> sections = new ArrayList<>();
         sections.add(new Reply.Section(Text.of("Where"), Text.builder().channel(s.channelId()).build()));
-        sections.add(Reply.Section.of("When", s.time().format(HH_MM) + " every day, " + s.zone().getId()));
+        sections.add(Reply.Section.of("When", s.time().format(HH_MM) + " every day, " + describe(s.zone())));
         sections.add(Reply.Section.of("Topic", s.topic().orElse("all topics")));
         daily.nextPost(guild).ifPresent(next -> sections.add(new Reply.Section(Text.of("Next post"),
                 Text.builder().countdown(next).build())));
@@ -135,7 +143,41 @@ public final class DailyCommand implements Command {
         }
         String wanted = typed.strip().toLowerCase(Locale.ROOT).replace(' ', '_');
         return ZONES.stream().filter(z -> z.toLowerCase(Locale.ROOT).contains(wanted))
-                .limit(25).map(z -> new Suggestion(z, z)).toList();
+                .sorted(Comparator.comparingInt((String z) -> rank(z, wanted)).thenComparing(Comparator.naturalOrder()))
+                .limit(25).map(z -> new Suggestion(describe(ZoneId.of(z)), z)).toList();
+    }
+
+    /**
+     * Lower is offered first: UTC when it matches, then ids that are what was typed, then ids that begin
+     * with it, then ids whose city begins with it ("berl" finds Europe/Berlin), then the rest.
+     */
+    private static int rank(String zone, String wanted) {
+        String z = zone.toLowerCase(Locale.ROOT);
+        if (zone.equals(UTC)) {
+            return 0;
+        }
+        if (z.equals(wanted)) {
+            return 1;
+        }
+        if (z.startsWith(wanted)) {
+            return 2;
+        }
+        return z.substring(z.lastIndexOf('/') + 1).startsWith(wanted) ? 3 : 4;
+    }
+
+    /**
+     * The zone's id, and for a fixed offset what it means, because the tz database's "Etc/GMT+5" is
+     * five hours behind UTC (its sign is inverted on purpose) and nobody guesses that.
+     */
+    static String describe(ZoneId zone) {
+        if (!zone.getRules().isFixedOffset()) {
+            return zone.getId();
+        }
+        ZoneOffset offset = zone.getRules().getOffset(Instant.EPOCH);
+        if (offset.getTotalSeconds() == 0) {
+            return zone.getId().equals(UTC) ? UTC : zone.getId() + " (UTC)";
+        }
+        return zone.getId() + " (UTC" + offset.getId().replace('-', '−') + ", no daylight saving)";
     }
 
     static Optional<LocalTime> parseTime(String text) {
@@ -146,7 +188,7 @@ public final class DailyCommand implements Command {
         }
     }
 
-    /** A region-based zone id in any letter case, e.g. "europe/berlin"; empty for anything else. */
+    /** A tz database zone id in any letter case, e.g. "europe/berlin" or "utc"; empty for anything else. */
     static Optional<ZoneId> parseZone(String text) {
         String id = text.strip().replace(' ', '_');
         return ZONES.stream().filter(z -> z.equalsIgnoreCase(id)).findFirst().map(ZoneId::of);

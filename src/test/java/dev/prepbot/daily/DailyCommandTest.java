@@ -12,6 +12,7 @@ import dev.prepbot.testing.ManualScheduler;
 import dev.prepbot.testing.Questions;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -55,8 +56,8 @@ class DailyCommandTest {
     void wrongValuesSayWhatARightOneLooksLike() {
         assertTrue(text(run(ADMIN, "set", "channel", "c9", "time", "9am", "timezone", "Europe/Berlin")).contains("for example 09:30"));
         assertTrue(text(run(ADMIN, "set", "channel", "c9", "time", "25:00", "timezone", "Europe/Berlin")).contains("HH:MM"));
-        assertTrue(text(run(ADMIN, "set", "channel", "c9", "time", "09:00", "timezone", "Mars/Olympus")).contains("such as Europe/Berlin"));
-        assertTrue(text(run(ADMIN, "set", "channel", "c9", "time", "09:00", "timezone", "CET")).contains("IANA"));
+        assertTrue(text(run(ADMIN, "set", "channel", "c9", "time", "09:00", "timezone", "Mars/Olympus")).contains("such as UTC, Europe/Berlin"));
+        assertTrue(text(run(ADMIN, "set", "channel", "c9", "time", "09:00", "timezone", "UTC+25")).contains("tz database"));
         assertTrue(records.schedule("g1").isEmpty());
     }
 
@@ -79,6 +80,32 @@ class DailyCommandTest {
         assertTrue(all.contains("Next post: 2026-05-02T07:05:00Z"), all);
         assertEquals(Reply.Notice.class, run(ADMIN, "off").getClass());
         assertTrue(text(run(MEMBER, "status")).startsWith("No question of the day is set"));
+    }
+
+    @Test
+    void everyTzDatabaseZoneIsAcceptedInAnyLetterCase() {
+        for (String zone : List.of("Etc/UTC", "GMT", "europe/berlin", "CET", "America/Argentina/Buenos_Aires", "UTC", "utc")) {
+            Reply reply = run(ADMIN, "set", "channel", "c9", "time", "09:00", "timezone", zone);
+            assertInstanceOf(Reply.Card.class, reply, zone + " was refused");
+        }
+        assertEquals("UTC", records.schedule("g1").map(s -> s.zone().getId()).orElseThrow(), "ids are stored as the tz database spells them");
+    }
+
+    @Test
+    void aFixedOffsetZoneSaysWhatItMeans() {
+        Reply.Card card = assertInstanceOf(Reply.Card.class,
+                run(ADMIN, "set", "channel", "c9", "time", "09:00", "timezone", "Etc/GMT+5"));
+        String all = card.sections().stream().map(s -> s.heading().plain() + ": " + s.body().plain()).toList().toString();
+        assertTrue(all.contains("When: 09:00 every day, Etc/GMT+5 (UTC\u221205:00, no daylight saving)"), all);
+    }
+
+    @Test
+    void utcIsOfferedFirstWhenItMatches() {
+        assertEquals("UTC", command.autocomplete("timezone", "u", ADMIN).get(0).id());
+        assertEquals("UTC", command.autocomplete("timezone", "utc", ADMIN).get(0).id());
+        assertEquals("UTC", command.autocomplete("timezone", "", ADMIN).get(0).id());
+        assertEquals("Etc/GMT+5 (UTC\u221205:00, no daylight saving)",
+                command.autocomplete("timezone", "etc/gmt+5", ADMIN).get(0).name());
     }
 
     @Test
