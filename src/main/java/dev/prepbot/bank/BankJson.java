@@ -31,6 +31,9 @@ public final class BankJson {
         if (!q.distractors().isEmpty()) {
             strings(node.putArray("distractors"), q.distractors());
         }
+        if (!q.keypoints().isEmpty()) {
+            strings(node.putArray("keypoints"), q.keypoints());
+        }
         return node;
     }
 

@@ -37,8 +37,8 @@ public final class BankLoader {
 
     static final Set<String> FILE_FIELDS = Set.of("$schema", "topic", "questions");
     static final List<String> QUESTION_FIELDS = List.of("id", "topic", "difficulty", "tags", "question",
-            "answer", "explanation", "example", "mistakes", "story", "choice", "distractors");
-    private static final Set<String> LIST_FIELDS = Set.of("tags", "mistakes", "distractors");
+            "answer", "explanation", "example", "mistakes", "story", "choice", "distractors", "keypoints");
+    private static final Set<String> LIST_FIELDS = Set.of("tags", "mistakes", "distractors", "keypoints");
 
     private final JsonFactory json;
     private final Progress progress;
@@ -267,7 +267,7 @@ public final class BankLoader {
 
     private static Question withTopic(Question q, String topic) {
         return new Question(q.id(), topic, q.difficulty(), q.tags(), q.question(), q.answer(), q.explanation(),
-                q.example(), q.mistakes(), q.story(), q.choice(), q.distractors());
+                q.example(), q.mistakes(), q.story(), q.choice(), q.distractors(), q.keypoints());
     }
 
     private Optional<Located<Question>> parseQuestion(JsonParser p, String file, int index, List<BankProblem> problems)
@@ -400,12 +400,18 @@ public final class BankLoader {
             if (distractors.stream().map(BankLoader::normalize).distinct().count() < distractors.size()) {
                 problem("distractors", "the same distractor is given twice");
             }
+            List<String> keypoints = list("keypoints", Question.MAX_KEYPOINT);
+            if (fields.containsKey("keypoints") && !fields.get("keypoints").wrongType()
+                    && (keypoints.size() < Question.MIN_KEYPOINTS || keypoints.size() > Question.MAX_KEYPOINTS)) {
+                problem("keypoints", "has " + keypoints.size() + " items; " + Question.MIN_KEYPOINTS + " to "
+                        + Question.MAX_KEYPOINTS + " are allowed");
+            }
             if (problems.size() > before || idValue.isEmpty() || difficulty.isEmpty()
                     || question.isEmpty() || answer.isEmpty()) {
                 return Optional.empty();
             }
             return Optional.of(new Question(idValue.get(), topic.orElse(""), difficulty.get(), tags, question.get(),
-                    answer.get(), explanation, example, mistakes, story, choice, distractors));
+                    answer.get(), explanation, example, mistakes, story, choice, distractors, keypoints));
         }
 
         private Optional<String> requiredText(String name, int max) {

@@ -28,7 +28,7 @@ import java.util.zip.CheckedOutputStream;
  */
 public final class BankSnapshot {
 
-    private static final int MAGIC = 0x50424b01; // "PBK" and the format's version
+    private static final int MAGIC = 0x50424b02; // "PBK" and the format's version
 
     private BankSnapshot() {
     }
@@ -55,6 +55,7 @@ public final class BankSnapshot {
                 writeOptional(out, q.story());
                 writeOptional(out, q.choice());
                 writeList(out, q.distractors());
+                writeList(out, q.keypoints());
             }
             out.flush();
             // The CRC of everything before it: a damaged or cut-short file is never read as a bank.
@@ -95,7 +96,7 @@ public final class BankSnapshot {
                 }
                 questions.add(new Question(id, topic, Difficulty.values()[difficulty], readList(in), readString(in),
                         readString(in), readOptional(in), readOptional(in), readList(in), readOptional(in),
-                        readOptional(in), readList(in)));
+                        readOptional(in), readList(in), readList(in)));
             }
             return in.hasRemaining() ? Optional.empty() : Optional.of(new Bank(questions, Optional.of(checksum)));
         } catch (IOException | RuntimeException e) {

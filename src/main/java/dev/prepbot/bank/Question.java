@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * One interview question with its model answer in five parts (short answer, explanation, example,
- * common mistakes, production story) and, when it can be quizzed, its right choice and distractors.
+ * common mistakes, production story), when it can be quizzed its right choice and distractors, and
+ * optionally the key points a good spoken answer covers, for self-checks and mock interviews.
  */
 public record Question(
         String id,
@@ -20,7 +21,13 @@ public record Question(
         List<String> mistakes,
         Optional<String> story,
         Optional<String> choice,
-        List<String> distractors) {
+        List<String> distractors,
+        List<String> keypoints) {
+
+    /** The fewest and most key points a question may have, and the longest one. */
+    public static final int MIN_KEYPOINTS = 3;
+    public static final int MAX_KEYPOINTS = 6;
+    public static final int MAX_KEYPOINT = 200;
 
     public Question {
         Objects.requireNonNull(id, "id");
@@ -31,6 +38,7 @@ public record Question(
         tags = List.copyOf(tags);
         mistakes = List.copyOf(mistakes);
         distractors = List.copyOf(distractors);
+        keypoints = List.copyOf(keypoints);
         explanation = Objects.requireNonNull(explanation, "explanation");
         example = Objects.requireNonNull(example, "example");
         story = Objects.requireNonNull(story, "story");

@@ -70,7 +70,7 @@ final class SyntheticBank {
             questions.add(new Question("synthetic-" + i, base.topic(), Difficulty.values()[i % 3],
                     List.of(picked[0].length() > 1 ? picked[0] : "topic", base.tags().isEmpty() ? "bench" : base.tags().get(0)),
                     question, answer, Optional.of(explanation.toString().strip()), base.example(), base.mistakes(),
-                    base.story(), base.choice(), base.distractors()));
+                    base.story(), base.choice(), base.distractors(), base.keypoints()));
         }
         return new Bank(questions);
     }

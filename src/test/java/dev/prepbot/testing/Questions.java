@@ -17,7 +17,8 @@ public final class Questions {
         return new Question(id, topic, Difficulty.MEDIUM, List.of(tags), question, answer, Optional.of(explanation),
                 Optional.of("Example for " + id + "."), List.of("Mistake one.", "Mistake two."),
                 Optional.of("Story for " + id + "."), Optional.of("Right choice for " + id),
-                List.of("Wrong one for " + id, "Wrong two for " + id, "Wrong three for " + id));
+                List.of("Wrong one for " + id, "Wrong two for " + id, "Wrong three for " + id),
+                List.of("First point of " + id, "Second point of " + id, "Third point of " + id));
     }
 
     /** A small bank on a few familiar subjects, enough to check ranking. */
