@@ -21,11 +21,12 @@ import org.junit.jupiter.api.Test;
  */
 class BuiltInBankContentTest {
 
-    /** The ten topics the built-in bank covers. */
-    static final List<String> TOPICS = List.of("algorithms", "behavioral", "concurrency", "databases", "java",
-            "machine-learning", "python", "system-design", "testing", "web");
-    static final int MIN_PER_TOPIC = 12;
-    static final int MIN_QUESTIONS = 120;
+    /** The sixteen topics the built-in bank covers. */
+    static final List<String> TOPICS = List.of("algorithms", "behavioral", "concurrency", "containers", "databases",
+            "distributed-systems", "git", "java", "javascript", "machine-learning", "networking", "operating-systems",
+            "python", "system-design", "testing", "web");
+    static final int MIN_PER_TOPIC = 13;
+    static final int MIN_QUESTIONS = 208;
 
     /**
      * Two questions are near-duplicates when "more like this" scores one against the other at more than
@@ -75,8 +76,26 @@ class BuiltInBankContentTest {
             int words = q.explanation().map(e -> e.strip().split("\\s+").length).orElse(0);
             check(problems, q, words >= 80 && words <= 250, "explanation of 80-250 words, not " + words);
             check(problems, q, q.id().startsWith(q.topic() + "-"), "id starting with its topic");
+            check(problems, q, q.keypoints().size() >= Question.MIN_KEYPOINTS && q.keypoints().size() <= Question.MAX_KEYPOINTS,
+                    "three to six key points");
             int sentences = sentences(q.answer());
             check(problems, q, sentences >= 1 && sentences <= 3, "a short answer of one to three sentences, not " + sentences);
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void keyPointsAreDistinctShortClaimsNotCopiesOfTheAnswer() {
+        List<String> problems = new ArrayList<>();
+        for (Question q : bank.questions()) {
+            check(problems, q, q.keypoints().stream().map(BankLoader::normalize).distinct().count() == q.keypoints().size(),
+                    "the same key point twice");
+            for (String point : q.keypoints()) {
+                int words = point.strip().split("\\s+").length;
+                check(problems, q, words >= 4 && words <= 30, "a key point of 4-30 words, not " + words + ": " + point);
+                check(problems, q, !BankLoader.normalize(q.answer()).equals(BankLoader.normalize(point)),
+                        "a key point that copies the short answer");
+            }
         }
         assertEquals(List.of(), problems);
     }
@@ -116,7 +135,7 @@ class BuiltInBankContentTest {
         Question gil = bank.byId("python-gil").orElseThrow();
         Question copy = new Question("python-gil-again", "python", Difficulty.HARD, gil.tags(),
                 "How does CPython's global interpreter lock limit threads?", gil.answer(), gil.explanation(),
-                gil.example(), gil.mistakes(), gil.story(), gil.choice(), gil.distractors());
+                gil.example(), gil.mistakes(), gil.story(), gil.choice(), gil.distractors(), gil.keypoints());
         List<Question> questions = new ArrayList<>(bank.questions());
         questions.add(copy);
         try (SearchIndex withCopy = SearchIndex.build(new Bank(questions))) {
