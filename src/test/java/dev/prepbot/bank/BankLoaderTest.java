@@ -74,6 +74,22 @@ class BankLoaderTest {
     }
 
     @Test
+    void keyPointsAreThreeToSixShortStatements() throws Exception {
+        List<String> three = List.of("Names the first idea", "Names the second idea", "Names the third idea");
+        Question q = load(write(dir.resolve("k.json"), "python", with(question("python-k", "python"), "keypoints", three)))
+                .byId("python-k").orElseThrow();
+        assertEquals(three, q.keypoints());
+        assertOneProblem(problemsOf(with(question("python-k", "python"), "keypoints", List.of("a", "b"))),
+                "keypoints: has 2 items; 3 to 6 are allowed");
+        assertOneProblem(problemsOf(with(question("python-k", "python"), "keypoints", List.of("a", "b", "c", "d", "e", "f", "g"))),
+                "keypoints: has 7 items; 3 to 6 are allowed");
+        assertOneProblem(problemsOf(with(question("python-k", "python"), "keypoints", List.of("a", "b", "x".repeat(201)))),
+                "keypoints: item 3 is 201 characters; at most 200 are allowed");
+        assertOneProblem(problemsOf(with(question("python-k", "python"), "keypoints", "one string")),
+                "keypoints: must be a list of strings");
+    }
+
+    @Test
     void idIsRequired() {
         assertOneProblem(problemsOf(with(question("x-id", "python"), "id", null)), "question '#1': id: is required");
     }
