@@ -35,7 +35,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The command line of DESIGN.md section 3. Standard output carries only a command's result; errors
+ * The command line, as the README documents it. Standard output carries only a command's result; errors
  * are one readable line on standard error. Exit codes: 0 success, 1 invalid input or nothing found,
  * 2 wrong usage.
  */
@@ -44,6 +44,10 @@ public final class Main {
     static final int OK = 0;
     static final int INVALID = 1;
     static final int USAGE = 2;
+    /** Where a user whose bank was refused reads the rules. */
+    static final String BANK_FORMAT_DOC = "docs/bank-format.md in Prepbot's repository";
+    /** How long a command-line search waits for the sentence model before it searches by words only. */
+    static final java.time.Duration MEANING_WAIT = java.time.Duration.ofSeconds(60);
 
     static final String USAGE_TEXT = """
             Usage: prepbot [--bank PATH]... [--db PATH] COMMAND [ARGS]
@@ -104,7 +108,8 @@ public final class Main {
         } catch (InvalidBankException e) {
             err.println(e.report());
             err.println("prepbot: the bank was refused: " + e.problems().size()
-                    + (e.problems().size() == 1 ? " problem." : " problems."));
+                    + (e.problems().size() == 1 ? " problem." : " problems.")
+                    + " Every rule and message of the bank format: " + BANK_FORMAT_DOC);
             return INVALID;
         } catch (IOException | RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(Main.class).debug("command failed", e);
@@ -210,7 +215,10 @@ public final class Main {
                         + String.join(", ", app.bank().topics()));
                 return INVALID;
             }
+            // A one-off search is worth the second or two the sentence model takes to load.
+            app.index().awaitMeaning(MEANING_WAIT);
             List<SearchHit> hits = app.index().search(query, topic, limit);
+            List<String> nearest = hits.isEmpty() ? app.index().nearestTopics(query, 3) : List.of();
             if (json) {
                 ObjectMapper mapper = new ObjectMapper();
                 ObjectNode root = mapper.createObjectNode();
@@ -224,6 +232,10 @@ public final class Main {
                     r.put("question", hit.question().question());
                     r.put("score", hit.score());
                 }
+                if (hits.isEmpty()) {
+                    ArrayNode suggestions = root.putArray("suggestions");
+                    nearest.forEach(suggestions::add);
+                }
                 out.println(write(mapper, root));
             } else {
                 for (int i = 0; i < hits.size(); i++) {
@@ -233,7 +245,9 @@ public final class Main {
                 }
             }
             if (hits.isEmpty()) {
-                err.println("prepbot: no questions match '" + shorten(query) + "'");
+                err.println("prepbot: no question in the bank answers '" + shorten(query) + "'"
+                        + (nearest.isEmpty() ? "" : "; the closest topics: " + String.join(", ", nearest))
+                        + "; 'prepbot topics' lists everything the bank covers");
                 return INVALID;
             }
             return OK;

@@ -17,7 +17,7 @@ import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
 
 /**
- * Turns a reply into Discord messages within every limit of DESIGN.md section 5. A card becomes
+ * Turns a reply into Discord messages within every limit Discord sets (listed in docs/discord-limits.md). A card becomes
  * embeds: the title, then the sections packed into descriptions, long ones split at sentences; what
  * does not fit one message (6,000 characters of embeds) continues in the next. Buttons and the menu
  * ride on the first message. Every message allows no mentions, so no text can ping anyone.

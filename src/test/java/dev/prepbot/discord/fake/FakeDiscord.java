@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
 /**
  * A local Discord for tests: the gateway and the REST endpoints the real JDA client uses, on
  * 127.0.0.1. Tests inject slash commands, autocomplete, clicks and menu choices, then read what the
- * bot sent. It refuses what Discord refuses (the limits of DESIGN.md section 5, a callback later than
+ * bot sent. It refuses what Discord refuses (the limits of docs/discord-limits.md, a callback later than
  * three seconds, a second acknowledgement) and records each refusal as a violation, and it records
  * every message that could ping.
  */
