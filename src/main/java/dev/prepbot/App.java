@@ -24,6 +24,8 @@ import dev.prepbot.quiz.QuizCommand;
 import dev.prepbot.quiz.QuizEngine;
 import dev.prepbot.quiz.StatsCommand;
 import dev.prepbot.search.IndexCache;
+import dev.prepbot.search.Meaning;
+import dev.prepbot.search.MiniLmEmbedder;
 import dev.prepbot.search.SearchIndex;
 import dev.prepbot.store.Database;
 import dev.prepbot.store.SqlDailyRecords;
@@ -36,6 +38,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The composition root: the one place that builds and wires Prepbot's parts. Starting loads the bank
@@ -52,6 +56,7 @@ public final class App implements AutoCloseable {
     private final Bank bank;
     private final SearchIndex index;
     private final RateLimit rateLimit;
+    private final ExecutorService meaningLoader;
     private final Clock clock = Clock.systemUTC();
     private final Random random = new Random();
     private Database database;
@@ -63,7 +68,18 @@ public final class App implements AutoCloseable {
     private App(Settings settings, Bank bank, RateLimit rateLimit, Progress progress) {
         this.settings = settings;
         this.bank = bank;
-        this.index = SearchIndex.build(bank, settings.indexCache().map(IndexCache::new), progress);
+        this.meaningLoader = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "prepbot-meaning");
+            thread.setDaemon(true);
+            thread.setPriority(Thread.NORM_PRIORITY - 1);
+            return thread;
+        });
+        // The sentence model loads and the bank is embedded in the background: search serves by words
+        // from the first second, and by meaning too once that is done.
+        Meaning meaning = settings.searchModel()
+                ? Meaning.start(bank, MiniLmEmbedder::load, settings.vectorCache(), progress, meaningLoader)
+                : Meaning.none();
+        this.index = SearchIndex.build(bank, settings.indexCache().map(IndexCache::new), progress, meaning);
         this.rateLimit = rateLimit;
     }
 
@@ -182,5 +198,6 @@ public final class App implements AutoCloseable {
             database.close();
         }
         index.close();
+        meaningLoader.shutdownNow();
     }
 }

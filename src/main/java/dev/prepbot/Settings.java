@@ -8,11 +8,13 @@ import java.util.Optional;
 
 /**
  * Everything Prepbot is configured with: the command line's global options and the environment
- * (DESIGN.md section 4). The token is kept out of {@link #toString()} so it cannot leak into a log.
+ * (the README's Configuration section). The token is kept out of {@link #toString()} so it cannot leak
+ * into a log. {@code searchModel} is false when {@code PREPBOT_SEARCH_MODEL=off} asks search to keep to
+ * words, without loading the sentence model.
  */
 public record Settings(List<Path> banks, List<Path> extraBanks, String database, Optional<String> token,
                        Optional<String> guildId, Optional<String> discordApi, Optional<String> discordGateway,
-                       Optional<Path> indexCache) {
+                       Optional<Path> indexCache, boolean searchModel) {
 
     public static final String DEFAULT_DB = "./prepbot.db";
 
@@ -37,7 +39,8 @@ public record Settings(List<Path> banks, List<Path> extraBanks, String database,
                 nonBlank(env.get("PREPBOT_GUILD_ID")),
                 nonBlank(env.get("PREPBOT_DISCORD_API")),
                 nonBlank(env.get("PREPBOT_DISCORD_GATEWAY")),
-                indexCache(env));
+                indexCache(env),
+                !nonBlank(env.get("PREPBOT_SEARCH_MODEL")).map(v -> v.equalsIgnoreCase("off")).orElse(false));
     }
 
     /**
@@ -52,11 +55,18 @@ public record Settings(List<Path> banks, List<Path> extraBanks, String database,
     }
 
     public Settings withBanks(List<Path> paths) {
-        return new Settings(paths, extraBanks, database, token, guildId, discordApi, discordGateway, indexCache);
+        return new Settings(paths, extraBanks, database, token, guildId, discordApi, discordGateway, indexCache,
+                searchModel);
     }
 
     public Settings withDatabase(String location) {
-        return new Settings(banks, extraBanks, location, token, guildId, discordApi, discordGateway, indexCache);
+        return new Settings(banks, extraBanks, location, token, guildId, discordApi, discordGateway, indexCache,
+                searchModel);
+    }
+
+    /** Where the questions' vectors are kept between starts: beside the word indexes. */
+    public Optional<Path> vectorCache() {
+        return indexCache.map(index -> index.resolveSibling("vectors"));
     }
 
     private static Optional<String> nonBlank(String value) {
@@ -67,6 +77,6 @@ public record Settings(List<Path> banks, List<Path> extraBanks, String database,
     public String toString() {
         return "Settings[banks=" + banks + ", extraBanks=" + extraBanks + ", database=" + database
                 + ", token=" + (token.isPresent() ? "(set)" : "(none)") + ", guildId=" + guildId
-                + ", discordApi=" + discordApi + ", discordGateway=" + discordGateway + ", indexCache=" + indexCache + "]";
+                + ", discordApi=" + discordApi + ", discordGateway=" + discordGateway + ", indexCache=" + indexCache + ", searchModel=" + searchModel + "]";
     }
 }

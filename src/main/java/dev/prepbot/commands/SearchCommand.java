@@ -38,13 +38,13 @@ public final class SearchCommand implements Command {
         }
         List<SearchHit> hits = index.search(query.get(), topic, RESULTS);
         if (hits.isEmpty()) {
-            return Reply.Notice.privately("No questions match that. Try fewer or other words, or /topics to browse.");
+            return noMatch(query.get(), index.nearestTopics(query.get(), 3));
         }
         List<Reply.Section> sections = new ArrayList<>();
         List<Reply.MenuOption> options = new ArrayList<>();
         for (int i = 0; i < hits.size(); i++) {
             SearchHit hit = hits.get(i);
-            Text heading = Text.builder().plain((i + 1) + ". ").append(bold(hit.highlight())).build();
+            Text heading = heading(i + 1, hit.highlight());
             sections.add(new Reply.Section(heading, AnswerCards.footer(hit.question())));
             options.add(new Reply.MenuOption(hit.question().question(), hit.question().id(),
                     hit.question().topic() + " · " + hit.question().difficulty().slug()));
@@ -52,6 +52,31 @@ public final class SearchCommand implements Command {
         Text title = Text.builder().plain("Search: ").plain(query.get()).build();
         Reply.Menu menu = new Reply.Menu(Action.of(AnswerCards.OPEN).id(), "Open a question", options);
         return new Reply.Card(title, sections, Optional.empty(), List.of(), Optional.of(menu), Visibility.PUBLIC);
+    }
+
+    /**
+     * An honest "no match", with where to look instead: the nearest topics when there are any, always
+     * /question and /topics.
+     */
+    static Reply noMatch(String query, List<String> nearestTopics) {
+        String shown = query.length() > 80 ? query.substring(0, 80) + "…" : query;
+        StringBuilder text = new StringBuilder("No question in the bank answers \"").append(shown).append("\".");
+        if (!nearestTopics.isEmpty()) {
+            text.append(" The closest topics: ").append(String.join(", ", nearestTopics))
+                    .append(". Try /question topic:").append(nearestTopics.get(0)).append(" for a question of that topic,");
+        } else {
+            text.append(" Try /question for a random question,");
+        }
+        return Reply.Notice.privately(text.append(" or /topics to see everything the bank covers.").toString());
+    }
+
+    /**
+     * A result's heading: its number, then the question with the matched words strong. The number is
+     * always strong, so a heading is never taken for plain text and bolded whole by a transport: only
+     * the matched words stand out, and a result found by meaning alone shows none.
+     */
+    public static Text heading(int rank, Highlight highlight) {
+        return Text.builder().strong(rank + ".").plain(" ").append(bold(highlight)).build();
     }
 
     /** The question's text with its matched words strong. */

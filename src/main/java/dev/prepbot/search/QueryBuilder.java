@@ -14,6 +14,9 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CombinedFieldQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
@@ -28,23 +31,27 @@ import org.apache.lucene.util.StringHelper;
  * Turns what a user typed into a Lucene query, word by word, without any query-parser syntax: the
  * analyzer picks the words out and everything else ({@code ( " * AND ~ :} ...) is simply not a word.
  *
- * <p>Each word may match, in order of weight: its English stem in the question, tags, answer,
- * explanation and the rest; for a word no question contains (a typo), the bank's words within one or
- * two edits of it, searched the same way at a lower weight; and, for the last word of an as-you-type
- * query, any word of a question it begins. Words are optional (a longer question in natural language
- * still finds its match) and every matched word adds to the score, while the words as a phrase in the
- * question add the most, so exact phrases rank above scattered words.
+ * <p>Chat filler ("how do I", "what's the difference between") weighs nothing. Each remaining word
+ * is scored by BM25F over the question, tags, answer and explanation together (Lucene's
+ * {@link CombinedFieldQuery}), so a word in a short field cannot outweigh the rest of the query. A word
+ * the bank lacks is corrected to the bank's nearest words only when it is not an English word: "pyhton"
+ * is a typo, "undo" is a word the bank simply does not have. The last word of an as-you-type query
+ * also matches any word of a question it begins, and the words as a phrase in the question add the
+ * most, so exact phrases rank above scattered words.
+ *
+ * <p>Besides the query, the builder reports how much of what was asked the bank's words cover: the
+ * evidence {@link SearchIndex} weighs before it shows a result rather than "no match".
  */
 final class QueryBuilder {
 
     /** Enough for any real question; a 5,000-character paste is cut here rather than exploding the query. */
-    static final int MAX_WORDS = 12;
+    static final int MAX_WORDS = 16;
 
-    private static final float QUESTION_BOOST = 4f;
-    private static final float TAGS_BOOST = 3f;
-    private static final float ANSWER_BOOST = 2f;
-    private static final float EXPLANATION_BOOST = 1f;
-    private static final float EXTRA_BOOST = 0.5f;
+    private static final float QUESTION_WEIGHT = 4f;
+    private static final float TAGS_WEIGHT = 3f;
+    private static final float ANSWER_WEIGHT = 2f;
+    private static final float EXPLANATION_WEIGHT = 1f;
+    private static final float EXTRA_BOOST = 0.3f;
     /** A corrected typo counts for less than a word typed right: the correction may be a guess. */
     private static final float CORRECTION_WEIGHT = 0.6f;
     private static final int CORRECTIONS = 3;
@@ -53,77 +60,140 @@ final class QueryBuilder {
     private static final float NEAR_PHRASE_BOOST = 3f;
     private static final float ID_BOOST = 50f;
 
+    /**
+     * A query and what it says about the words typed. {@code coverage} scores each question by how many
+     * of the subject words it holds (a corrected typo counts part), so the best score over
+     * {@code subjectWords} is the share of the query one question covers; {@code keywords} is true for
+     * a short query of words the bank knows and no filler: one that words alone answer well.
+     */
+    record Lexical(Query query, Query coverage, int subjectWords, boolean keywords) {
+    }
+
     private final Analyzer plain = Analyzers.plain();
     private final Analyzer stemmed = Analyzers.stemmed();
+    private final QueryWords words;
+
+    QueryBuilder(QueryWords words) {
+        this.words = words;
+    }
 
     /**
      * The query for the text over the index the reader reads; the reader tells which words the bank
      * does not contain, and supplies the corrections for them.
      */
-    Optional<Query> build(String text, Optional<String> topic, IndexReader reader) throws IOException {
-        List<String> words = Analyzers.tokens(plain, text, MAX_WORDS);
-        if (words.isEmpty()) {
+    Optional<Lexical> build(String text, Optional<String> topic, IndexReader reader) throws IOException {
+        List<String> typed = Analyzers.tokens(plain, text, MAX_WORDS);
+        if (typed.isEmpty()) {
             return Optional.empty();
         }
-        boolean lastIsPartial = endsInsideWord(text) && words.size() <= MAX_WORDS;
+        // A query of nothing but filler ("is vs", "what about") has nothing better to go on.
+        boolean allFiller = typed.stream().allMatch(QueryWords::isFiller);
+        return build(text, typed, allFiller, topic, reader);
+    }
+
+    private Optional<Lexical> build(String text, List<String> typed, boolean fillerCounts, Optional<String> topic,
+                                    IndexReader reader) throws IOException {
+        boolean lastIsPartial = endsInsideWord(text);
         List<String> stems = new ArrayList<>();
         BooleanQuery.Builder anyWord = new BooleanQuery.Builder();
-        int clauses = 0;
-        for (int i = 0; i < words.size(); i++) {
-            String word = words.get(i);
+        BooleanQuery.Builder eachWord = new BooleanQuery.Builder();
+        int subject = 0;
+        int known = 0;
+        boolean filler = false;
+        for (int i = 0; i < typed.size(); i++) {
+            String word = typed.get(i);
+            boolean partial = i == typed.size() - 1 && lastIsPartial && word.length() >= 2;
+            if (QueryWords.isFiller(word)) {
+                filler = true;
+                if (!fillerCounts) {
+                    continue;
+                }
+            }
             Optional<String> stem = stem(word);
-            boolean last = i == words.size() - 1;
-            boolean partial = last && lastIsPartial && word.length() >= 2;
             if (stem.isEmpty() && !partial) {
-                // A stop word ("the", "and", "is") says nothing about which question is meant.
                 continue;
             }
-            // Every field of every word is one clause of a single disjunction: a question's score is the
-            // sum over the words and fields it matches.
+            subject++;
+            boolean inBank = isBankWord(reader, word);
+            boolean begun = partial && !inBank && beginsAWord(reader, word);
+            BooleanQuery.Builder exact = new BooleanQuery.Builder();
+            BooleanQuery.Builder corrected = new BooleanQuery.Builder();
             if (stem.isPresent()) {
                 stems.add(stem.get());
                 addStemClauses(anyWord, stem.get(), 1f);
+                addPresence(exact, stem.get());
             }
-            // A half-typed word that begins some word of the bank is being typed, not mistyped.
-            List<String> corrections = partial && beginsAWord(reader, word) ? List.of() : corrections(reader, word);
-            for (String correction : corrections) {
-                Optional<String> corrected = stem(correction);
-                if (corrected.isPresent() && !corrected.equals(stem)) {
-                    addStemClauses(anyWord, corrected.get(), CORRECTION_WEIGHT);
+            if (inBank || begun) {
+                known += 1;
+            } else if (!words.isEnglish(word)) {
+                // Not the bank's and not English: most likely a typo of one of the bank's words.
+                for (String correction : corrections(reader, word)) {
+                    Optional<String> fixed = stem(correction);
+                    if (fixed.isPresent() && !fixed.equals(stem)) {
+                        addStemClauses(anyWord, fixed.get(), CORRECTION_WEIGHT);
+                        addPresence(corrected, fixed.get());
+                    }
                 }
             }
             if (partial) {
-                anyWord.add(boosted(new PrefixQuery(new Term(SearchIndex.QUESTION_PLAIN, word)), PREFIX_QUESTION_BOOST),
-                        Occur.SHOULD);
+                Query prefix = new PrefixQuery(new Term(SearchIndex.QUESTION_PLAIN, word));
+                anyWord.add(boosted(prefix, PREFIX_QUESTION_BOOST), Occur.SHOULD);
+                exact.add(prefix, Occur.SHOULD);
             }
-            clauses++;
+            // Each word counts once per question: fully when typed right, in part when only a correction matched.
+            eachWord.add(new DisjunctionMaxQuery(List.of(
+                    new ConstantScoreQuery(exact.build()),
+                    boosted(new ConstantScoreQuery(corrected.build()), CORRECTION_WEIGHT)), 0f), Occur.SHOULD);
         }
         if (stems.size() >= 2) {
             anyWord.add(boosted(phrase(stems, 0), EXACT_PHRASE_BOOST), Occur.SHOULD);
             anyWord.add(boosted(phrase(stems, 3), NEAR_PHRASE_BOOST), Occur.SHOULD);
         }
         String trimmed = text.strip();
+        boolean idTyped = false;
         if (!trimmed.isEmpty() && trimmed.length() <= 64) {
             anyWord.add(boosted(new TermQuery(new Term(SearchIndex.ID, trimmed)), ID_BOOST), Occur.SHOULD);
+            idTyped = reader.docFreq(new Term(SearchIndex.ID, trimmed)) > 0;
         }
-        if (clauses == 0) {
+        if (subject == 0 && !idTyped) {
             return Optional.empty();
         }
-        BooleanQuery.Builder query = new BooleanQuery.Builder().add(anyWord.build(), Occur.MUST);
-        topic.ifPresent(t -> query.add(new TermQuery(new Term(SearchIndex.TOPIC, t)), Occur.FILTER));
-        return Optional.of(query.build());
+        boolean keywords = idTyped || (!filler && subject <= 3 && known == subject);
+        return Optional.of(new Lexical(inTopic(anyWord.build(), topic), inTopic(eachWord.build(), topic),
+                Math.max(subject, 1), keywords));
+    }
+
+    private static Query inTopic(Query query, Optional<String> topic) {
+        BooleanQuery.Builder within = new BooleanQuery.Builder().add(query, Occur.MUST);
+        topic.ifPresent(t -> within.add(new TermQuery(new Term(SearchIndex.TOPIC, t)), Occur.FILTER));
+        return within.build();
+    }
+
+    /** Matches a question holding the stem in any of the fields a search weighs. */
+    private static void addPresence(BooleanQuery.Builder any, String stem) {
+        for (String field : List.of(SearchIndex.QUESTION, SearchIndex.TAGS, SearchIndex.ANSWER, SearchIndex.EXPLANATION)) {
+            any.add(new TermQuery(new Term(field, stem)), Occur.SHOULD);
+        }
     }
 
     private Optional<String> stem(String word) {
         return Analyzers.tokens(stemmed, word, 1).stream().findFirst();
     }
 
+    /** BM25F over the main fields, where the question counts most, and a little for the example and story. */
     private static void addStemClauses(BooleanQuery.Builder clause, String stem, float weight) {
-        clause.add(boosted(new TermQuery(new Term(SearchIndex.QUESTION, stem)), QUESTION_BOOST * weight), Occur.SHOULD);
-        clause.add(boosted(new TermQuery(new Term(SearchIndex.TAGS, stem)), TAGS_BOOST * weight), Occur.SHOULD);
-        clause.add(boosted(new TermQuery(new Term(SearchIndex.ANSWER, stem)), ANSWER_BOOST * weight), Occur.SHOULD);
-        clause.add(boosted(new TermQuery(new Term(SearchIndex.EXPLANATION, stem)), EXPLANATION_BOOST * weight), Occur.SHOULD);
+        Query combined = new CombinedFieldQuery.Builder(stem)
+                .addField(SearchIndex.QUESTION, QUESTION_WEIGHT)
+                .addField(SearchIndex.TAGS, TAGS_WEIGHT)
+                .addField(SearchIndex.ANSWER, ANSWER_WEIGHT)
+                .addField(SearchIndex.EXPLANATION, EXPLANATION_WEIGHT)
+                .build();
+        clause.add(boosted(combined, weight), Occur.SHOULD);
         clause.add(boosted(new TermQuery(new Term(SearchIndex.EXTRA, stem)), EXTRA_BOOST * weight), Occur.SHOULD);
+    }
+
+    private static boolean isBankWord(IndexReader reader, String word) throws IOException {
+        return reader.docFreq(new Term(SearchIndex.WORDS, word)) > 0;
     }
 
     /**

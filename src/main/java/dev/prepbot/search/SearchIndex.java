@@ -9,7 +9,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.time.Duration;
 import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,11 +87,14 @@ public final class SearchIndex implements AutoCloseable {
     private final QueryBuilder queries;
     private final MatchHighlighter highlighter;
     private final Suggester suggester;
+    private final Meaning meaning;
     /** The bank position of each Lucene document: hits become questions without reading stored fields. */
     private final int[] questionOfDoc;
+    private final int[] docOfQuestion;
 
-    private SearchIndex(Bank bank, Directory directory, AnalyzingInfixSuggester infix) throws IOException {
+    private SearchIndex(Bank bank, Directory directory, AnalyzingInfixSuggester infix, Meaning meaning) throws IOException {
         this.bank = bank;
+        this.meaning = meaning;
         this.directory = directory;
         this.analyzer = fieldAnalyzer();
         this.reader = DirectoryReader.open(directory);
@@ -97,19 +103,32 @@ public final class SearchIndex implements AutoCloseable {
                 throw new IOException("the index holds " + reader.numDocs() + " questions, the bank " + bank.size());
             }
             this.questionOfDoc = ordinals(reader, bank.size());
+            this.docOfQuestion = new int[bank.size()];
+            for (int doc = 0; doc < questionOfDoc.length; doc++) {
+                docOfQuestion[questionOfDoc[doc]] = doc;
+            }
         } catch (IOException e) {
             reader.close();
             throw e;
         }
         this.searcher = new IndexSearcher(reader);
-        this.queries = new QueryBuilder();
+        this.queries = new QueryBuilder(QueryWords.load());
         this.highlighter = new MatchHighlighter(searcher, analyzer, doc -> question(doc).question(), QUESTION, QUESTION_PLAIN);
         this.suggester = new Suggester(bank, this, infix);
     }
 
-    /** Indexes the bank in memory. */
+    /** Indexes the bank in memory, for search by words only. */
     public static SearchIndex build(Bank bank) {
         return build(bank, Optional.empty(), Progress.none());
+    }
+
+    /** Indexes the bank in memory, searching by meaning too once {@code meaning} is ready. */
+    public static SearchIndex build(Bank bank, Meaning meaning) {
+        return build(bank, Optional.empty(), Progress.none(), meaning);
+    }
+
+    public static SearchIndex build(Bank bank, Optional<IndexCache> cache, Progress progress) {
+        return build(bank, cache, progress, Meaning.none());
     }
 
     /**
@@ -117,10 +136,10 @@ public final class SearchIndex implements AutoCloseable {
      * built (into the cache when there is one, for the next start). A cache that cannot be read or
      * written costs only the time to index in memory.
      */
-    public static SearchIndex build(Bank bank, Optional<IndexCache> cache, Progress progress) {
+    public static SearchIndex build(Bank bank, Optional<IndexCache> cache, Progress progress, Meaning meaning) {
         if (cache.isPresent() && bank.checksum().isPresent()) {
             try {
-                return cached(bank, cache.get(), bank.checksum().get(), progress);
+                return cached(bank, cache.get(), bank.checksum().get(), progress, meaning);
             } catch (IOException | RuntimeException e) {
                 LOG.warn("Cannot use the index cache in {} ({}); indexing in memory instead.", cache.get().root(),
                         e.getMessage());
@@ -130,18 +149,19 @@ public final class SearchIndex implements AutoCloseable {
             Directory main = new ByteBuffersDirectory();
             Directory suggestions = new ByteBuffersDirectory();
             write(bank, main, progress);
-            return new SearchIndex(bank, main, Suggester.write(bank, suggestions, progress));
+            return new SearchIndex(bank, main, Suggester.write(bank, suggestions, progress), meaning);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the search index", e);
         }
     }
 
-    private static SearchIndex cached(Bank bank, IndexCache cache, String checksum, Progress progress) throws IOException {
+    private static SearchIndex cached(Bank bank, IndexCache cache, String checksum, Progress progress, Meaning meaning)
+            throws IOException {
         String key = IndexCache.key(checksum);
         Optional<Path> found = cache.find(key);
         if (found.isPresent()) {
             try {
-                return open(bank, found.get());
+                return open(bank, found.get(), meaning);
             } catch (IOException | RuntimeException e) {
                 LOG.info("The stored index in {} cannot be read ({}); indexing again.", found.get(), e.getMessage());
                 cache.discard(key);
@@ -155,15 +175,15 @@ public final class SearchIndex implements AutoCloseable {
             Suggester.write(bank, FSDirectory.open(into.resolve("suggest")), progress).close();
             BankSnapshot.write(bank, into.resolve(IndexCache.SNAPSHOT));
         });
-        return open(bank, folder);
+        return open(bank, folder, meaning);
     }
 
-    private static SearchIndex open(Bank bank, Path folder) throws IOException {
+    private static SearchIndex open(Bank bank, Path folder, Meaning meaning) throws IOException {
         Directory main = FSDirectory.open(folder.resolve("main"));
         AnalyzingInfixSuggester lookup = null;
         try {
             lookup = Suggester.open(FSDirectory.open(folder.resolve("suggest")));
-            return new SearchIndex(bank, main, lookup);
+            return new SearchIndex(bank, main, lookup, meaning);
         } catch (IOException | RuntimeException e) {
             if (lookup != null) {
                 lookup.close();
@@ -221,20 +241,24 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /**
-     * The best matches for what a user typed, best first. Any text is safe: words are taken from it by
-     * the analyzer and never parsed as query syntax, so symbols are ignored rather than errors.
+     * The best matches for what a user typed, best first, or none when nothing in the bank answers it.
+     * Any text is safe: words are taken from it by the analyzer and never parsed as query syntax, so
+     * symbols are ignored rather than errors.
      */
     public List<SearchHit> search(String text, Optional<String> topic, int limit) {
-        List<SearchHit> hits = new ArrayList<>();
-        Optional<Query> query = rewritten(text, topic, limit);
-        if (query.isEmpty()) {
-            return hits;
+        List<Ranked> ranked = rank(text, topic, limit);
+        if (ranked.isEmpty()) {
+            return List.of();
         }
         try {
-            ScoreDoc[] top = searcher.search(query.get(), limit).scoreDocs;
-            List<Highlight> highlights = highlighter.highlight(query.get(), Arrays.stream(top).mapToInt(sd -> sd.doc).toArray());
-            for (int i = 0; i < top.length; i++) {
-                hits.add(new SearchHit(question(top[i].doc), top[i].score, highlights.get(i)));
+            int[] docs = ranked.stream().mapToInt(r -> docOfQuestion[r.ordinal()]).toArray();
+            Optional<Query> words = lexical(text, topic).map(QueryBuilder.Lexical::query);
+            List<Highlight> highlights = words.isPresent() ? highlighter.highlight(words.get(), docs) : List.of();
+            List<SearchHit> hits = new ArrayList<>(ranked.size());
+            for (int i = 0; i < ranked.size(); i++) {
+                Question q = bank.questions().get(ranked.get(i).ordinal());
+                Highlight highlight = highlights.isEmpty() ? new Highlight(q.question(), List.of()) : highlights.get(i);
+                hits.add(new SearchHit(q, ranked.get(i).score(), highlight));
             }
             return hits;
         } catch (IOException e) {
@@ -242,15 +266,18 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    /** The same ranking as {@link #search} without marking the matched words, for lookups that show none. */
+    /**
+     * The ranking by words alone, without the "no match" judgement: for as-you-type lookups, which must
+     * be fast and offer what begins to match.
+     */
     public List<Question> find(String text, Optional<String> topic, int limit) {
         List<Question> found = new ArrayList<>();
-        Optional<Query> query = rewritten(text, topic, limit);
+        Optional<QueryBuilder.Lexical> query = limit > 0 ? lexical(text, topic) : Optional.empty();
         if (query.isEmpty()) {
             return found;
         }
         try {
-            for (ScoreDoc sd : searcher.search(query.get(), limit).scoreDocs) {
+            for (ScoreDoc sd : searcher.search(query.get().query(), limit).scoreDocs) {
                 found.add(question(sd.doc));
             }
             return found;
@@ -259,18 +286,151 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
+    /** One ranked question: its bank position and the score it was ranked by. */
+    private record Ranked(int ordinal, float score) {
+    }
+
     /**
-     * The query for what a user typed, with its typo and prefix expansions already turned into terms.
-     * Rewriting once up front lets the search and the highlighter share the expansion of a half-typed
-     * last word instead of each expanding it again.
+     * Ranks by words, and by meaning when the sentence model is ready and the query is more than a few
+     * known keywords; returns nothing when the evidence says the bank does not answer the query.
      */
-    private Optional<Query> rewritten(String text, Optional<String> topic, int limit) {
+    private List<Ranked> rank(String text, Optional<String> topic, int limit) {
         if (limit <= 0) {
-            return Optional.empty();
+            return List.of();
         }
+        Optional<QueryBuilder.Lexical> words = lexical(text, topic);
+        Optional<Meaning.Ready> model = meaning.ready();
+        boolean wordsSuffice = words.isPresent() && words.get().keywords();
         try {
-            Optional<Query> query = queries.build(text, topic, reader);
-            return query.isEmpty() ? query : Optional.of(searcher.rewrite(query.get()));
+            TopDocs byWords = words.isPresent() ? searcher.search(words.get().query(), Relevance.CANDIDATES) : null;
+            float coverage = words.isPresent() ? coverage(words.get()) : 0f;
+            if (model.isEmpty() || wordsSuffice) {
+                if (words.isEmpty() || !Relevance.wordsAlone(words.get().keywords(), coverage)) {
+                    return List.of();
+                }
+                return Arrays.stream(byWords.scoreDocs).limit(limit)
+                        .map(sd -> new Ranked(questionOfDoc[sd.doc], sd.score)).toList();
+            }
+            float[] vector = model.get().model().embed(text);
+            List<VectorIndex.Neighbour> near = model.get().vectors().nearest(vector, Relevance.CANDIDATES, topic);
+            float closest = near.isEmpty() ? -1f : near.get(0).cosine();
+            if (!Relevance.answers(closest, coverage)) {
+                return List.of();
+            }
+            return Relevance.fuse(byWords == null ? new ScoreDoc[0] : byWords.scoreDocs, questionOfDoc, near, coverage)
+                    .entrySet().stream()
+                    .sorted(Map.Entry.<Integer, Float>comparingByValue().reversed())
+                    .limit(limit)
+                    .map(e -> new Ranked(e.getKey(), e.getValue()))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("search failed", e);
+        }
+    }
+
+    /**
+     * The word query for what a user typed, with its typo and prefix expansions already turned into
+     * terms. Rewriting once up front lets the search and the highlighter share the expansion of a
+     * half-typed last word instead of each expanding it again.
+     */
+    private Optional<QueryBuilder.Lexical> lexical(String text, Optional<String> topic) {
+        try {
+            Optional<QueryBuilder.Lexical> built = queries.build(text, topic, reader);
+            if (built.isEmpty()) {
+                return built;
+            }
+            QueryBuilder.Lexical q = built.get();
+            return Optional.of(new QueryBuilder.Lexical(searcher.rewrite(q.query()), q.coverage(), q.subjectWords(),
+                    q.keywords()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("search failed", e);
+        }
+    }
+
+    /** The share of the query's subject words that the question holding the most of them holds. */
+    private float coverage(QueryBuilder.Lexical words) throws IOException {
+        ScoreDoc[] best = searcher.search(words.coverage(), 1).scoreDocs;
+        return best.length == 0 ? 0f : Math.min(1f, best[0].score / words.subjectWords());
+    }
+
+    /** What the relevance judgement of a query rests on, for tuning and tests. */
+    record Evidence(float coverage, boolean keywords, float closestCosine) {
+    }
+
+    Evidence evidence(String text) {
+        Optional<QueryBuilder.Lexical> words = lexical(text, Optional.empty());
+        float coverage;
+        try {
+            coverage = words.isPresent() ? coverage(words.get()) : 0f;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        float closest = meaning.ready().map(r -> {
+            List<VectorIndex.Neighbour> near = r.vectors().nearest(r.model().embed(text), Relevance.CANDIDATES, Optional.empty());
+            return near.isEmpty() ? -1f : near.get(0).cosine();
+        }).orElse(-1f);
+        return new Evidence(coverage, words.map(QueryBuilder.Lexical::keywords).orElse(false), closest);
+    }
+
+    /** Whether search by meaning is on: the model is loaded and the bank embedded. */
+    public boolean searchesByMeaning() {
+        return meaning.isReady();
+    }
+
+    /**
+     * Waits up to the timeout for search by meaning, for a one-off search from the command line that
+     * should be as good as the bot's; true when it is on.
+     */
+    public boolean awaitMeaning(Duration timeout) {
+        return meaning.await(timeout);
+    }
+
+    /**
+     * The topics nearest to a query the bank has no answer for, nearest first: where to look instead.
+     * By meaning when the model is ready, else by whatever words matched; empty when nothing is near.
+     */
+    public List<String> nearestTopics(String text, int limit) {
+        Set<String> topics = new LinkedHashSet<>();
+        Optional<Meaning.Ready> model = meaning.ready();
+        if (model.isPresent() && !text.isBlank()) {
+            model.get().vectors().nearest(model.get().model().embed(text), Relevance.CANDIDATES, Optional.empty()).stream()
+                    .filter(n -> n.cosine() >= Relevance.NEAR_TOPIC)
+                    .forEach(n -> topics.add(bank.questions().get(n.ordinal()).topic()));
+        } else {
+            find(text, Optional.empty(), Relevance.CANDIDATES).forEach(q -> topics.add(q.topic()));
+        }
+        return topics.stream().limit(limit).toList();
+    }
+
+    /**
+     * Questions related to the given one by meaning, closest first, never the question itself; by
+     * shared words ("more like this") until the sentence model is ready.
+     */
+    public List<Question> related(String id, int limit) {
+        int doc = docOf(id);
+        Optional<Meaning.Ready> model = meaning.ready();
+        if (doc < 0 || limit <= 0) {
+            return List.of();
+        }
+        Optional<Integer> ordinal = Optional.of(questionOfDoc[doc]);
+        if (model.isEmpty()) {
+            return similar(id, limit).stream().map(SimilarQuestion::question).toList();
+        }
+        Optional<float[]> vector = model.get().vectors().vectorOf(ordinal.get());
+        if (vector.isEmpty()) {
+            return List.of();
+        }
+        return model.get().vectors().nearest(vector.get(), limit + 1, Optional.empty()).stream()
+                .filter(n -> n.ordinal() != ordinal.get())
+                .limit(limit)
+                .map(n -> bank.questions().get(n.ordinal()))
+                .toList();
+    }
+
+    private int docOf(String id) {
+        try {
+            TopDocs own = searcher.search(new TermQuery(new Term(ID, id)), 1);
+            return own.scoreDocs.length == 0 ? -1 : own.scoreDocs[0].doc;
         } catch (IOException e) {
             throw new UncheckedIOException("search failed", e);
         }
@@ -345,6 +505,7 @@ public final class SearchIndex implements AutoCloseable {
     public void close() {
         try {
             suggester.close();
+            meaning.close();
             reader.close();
             directory.close();
         } catch (IOException e) {

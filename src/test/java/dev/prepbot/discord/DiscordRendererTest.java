@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.prepbot.commands.Reply;
+import dev.prepbot.commands.SearchCommand;
+import dev.prepbot.search.Highlight;
 import dev.prepbot.commands.Text;
 import dev.prepbot.commands.Visibility;
 import java.time.Instant;
@@ -114,6 +116,18 @@ class DiscordRendererTest {
     void strongWordsAreBoldAndCountdownsAreRelativeTimestamps() {
         Text text = Text.builder().plain("What is the ").strong("GIL").plain("? Ends ").countdown(Instant.ofEpochSecond(1_700_000_000)).build();
         assertEquals("What is the **GIL**? Ends <t:1700000000:R>", Markdown.render(text));
+    }
+
+    @Test
+    void aSearchResultWithNoMatchedWordIsNotShownAllInBold() {
+        Highlight foundByMeaning = new Highlight("When does an index help a query?", List.of());
+        Highlight foundByWords = new Highlight("When does an index help a query?", List.of(new Highlight.Range(13, 18)));
+        Reply.Card results = card("Search: index", List.of(
+                new Reply.Section(SearchCommand.heading(1, foundByMeaning), Text.of("databases")),
+                new Reply.Section(SearchCommand.heading(2, foundByWords), Text.of("databases"))), List.of());
+        String shown = renderer.render(results).get(0).getEmbeds().get(0).getDescription();
+        assertTrue(shown.contains("**1.** When does an index help a query?"), shown);
+        assertTrue(shown.contains("**2.** When does an **index** help a query?"), shown);
     }
 
     @Test

@@ -1,0 +1,140 @@
+package dev.prepbot.search;
+
+import dev.prepbot.bank.Bank;
+import dev.prepbot.bank.Progress;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Search by meaning for one bank: the sentence model and the questions' vectors, made ready in the
+ * background so that Prepbot starts as fast as its word index alone and searches by words until the
+ * model is loaded and every question embedded. Vectors are kept in a cache of their own, so an
+ * unchanged bank only loads the model.
+ */
+public final class Meaning implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Meaning.class);
+
+    /** The model and the bank's vectors, both ready to use. */
+    record Ready(Embedder model, VectorIndex vectors) {
+    }
+
+    private final CompletableFuture<Ready> ready;
+
+    private Meaning(CompletableFuture<Ready> ready) {
+        this.ready = ready;
+    }
+
+    /** No search by meaning: words only. */
+    public static Meaning none() {
+        return new Meaning(CompletableFuture.completedFuture(null));
+    }
+
+    /**
+     * Loads the model and the bank's vectors on the executor: from the cache when this bank was
+     * embedded by this model before, otherwise by embedding every question (into the cache when there
+     * is one). Any failure, such as a platform ONNX Runtime has no library for, leaves search to words.
+     */
+    public static Meaning start(Bank bank, Supplier<Embedder> model, Optional<Path> cacheRoot, Progress progress,
+                                Executor executor) {
+        return new Meaning(CompletableFuture.supplyAsync(() -> {
+            long started = System.nanoTime();
+            Embedder embedder = model.get();
+            VectorIndex vectors = vectors(bank, embedder, cacheRoot.map(IndexCache::new), progress);
+            LOG.info("Search by meaning is ready ({} questions, {} ms).", bank.size(),
+                    (System.nanoTime() - started) / 1_000_000);
+            return new Ready(embedder, vectors);
+        }, executor).exceptionally(e -> {
+            LOG.warn("Search by meaning is off, searching by words only: {}", rootMessage(e));
+            return null;
+        }));
+    }
+
+    private static VectorIndex vectors(Bank bank, Embedder model, Optional<IndexCache> cache, Progress progress) {
+        try {
+            if (cache.isPresent() && bank.checksum().isPresent()) {
+                try {
+                    return cached(bank, model, cache.get(), bank.checksum().get(), progress);
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("Cannot use the vector cache in {} ({}); embedding in memory instead.", cache.get().root(),
+                            e.getMessage());
+                }
+            }
+            Directory memory = new ByteBuffersDirectory();
+            VectorIndex.write(bank, model, memory, progress);
+            return VectorIndex.open(memory, bank.size());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot build the vectors", e);
+        }
+    }
+
+    private static VectorIndex cached(Bank bank, Embedder model, IndexCache cache, String checksum, Progress progress)
+            throws IOException {
+        String key = IndexCache.key(checksum + "/" + model.name());
+        Optional<Path> found = cache.find(key);
+        if (found.isPresent()) {
+            try {
+                return VectorIndex.open(FSDirectory.open(found.get()), bank.size());
+            } catch (IOException | RuntimeException e) {
+                LOG.info("The stored vectors in {} cannot be read ({}); embedding again.", found.get(), e.getMessage());
+                cache.discard(key);
+            }
+        }
+        Path folder = cache.store(key, into -> {
+            try (Directory directory = FSDirectory.open(into)) {
+                VectorIndex.write(bank, model, directory, progress);
+            }
+        });
+        return VectorIndex.open(FSDirectory.open(folder), bank.size());
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    /** The model and vectors if they are ready now; never waits. */
+    Optional<Ready> ready() {
+        return Optional.ofNullable(ready.getNow(null));
+    }
+
+    /** Waits up to the timeout for the model and vectors; true when search by meaning is on. */
+    public boolean await(Duration timeout) {
+        try {
+            return ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS) != null;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return false;
+        }
+    }
+
+    /** Whether search by meaning is on now. */
+    public boolean isReady() {
+        return ready().isPresent();
+    }
+
+    @Override
+    public void close() {
+        ready.cancel(false);
+        ready().ifPresent(r -> r.vectors().close());
+    }
+}

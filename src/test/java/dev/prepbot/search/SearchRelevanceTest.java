@@ -1,0 +1,69 @@
+package dev.prepbot.search;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.prepbot.bank.BankLoader;
+import dev.prepbot.bank.InvalidBankException;
+import dev.prepbot.bank.Progress;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Search quality on the labelled queries of the relevance set, by words and meaning together as the
+ * bot runs. Fails when any kind of query falls below the floor the README states.
+ */
+class SearchRelevanceTest {
+
+    /** Recall@3 per kind (for "none": the share answered "no match"), as stated in the README. */
+    static final Map<String, Double> FLOORS = Map.of(
+            "plain", 0.92, "typo", 0.97, "partial", 0.97, "keyword", 0.95, "symbol", 0.92, "none", 0.85);
+    static final double MAX_WRONGLY_REFUSED = 0.02;
+
+    private static SearchIndex index;
+    private static List<RelevanceSet.Query> queries;
+
+    @BeforeAll
+    static void build() throws InvalidBankException {
+        var bank = new BankLoader().loadBuiltIn();
+        Meaning meaning = Meaning.start(bank, MiniLmEmbedder::load, Optional.empty(), Progress.none(), Runnable::run);
+        index = SearchIndex.build(bank, meaning);
+        queries = RelevanceSet.load();
+        assertTrue(index.searchesByMeaning(), "the sentence model did not load");
+    }
+
+    @AfterAll
+    static void close() {
+        index.close();
+    }
+
+    private static List<String> search(String query) {
+        return index.search(query, Optional.empty(), 3).stream().map(h -> h.question().id()).toList();
+    }
+
+    @Test
+    void everyKindOfQueryFindsItsQuestionAtLeastAsOftenAsTheReadmeSays() {
+        Map<String, RelevanceSet.Score> scores = RelevanceSet.score(queries, SearchRelevanceTest::search);
+        double refused = RelevanceSet.wronglyRefused(queries, SearchRelevanceTest::search);
+        String report = RelevanceSet.table(scores) + String.format(java.util.Locale.ROOT,
+                "overall recall@3 %.1f%%, answerable refused %.1f%%%n", 100 * RelevanceSet.overallRecall(scores), 100 * refused);
+        System.out.print(report);
+        if (Boolean.getBoolean("relevance.misses")) {
+            for (RelevanceSet.Query q : queries) {
+                List<String> shown = search(q.text());
+                boolean right = q.answerable() ? shown.stream().anyMatch(q.relevant()::contains) : shown.isEmpty();
+                if (!right || Boolean.getBoolean("relevance.all")) {
+                    System.out.println("MISS " + q.kind() + " | " + q.text() + " | want " + q.relevant() + " | got " + shown
+                            + " | " + index.evidence(q.text()));
+                }
+            }
+        }
+        for (RelevanceSet.Score s : scores.values()) {
+            assertTrue(s.share() >= FLOORS.get(s.kind()), s.kind() + " fell below its floor:\n" + report);
+        }
+        assertTrue(refused <= MAX_WRONGLY_REFUSED, "too many answerable queries refused:\n" + report);
+    }
+}
