@@ -50,6 +50,26 @@ public final class AnswerCards implements ActionHandler {
                 visibility);
     }
 
+    /**
+     * The card with questions related to its own: listed at the end, and a menu that opens one
+     * privately, as the search menu does.
+     */
+    public Reply.Card withRelated(Reply.Card card, List<Question> related) {
+        if (related.isEmpty()) {
+            return card;
+        }
+        List<Reply.Section> sections = new ArrayList<>(card.sections());
+        StringBuilder list = new StringBuilder();
+        List<Reply.MenuOption> options = new ArrayList<>();
+        for (Question r : related) {
+            list.append(list.isEmpty() ? "" : "\n").append("• ").append(r.question());
+            options.add(new Reply.MenuOption(r.question(), r.id(), r.topic() + " · " + r.difficulty().slug()));
+        }
+        sections.add(Reply.Section.of("Related questions", list.toString()));
+        Reply.Menu menu = new Reply.Menu(Action.of(OPEN).id(), "Open a related question", options);
+        return new Reply.Card(card.title(), sections, card.footer(), card.buttons(), Optional.of(menu), card.visibility());
+    }
+
     /** Every part of the model answer at once. */
     public Reply.Card fullCard(Question q, Visibility visibility) {
         List<Reply.Section> sections = new ArrayList<>();

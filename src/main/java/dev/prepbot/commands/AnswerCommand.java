@@ -12,6 +12,9 @@ import java.util.Optional;
  */
 public final class AnswerCommand implements Command {
 
+    /** Related questions shown under an answer: enough to follow a thread, few enough to read. */
+    static final int RELATED = 3;
+
     private final SearchIndex index;
     private final AnswerCards cards;
 
@@ -38,7 +41,8 @@ public final class AnswerCommand implements Command {
         if (question.isEmpty()) {
             return Reply.Notice.privately("No question matches that. Try /search with other words.");
         }
-        return cards.answerCard(question.get(), request.flag("private") ? Visibility.PRIVATE : Visibility.PUBLIC);
+        Reply.Card card = cards.answerCard(question.get(), request.flag("private") ? Visibility.PRIVATE : Visibility.PUBLIC);
+        return cards.withRelated(card, index.related(question.get().id(), RELATED));
     }
 
     @Override
