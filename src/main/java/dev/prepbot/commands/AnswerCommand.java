@@ -46,6 +46,11 @@ public final class AnswerCommand implements Command {
     }
 
     @Override
+    public boolean repliesPrivately(CommandRequest request) {
+        return request.flag("private");
+    }
+
+    @Override
     public List<Suggestion> autocomplete(String option, String typed, Caller caller) {
         return "question".equals(option) ? index.suggest(typed, 25) : List.of();
     }

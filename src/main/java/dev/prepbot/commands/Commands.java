@@ -75,6 +75,12 @@ public final class Commands {
     }
 
     /** Answers a button or menu by its action id; an id this bot never made gets a polite refusal. */
+    /** Whether the reply to this request will be private, known before it is handled. */
+    public boolean repliesPrivately(CommandRequest request) {
+        Command command = commands.get(request.command());
+        return command == null || command.repliesPrivately(request);
+    }
+
     public Reply act(String actionId, List<String> values, Caller caller) {
         Optional<Action> action = Action.parse(actionId);
         ActionHandler handler = action.map(a -> actions.get(a.name())).orElse(null);

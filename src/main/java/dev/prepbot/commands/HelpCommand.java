@@ -19,6 +19,11 @@ public final class HelpCommand implements Command {
     }
 
     @Override
+    public boolean repliesPrivately(CommandRequest request) {
+        return true;
+    }
+
+    @Override
     public Reply handle(CommandRequest request) {
         List<Reply.Section> sections = new ArrayList<>();
         List<CommandSpec> all = new ArrayList<>(others);

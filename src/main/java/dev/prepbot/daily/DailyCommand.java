@@ -68,6 +68,12 @@ public final class DailyCommand implements Command {
         return new CommandSpec("daily", "The question of the day", List.of(), List.of(set, off, status), true);
     }
 
+    /** Everything but turning the question of the day off answers only the caller. */
+    @Override
+    public boolean repliesPrivately(CommandRequest request) {
+        return !request.subcommand().orElse("status").equals("off");
+    }
+
     @Override
     public Reply handle(CommandRequest request) {
         String guild = request.caller().guildId().orElseThrow();

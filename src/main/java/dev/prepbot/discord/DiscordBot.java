@@ -54,6 +54,12 @@ public final class DiscordBot implements AutoCloseable {
      */
     public static DiscordBot start(Settings settings, Function<DailyChannels, Commands> commandsFor)
             throws StartupException {
+        return start(settings, commandsFor, InteractionListener.ANSWER_WITHIN);
+    }
+
+    /** The same, deferring every reply not ready within {@code answerWithin} (tests make it zero). */
+    static DiscordBot start(Settings settings, Function<DailyChannels, Commands> commandsFor, Duration answerWithin)
+            throws StartupException {
         String token = settings.token().orElseThrow(() -> new StartupException(NO_TOKEN));
         ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
         JDABuilder builder = JDABuilder.createLight(token, EnumSet.noneOf(GatewayIntent.class))
@@ -87,7 +93,9 @@ public final class DiscordBot implements AutoCloseable {
             bot.close();
             throw new StartupException(Secrets.redact(e.getMessage(), token));
         }
-        jda.addEventListener(new InteractionListener(commands, renderer, workers));
+        // The first member's command should not pay for loading classes and compiling cold code.
+        new Warmup(commands, renderer).run();
+        jda.addEventListener(new InteractionListener(commands, renderer, workers, answerWithin));
         bot.register(settings, commands);
         log.info("Prepbot is connected as {} and serves {} commands", jda.getSelfUser().getName(), commands.specs().size());
         return bot;

@@ -6,6 +6,7 @@ import dev.prepbot.commands.Commands;
 import dev.prepbot.commands.Reply;
 import dev.prepbot.commands.Visibility;
 import dev.prepbot.search.Suggestion;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,31 +26,41 @@ import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.StringSelectInteractionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.Interaction;
+import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import net.dv8tion.jda.api.utils.messages.MessageEditData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Receives slash commands, autocomplete, buttons and menus from JDA, hands them to the transport-free
  * handlers, and sends the rendered replies. Discord wants an acknowledgement within three seconds:
- * a handler that has not answered within {@link #ANSWER_WITHIN_MS} is deferred first and answered
- * when it is done.
+ * a handler that has not answered within {@link #ANSWER_WITHIN} is deferred first and answered when
+ * it is done.
+ *
+ * <p>A deferral fixes the reply's visibility before the reply exists: Discord shows the first
+ * follow-up as the deferred "thinking" message, private or public as the deferral was. So a deferral
+ * is private when the reply is expected to be (every button and menu in Prepbot answers privately),
+ * and a reply that turns out private after a public deferral replaces the public placeholder with a
+ * private message rather than filling it: an answer revealed to one person never shows to all.
  */
 final class InteractionListener extends ListenerAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(InteractionListener.class);
-    static final long ANSWER_WITHIN_MS = 1_500;
+    static final Duration ANSWER_WITHIN = Duration.ofMillis(1_500);
 
     private final Commands commands;
     private final DiscordRenderer renderer;
     private final ExecutorService workers;
+    private final Duration answerWithin;
 
-    InteractionListener(Commands commands, DiscordRenderer renderer, ExecutorService workers) {
+    InteractionListener(Commands commands, DiscordRenderer renderer, ExecutorService workers, Duration answerWithin) {
         this.commands = commands;
         this.renderer = renderer;
         this.workers = workers;
+        this.answerWithin = answerWithin;
     }
 
     @Override
@@ -60,7 +71,7 @@ final class InteractionListener extends ListenerAdapter {
         }
         CommandRequest request = new CommandRequest(event.getName(), Optional.ofNullable(event.getSubcommandName()),
                 options, caller(event));
-        answer(event, () -> commands.handle(request));
+        answer(event, () -> commands.handle(request), commands.repliesPrivately(request));
     }
 
     @Override
@@ -78,45 +89,75 @@ final class InteractionListener extends ListenerAdapter {
     @Override
     public void onButtonInteraction(ButtonInteractionEvent event) {
         Caller caller = caller(event);
-        answer(event, () -> commands.act(event.getComponentId(), List.of(), caller));
+        answer(event, () -> commands.act(event.getComponentId(), List.of(), caller), true);
     }
 
     @Override
     public void onStringSelectInteraction(StringSelectInteractionEvent event) {
         Caller caller = caller(event);
         List<String> values = List.copyOf(event.getValues());
-        answer(event, () -> commands.act(event.getComponentId(), values, caller));
+        answer(event, () -> commands.act(event.getComponentId(), values, caller), true);
     }
 
-    /** Runs the handler off JDA's event thread; replies at once when it is quick, else defers first. */
-    private void answer(IReplyCallback event, Supplier<Reply> handler) {
+    /**
+     * Runs the handler off JDA's event thread; replies at once when it is quick, else defers first,
+     * privately when the reply is expected to be private.
+     */
+    private void answer(IReplyCallback event, Supplier<Reply> handler, boolean expectPrivate) {
         CompletableFuture<Reply> work = CompletableFuture.supplyAsync(handler, workers);
         try {
-            send(event, work.get(ANSWER_WITHIN_MS, TimeUnit.MILLISECONDS), false);
+            if (answerWithin.isZero()) {
+                // Zero means "defer every reply", however quick: how the tests exercise deferred replies.
+                throw new TimeoutException();
+            }
+            send(event, work.get(answerWithin.toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException slow) {
-            event.deferReply().queue();
-            work.whenComplete((reply, error) -> send(event, reply != null ? reply
-                    : Reply.Notice.privately("Sorry, something went wrong on my side. Please try again."), true));
+            event.deferReply(expectPrivate).queue();
+            work.whenComplete((reply, error) -> sendDeferred(event, reply != null ? reply
+                    : Reply.Notice.privately("Sorry, something went wrong on my side. Please try again."), expectPrivate));
         } catch (ExecutionException e) {
             log.error("handler failed for interaction {}", event.getId(), e.getCause());
-            send(event, Reply.Notice.privately("Sorry, something went wrong on my side. Please try again."), false);
+            send(event, Reply.Notice.privately("Sorry, something went wrong on my side. Please try again."));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private void send(IReplyCallback event, Reply reply, boolean deferred) {
+    private void send(IReplyCallback event, Reply reply) {
         boolean ephemeral = reply.visibility() == Visibility.PRIVATE;
         List<MessageCreateData> messages = renderer.render(reply);
-        if (deferred) {
-            messages.forEach(m -> event.getHook().sendMessage(m).setEphemeral(ephemeral).queue(null, this::failed));
-            return;
-        }
         event.reply(messages.get(0)).setEphemeral(ephemeral).queue(hook -> {
             for (MessageCreateData more : messages.subList(1, messages.size())) {
                 hook.sendMessage(more).setEphemeral(ephemeral).queue(null, this::failed);
             }
         }, this::failed);
+    }
+
+    /** Answers a deferred interaction, keeping the reply's own visibility whatever the deferral's was. */
+    private void sendDeferred(IReplyCallback event, Reply reply, boolean deferredPrivately) {
+        boolean ephemeral = reply.visibility() == Visibility.PRIVATE;
+        List<MessageCreateData> messages = renderer.render(reply);
+        InteractionHook hook = event.getHook();
+        if (ephemeral == deferredPrivately) {
+            // The first follow-up fills the placeholder; the rest follow it.
+            sendInOrder(hook, messages, ephemeral);
+        } else if (ephemeral) {
+            // The placeholder is public: remove it, then answer privately in follow-ups of their own.
+            hook.deleteOriginal().queue(done -> sendInOrder(hook, messages, true), this::failed);
+        } else {
+            // The placeholder is private: say so there, and post the public reply after it.
+            hook.editOriginal(MessageEditData.fromContent("Done: the reply is below, for everyone."))
+                    .queue(done -> sendInOrder(hook, messages, false), this::failed);
+        }
+    }
+
+    /** Sends the messages one after another, so they arrive in order. */
+    private void sendInOrder(InteractionHook hook, List<MessageCreateData> messages, boolean ephemeral) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        hook.sendMessage(messages.get(0)).setEphemeral(ephemeral)
+                .queue(sent -> sendInOrder(hook, messages.subList(1, messages.size()), ephemeral), this::failed);
     }
 
     private void failed(Throwable failure) {

@@ -196,6 +196,15 @@ class DiscordLookupTest {
     }
 
     @Test
+    void aSearchTheBankCannotAnswerSaysSoPrivatelyAndSuggestsWhereToLook() {
+        FakeDiscord.Message reply = discord.awaitReply(discord.slash(player("ada-nomatch"), World.GENERAL, "search",
+                Map.of("query", "best recipe for sourdough bread")), WAIT);
+        assertTrue(reply.ephemeral(), "a no-match is for the asker only");
+        assertTrue(reply.content().startsWith("No question in the bank answers"), reply.content());
+        assertTrue(reply.content().contains("/topics"), reply.content());
+    }
+
+    @Test
     void topicsAndHelpAnswer() {
         FakeDiscord.Message topics = discord.awaitReply(discord.slash(player("ada-topics"), World.GENERAL, "topics", Map.of()), WAIT);
         assertTrue(topics.text().contains("databases"), topics.text());

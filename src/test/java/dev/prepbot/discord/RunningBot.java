@@ -24,17 +24,25 @@ final class RunningBot implements AutoCloseable {
 
     /** Starts it; {@code extraEnv} adds configuration such as PREPBOT_BANK. */
     static RunningBot start(Map<String, String> extraEnv) throws Exception {
+        return start(extraEnv, InteractionListener.ANSWER_WITHIN);
+    }
+
+    /** Starts it deferring every reply not ready within {@code answerWithin}: zero defers them all. */
+    static RunningBot start(Map<String, String> extraEnv, Duration answerWithin) throws Exception {
         Path dir = Files.createTempDirectory("prepbot-bot");
         FakeDiscord discord = FakeDiscord.start();
         Map<String, String> env = new HashMap<>(Map.of(
                 "DISCORD_TOKEN", "test-token-not-a-secret",
                 "PREPBOT_DISCORD_API", discord.restBaseUrl(),
                 "PREPBOT_DISCORD_GATEWAY", discord.gatewayUrl(),
-                "PREPBOT_DB", dir.resolve("prepbot.db").toString()));
+                "PREPBOT_DB", dir.resolve("prepbot.db").toString(),
+                // The Discord tests are about Discord; search by meaning has tests of its own, and loading the
+                // model beside a running bot would only compete for the two cores the timings rely on.
+                "PREPBOT_SEARCH_MODEL", "off"));
         env.putAll(extraEnv);
         Settings settings = Settings.fromEnvironment(env);
         App app = App.startShared(settings);
-        DiscordBot bot = DiscordBot.start(settings, app::commands);
+        DiscordBot bot = DiscordBot.start(settings, app::commands, answerWithin);
         discord.awaitConnected(Duration.ofSeconds(10));
         return new RunningBot(discord, app, bot);
     }

@@ -114,6 +114,12 @@ public final class FakeDiscord implements AutoCloseable {
         private final long injectedNanos = System.nanoTime();
         private final CompletableFuture<Callback> callback = new CompletableFuture<>();
         private final List<Message> followups = new CopyOnWriteArrayList<>();
+        /**
+         * The "thinking" message of a deferred reply until something resolves it. Discord takes the first
+         * follow-up after a deferral as that message's content, with the deferral's visibility whatever
+         * flags the follow-up asks for; deleting it resolves it too.
+         */
+        private volatile String loadingMessageId;
 
         Interaction(String id) {
             this.id = id;
@@ -265,7 +271,7 @@ public final class FakeDiscord implements AutoCloseable {
 
     private Interaction inject(int type, World.User user, String channelId, ObjectNode data, Optional<Message> message,
                                boolean inGuild) {
-        Interaction interaction = new Interaction(world.snowflake());
+        Interaction interaction = new Interaction(world.timedSnowflake());
         interactions.put(interaction.id, interaction);
         interactionChannels.put(interaction.id, channelId);
         ObjectNode payload = Json.object();
@@ -313,6 +319,24 @@ public final class FakeDiscord implements AutoCloseable {
     public Message awaitReply(Interaction interaction, Duration timeout) {
         awaitCallback(interaction, timeout);
         return awaitMessage(m -> m.interactionId().equals(Optional.of(interaction.id)), timeout);
+    }
+
+    /**
+     * The answer to a deferred interaction: the first follow-up, which is the deferral's placeholder
+     * filled in, or a message of its own when the placeholder was deleted first.
+     */
+    public Message awaitDeferredAnswer(Interaction interaction, Duration timeout) {
+        Callback callback = awaitCallback(interaction, timeout);
+        if (callback.type() != 5) {
+            throw new AssertionError("the interaction was answered at once, not deferred: type " + callback.type());
+        }
+        awaitTrue(() -> !interaction.followups.isEmpty(), timeout, "the deferred interaction is answered");
+        return messages.getOrDefault(interaction.followups.get(0).id(), interaction.followups.get(0));
+    }
+
+    /** Whether a message with this id is still shown (not deleted). */
+    public boolean shown(String messageId) {
+        return messages.containsKey(messageId);
     }
 
     public Message awaitMessage(Predicate<Message> wanted, Duration timeout) {
@@ -502,8 +526,9 @@ public final class FakeDiscord implements AutoCloseable {
         if (type == 4) {
             create(channel, data, Optional.of(interaction.id), (data.path("flags").asInt() & EPHEMERAL) != 0);
         } else if (type == 5) {
-            create(channel, Json.object().put("content", ""), Optional.of(interaction.id),
+            Response loading = create(channel, Json.object().put("content", ""), Optional.of(interaction.id),
                     (data.path("flags").asInt() & EPHEMERAL) != 0);
+            interaction.loadingMessageId = loading.body.path("id").asText();
         }
         return new Response(204, null);
     }
@@ -517,6 +542,15 @@ public final class FakeDiscord implements AutoCloseable {
         if (interaction.isEmpty() || !interaction.get().callback.isDone()) {
             violations.add("follow-up for an interaction that was never acknowledged");
             return Response.error(404, 10015, "Unknown Webhook");
+        }
+        String loading = interaction.get().loadingMessageId;
+        if (loading != null) {
+            interaction.get().loadingMessageId = null;
+            Response resolved = edit(loading, body);
+            if (resolved.status == 200) {
+                interaction.get().followups.add(messages.get(loading));
+            }
+            return resolved;
         }
         Response created = create(interactionChannel(interaction.get()), body, Optional.empty(),
                 (body.path("flags").asInt() & EPHEMERAL) != 0);
@@ -537,7 +571,18 @@ public final class FakeDiscord implements AutoCloseable {
                         .map(Message::id).findFirst().orElse("")
                 : messageId;
         if (method.equals("PATCH")) {
+            if (id.equals(interaction.get().loadingMessageId)) {
+                interaction.get().loadingMessageId = null;
+            }
             return edit(id, body);
+        }
+        if (method.equals("DELETE")) {
+            if (id.equals(interaction.get().loadingMessageId)) {
+                interaction.get().loadingMessageId = null;
+            }
+            Message removed = messages.remove(id);
+            messageOrder.remove(removed);
+            return removed == null ? Response.error(404, 10008, "Unknown Message") : new Response(204, null);
         }
         Message message = messages.get(id);
         return message == null ? Response.error(404, 10008, "Unknown Message") : Response.ok(messageJson(message));

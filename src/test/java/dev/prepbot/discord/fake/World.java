@@ -38,6 +38,15 @@ public final class World {
         return Long.toString(snowflakes.incrementAndGet());
     }
 
+    /**
+     * A fresh id whose timestamp is now, as Discord's are. JDA reads an interaction's age from its id
+     * and refuses follow-ups to one older than fifteen minutes, so interactions need real timestamps.
+     */
+    String timedSnowflake() {
+        long discordEpoch = 1_420_070_400_000L;
+        return Long.toString(((System.currentTimeMillis() - discordEpoch) << 22) | (snowflakes.incrementAndGet() & 0x3F_FFFF));
+    }
+
     /** Adds a member (for example one of 200 quiz players) and returns them. */
     public User addUser(String name, boolean admin) {
         User user = new User(snowflake(), name, admin);
