@@ -53,7 +53,9 @@ public final class Meaning implements AutoCloseable {
             long started = System.nanoTime();
             Embedder embedder = model.get();
             VectorIndex vectors = vectors(bank, embedder, cacheRoot.map(IndexCache::new), progress);
-            LOG.info("Search by meaning is ready ({} questions, {} ms).", bank.size(),
+            // The runtime's first inference is several times slower than the rest; pay it here, not in a search.
+            embedder.embed("warm up the sentence model");
+            LOG.debug("Search by meaning is ready ({} questions, {} ms).", bank.size(),
                     (System.nanoTime() - started) / 1_000_000);
             return new Ready(embedder, vectors);
         }, executor).exceptionally(e -> {
@@ -108,9 +110,12 @@ public final class Meaning implements AutoCloseable {
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
-    /** The model and vectors if they are ready now; never waits. */
+    /** The model and vectors if they are ready now; never waits, and empty once closed. */
     Optional<Ready> ready() {
-        return Optional.ofNullable(ready.getNow(null));
+        if (!ready.isDone() || ready.isCompletedExceptionally()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(ready.join());
     }
 
     /** Waits up to the timeout for the model and vectors; true when search by meaning is on. */
@@ -132,9 +137,11 @@ public final class Meaning implements AutoCloseable {
         return ready().isPresent();
     }
 
+    /** Stops waiting for the model; vectors already open are closed, ones still being made are dropped. */
     @Override
     public void close() {
+        Optional<Ready> open = ready();
         ready.cancel(false);
-        ready().ifPresent(r -> r.vectors().close());
+        open.ifPresent(r -> r.vectors().close());
     }
 }

@@ -372,6 +372,11 @@ public final class SearchIndex implements AutoCloseable {
         return new Evidence(coverage, words.map(QueryBuilder.Lexical::keywords).orElse(false), closest);
     }
 
+    /** The sentence model, once it is loaded; other features that read meaning share it. */
+    public Optional<Embedder> sentenceModel() {
+        return meaning.ready().map(Meaning.Ready::model);
+    }
+
     /** Whether search by meaning is on: the model is loaded and the bank embedded. */
     public boolean searchesByMeaning() {
         return meaning.isReady();
