@@ -19,6 +19,7 @@ import dev.prepbot.console.ConsoleRenderer;
 import dev.prepbot.console.Terminal;
 import dev.prepbot.console.TerminalProgress;
 import dev.prepbot.discord.DiscordBot;
+import dev.prepbot.practice.SelfCheck;
 import dev.prepbot.search.Highlight;
 import dev.prepbot.search.SearchHit;
 import java.io.BufferedReader;
@@ -58,6 +59,7 @@ public final class Main {
               show ID [--json]         the full model answer
               topics [--json]
               validate [PATH...]       check bank files; exit 0 when valid, 1 when not
+              check ID [--json]        self-check: reads your answer on standard input, says which key points it covers
 
             With no COMMAND: run when DISCORD_TOKEN is set, else console.
             --bank PATH (repeatable, file or directory) loads these banks instead of the built-in one.
@@ -142,6 +144,7 @@ public final class Main {
             case "show" -> show(settings, args);
             case "topics" -> topics(settings, args);
             case "validate" -> validate(settings, args);
+            case "check" -> check(settings, args);
             case "help" -> {
                 out.print(USAGE_TEXT);
                 yield OK;
@@ -310,6 +313,50 @@ public final class Main {
         out.println("OK: " + bank.size() + (bank.size() == 1 ? " question" : " questions") + " in "
                 + bank.topics().size() + (bank.topics().size() == 1 ? " topic" : " topics"));
         return OK;
+    }
+
+    /**
+     * The self-check: the answer on standard input against the question's key points. Waits for the
+     * sentence model, as a search does, so the verdict is the one the bot would give.
+     */
+    private int check(Settings settings, Arguments args) throws UsageException, InvalidBankException, IOException {
+        boolean json = args.flag("--json");
+        if (args.positional().size() != 1) {
+            throw new UsageException("check needs exactly one question ID, and your answer on standard input, "
+                    + "for example: prepbot check python-gil < answer.txt");
+        }
+        String id = args.positional().remove(0);
+        args.expectNoMore(0);
+        try (App app = App.start(settings, progress)) {
+            Optional<Question> question = app.bank().byId(id);
+            if (question.isEmpty()) {
+                err.println("prepbot: no question has the id '" + shorten(id) + "'; try: prepbot search " + shorten(id));
+                return INVALID;
+            }
+            if (question.get().keypoints().isEmpty()) {
+                err.println("prepbot: question '" + id + "' has no key points to check an answer against");
+                return INVALID;
+            }
+            String answer = new String(in.readNBytes(SelfCheck.MAX_ANSWER * 4), StandardCharsets.UTF_8);
+            app.index().awaitMeaning(MEANING_WAIT);
+            SelfCheck.Result result = new SelfCheck(app.index()::sentenceModel).check(question.get(), answer);
+            if (json) {
+                ObjectMapper mapper = new ObjectMapper();
+                ObjectNode root = mapper.createObjectNode().put("id", id);
+                result.covered().forEach(root.putArray("covered")::add);
+                result.missed().forEach(root.putArray("missed")::add);
+                out.println(write(mapper, root));
+            } else {
+                int total = question.get().keypoints().size();
+                out.printf("Covered %d of %d key points.%n", result.covered().size(), total);
+                result.covered().forEach(p -> out.println("  + " + p));
+                if (!result.missed().isEmpty()) {
+                    out.println("Missed:");
+                    result.missed().forEach(p -> out.println("  - " + p));
+                }
+            }
+            return OK;
+        }
     }
 
     private static int parseLimit(String text) {

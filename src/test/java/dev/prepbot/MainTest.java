@@ -107,6 +107,35 @@ class MainTest {
     }
 
     @Test
+    void checkSaysWhichKeyPointsAnAnswerCoversAsJson() throws Exception {
+        Question q = new BankLoader().loadBuiltIn().byId("git-reset-vs-revert").orElseThrow();
+        String answer = q.keypoints().get(0) + ". " + q.keypoints().get(1) + ".";
+        Run run = run(answer, Map.of(), "check", "git-reset-vs-revert", "--json");
+        assertEquals(0, run.code(), run.err());
+        JsonNode root = new ObjectMapper().readTree(run.out());
+        assertEquals("git-reset-vs-revert", root.get("id").asText());
+        List<String> covered = new ArrayList<>();
+        root.get("covered").forEach(p -> covered.add(p.asText()));
+        List<String> missed = new ArrayList<>();
+        root.get("missed").forEach(p -> missed.add(p.asText()));
+        assertTrue(covered.containsAll(q.keypoints().subList(0, 2)), covered.toString());
+        assertEquals(q.keypoints().size(), covered.size() + missed.size());
+    }
+
+    @Test
+    void checkOfAnUnknownQuestionOrOneWithoutKeyPointsExitsOne() {
+        Map<String, String> wordsOnly = Map.of("PREPBOT_SEARCH_MODEL", "off");
+        Run unknown = run("an answer", wordsOnly, "check", "no-such-question");
+        assertEquals(1, unknown.code());
+        assertTrue(unknown.err().contains("no question has the id 'no-such-question'"), unknown.err());
+        Run without = run("an answer", wordsOnly, "--bank", bank.toString(), "check", "tcp-handshake", "--json");
+        assertEquals(1, without.code());
+        assertEquals("", without.out());
+        assertTrue(without.err().contains("has no key points"), without.err());
+        assertEquals(2, run("an answer", wordsOnly, "check").code());
+    }
+
+    @Test
     void searchWithNothingFoundExitsOne() {
         Run run = run("--bank", bank.toString(), "search", "zebra");
         assertEquals(1, run.code());
