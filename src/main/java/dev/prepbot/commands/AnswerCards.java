@@ -16,10 +16,22 @@ public final class AnswerCards implements ActionHandler {
     static final String REVEAL = "reveal";
     static final String OPEN = "open";
 
+    /** Told when a member reveals the answer to a question they were asked, so practice can bring it back. */
+    @FunctionalInterface
+    public interface RevealListener {
+        void revealed(Caller caller, Question question);
+    }
+
     private final Bank bank;
+    private final RevealListener onReveal;
 
     public AnswerCards(Bank bank) {
+        this(bank, (caller, question) -> { });
+    }
+
+    public AnswerCards(Bank bank, RevealListener onReveal) {
         this.bank = bank;
+        this.onReveal = onReveal;
     }
 
     public static String revealId(AnswerPart part, Question q) {
@@ -124,6 +136,9 @@ public final class AnswerCards implements ActionHandler {
         }
         if (part.get().text(question.get()).isEmpty() && part.get() != AnswerPart.FULL) {
             return Reply.Notice.privately("This question has no " + part.get().label().toLowerCase(java.util.Locale.ROOT) + ".");
+        }
+        if (part.get() == AnswerPart.ANSWER || part.get() == AnswerPart.FULL) {
+            onReveal.revealed(caller, question.get());
         }
         return partCard(question.get(), part.get());
     }

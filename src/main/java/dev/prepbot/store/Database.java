@@ -100,7 +100,21 @@ public final class Database implements AutoCloseable {
                     """
                     INSERT INTO daily_scores (guild_id, day, user_id, user_name, points, answered, correct)
                     SELECT guild_id, answered_at / 86400000, user_id, MAX(user_name), SUM(points), COUNT(*), SUM(correct)
-                    FROM answers GROUP BY guild_id, answered_at / 86400000, user_id"""));
+                    FROM answers GROUP BY guild_id, answered_at / 86400000, user_id"""),
+            List.of("""
+                    CREATE TABLE practice_cards (
+                      guild_id TEXT NOT NULL,
+                      user_id TEXT NOT NULL,
+                      question_id TEXT NOT NULL,
+                      due_at BIGINT NOT NULL,
+                      interval_days DOUBLE PRECISION NOT NULL,
+                      ease DOUBLE PRECISION NOT NULL,
+                      reviews INTEGER NOT NULL,
+                      lapses INTEGER NOT NULL,
+                      last_reviewed_at BIGINT,
+                      PRIMARY KEY (guild_id, user_id, question_id))""",
+                    "CREATE INDEX practice_cards_by_due ON practice_cards (guild_id, user_id, due_at)",
+                    "CREATE INDEX answers_misses ON answers (guild_id, user_id, correct, answered_at)"));
 
     private final Connection connection;
     private final String location;
