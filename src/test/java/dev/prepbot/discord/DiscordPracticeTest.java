@@ -1,0 +1,71 @@
+package dev.prepbot.discord;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.prepbot.discord.fake.FakeDiscord;
+import dev.prepbot.discord.fake.World;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A practice session end to end: every card private, the grade scheduling the question, the next one coming. */
+class DiscordPracticeTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private static RunningBot running;
+    private static FakeDiscord discord;
+
+    @BeforeAll
+    static void startBot() throws Exception {
+        running = RunningBot.start(Map.of());
+        discord = running.discord;
+    }
+
+    @AfterAll
+    static void stopBot() {
+        running.close();
+    }
+
+    @AfterEach
+    void nothingDiscordWouldRefuse() {
+        assertEquals(List.of(), discord.violations());
+        assertEquals(List.of(), discord.pings());
+    }
+
+    private static FakeDiscord.Message press(World.User user, FakeDiscord.Message message, String label) {
+        JsonNode button = message.buttons().stream().filter(b -> b.path("label").asText().equals(label)).findFirst()
+                .orElseThrow(() -> new AssertionError("no button " + label + " in " + message.buttons()));
+        return discord.awaitReply(discord.click(user, message, button.path("custom_id").asText()), WAIT);
+    }
+
+    @Test
+    void aPracticeSessionShowsTheAnswerTakesAGradeAndBringsTheNextQuestionPrivately() {
+        World.User ada = discord.world().addUser("ada-practice", false);
+        FakeDiscord.Message first = discord.awaitReply(discord.slash(ada, World.GENERAL, "practice",
+                Map.of("topic", "git")), WAIT);
+        assertTrue(first.ephemeral(), "practice is private");
+        assertTrue(first.text().contains("git"), first.text());
+        FakeDiscord.Message answer = press(ada, first, "Show answer");
+        assertTrue(answer.ephemeral());
+        assertTrue(answer.text().contains("Short answer") && answer.text().contains("Key points"), answer.text());
+        FakeDiscord.Message next = press(ada, answer, "Good");
+        assertTrue(next.ephemeral());
+        assertTrue(next.text().contains("Good:") && next.text().contains("comes back <t:"), next.text());
+        assertTrue(next.buttons().stream().anyMatch(b -> b.path("label").asText().equals("Show answer")));
+    }
+
+    @Test
+    void reviewWithNothingMissedSaysSoPrivately() {
+        World.User bob = discord.world().addUser("bob-review", false);
+        FakeDiscord.Message reply = discord.awaitReply(discord.slash(bob, World.GENERAL, "review", Map.of()), WAIT);
+        assertTrue(reply.ephemeral());
+        assertTrue(reply.content().startsWith("You have missed no quiz question"), reply.content());
+    }
+}
