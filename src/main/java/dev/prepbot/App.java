@@ -26,6 +26,8 @@ import dev.prepbot.quiz.StatsCommand;
 import dev.prepbot.practice.Practice;
 import dev.prepbot.practice.PracticeCommand;
 import dev.prepbot.practice.ReviewCommand;
+import dev.prepbot.practice.SelfCheck;
+import dev.prepbot.practice.SelfCheckActions;
 import dev.prepbot.practice.Sm2;
 import dev.prepbot.search.IndexCache;
 import dev.prepbot.search.Meaning;
@@ -173,7 +175,8 @@ public final class App implements AutoCloseable {
         list.add(practiceCommand);
         list.add(new ReviewCommand(practice));
         list.add(new HelpCommand(list.stream().map(Command::spec).toList()));
-        commands = new Commands(list, List.of(cards, quiz, practiceCommand), rateLimit);
+        SelfCheckActions selfCheck = new SelfCheckActions(bank, new SelfCheck(index::sentenceModel));
+        commands = new Commands(list, List.of(cards, quiz, practiceCommand, selfCheck), rateLimit);
         quiz.recoverInterrupted();
         daily.start();
         return commands;

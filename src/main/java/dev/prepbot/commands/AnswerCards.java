@@ -15,6 +15,9 @@ public final class AnswerCards implements ActionHandler {
 
     static final String REVEAL = "reveal";
     static final String OPEN = "open";
+    /** The self-check's button; its handler lives with practice, which owns the check. */
+    public static final String CHECK = "check";
+    static final String CHECK_LABEL = "Check my answer";
 
     /** Told when a member reveals the answer to a question they were asked, so practice can bring it back. */
     @FunctionalInterface
@@ -38,11 +41,17 @@ public final class AnswerCards implements ActionHandler {
         return Action.of(REVEAL, part.slug(), q.id()).id();
     }
 
-    /** The question alone, with buttons to reveal the short or the full answer. */
+    /**
+     * The question alone, with buttons to reveal the short or the full answer, and to check one's own
+     * answer against its key points when it has them.
+     */
     public Reply.Card questionCard(Question q) {
-        List<Reply.Button> buttons = List.of(
+        List<Reply.Button> buttons = new ArrayList<>(List.of(
                 new Reply.Button(AnswerPart.ANSWER.label(), revealId(AnswerPart.ANSWER, q), Reply.ButtonStyle.PRIMARY, false),
-                Reply.Button.of(AnswerPart.FULL.label(), revealId(AnswerPart.FULL, q)));
+                Reply.Button.of(AnswerPart.FULL.label(), revealId(AnswerPart.FULL, q))));
+        if (!q.keypoints().isEmpty()) {
+            buttons.add(Reply.Button.of(CHECK_LABEL, Action.of(CHECK, q.id()).id()));
+        }
         return new Reply.Card(Text.of(q.question()), List.of(), Optional.of(footer(q)), buttons, Optional.empty(),
                 Visibility.PUBLIC);
     }

@@ -82,6 +82,16 @@ public final class Commands {
     }
 
     public Reply act(String actionId, List<String> values, Caller caller) {
+        return dispatch(actionId, caller, (handler, action) -> handler.onAction(action, values, caller));
+    }
+
+    /** A form came back filled in; {@code fields} maps each field's id to the text typed. */
+    public Reply submit(String actionId, Map<String, String> fields, Caller caller) {
+        return dispatch(actionId, caller, (handler, action) -> handler.onSubmit(action, Map.copyOf(fields), caller));
+    }
+
+    /** Finds the handler of an action id, rate limits the caller, and answers a failure with an apology. */
+    private Reply dispatch(String actionId, Caller caller, java.util.function.BiFunction<ActionHandler, Action, Reply> call) {
         Optional<Action> action = Action.parse(actionId);
         ActionHandler handler = action.map(a -> actions.get(a.name())).orElse(null);
         if (handler == null) {
@@ -92,12 +102,13 @@ public final class Commands {
             return Reply.Notice.privately(RateLimit.slowDown(wait.get()));
         }
         try {
-            return handler.onAction(action.get(), values, caller);
+            return call.apply(handler, action.get());
         } catch (RuntimeException e) {
             log.error("action {} failed for user {}", action.get().name(), caller.userId(), e);
             return Reply.Notice.privately(APOLOGY);
         }
     }
+
 
     private static String shorten(String text) {
         return text.length() > 32 ? text.substring(0, 32) + "…" : text;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** What a command answers, independent of Discord or the console. */
-public sealed interface Reply permits Reply.Card, Reply.Notice {
+public sealed interface Reply permits Reply.Card, Reply.Notice, Reply.Form {
 
     Visibility visibility();
 
@@ -25,6 +25,27 @@ public sealed interface Reply permits Reply.Card, Reply.Notice {
         public static Notice privately(String text) {
             return new Notice(text, Visibility.PRIVATE);
         }
+    }
+
+    /**
+     * A form for the person who asked (Discord shows it as a modal): its fields come back, by id, to the
+     * handler of {@code actionId}. A field's {@code value} is what it starts with, so a form shown again
+     * after a mistake keeps what was typed.
+     */
+    record Form(String actionId, String title, List<Field> fields) implements Reply {
+        public Form {
+            fields = List.copyOf(fields);
+        }
+
+        @Override
+        public Visibility visibility() {
+            return Visibility.PRIVATE;
+        }
+    }
+
+    /** One text field of a form: a line, or a paragraph when {@code paragraph}. */
+    record Field(String id, String label, boolean paragraph, int minLength, int maxLength, boolean required,
+                 String value, String placeholder) {
     }
 
     record Section(Text heading, Text body) {

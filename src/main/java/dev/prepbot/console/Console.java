@@ -105,7 +105,12 @@ public final class Console {
         Optional<ConsoleRenderer.Choice> chosen = choice(line);
         if (chosen.isPresent()) {
             ConsoleRenderer.Choice choice = chosen.get();
-            show(commands.act(choice.actionId(), choice.values(), caller), false);
+            Reply reply = commands.act(choice.actionId(), choice.values(), caller);
+            if (reply instanceof Reply.Form form) {
+                show(form, false);
+                reply = fill(commands, form);
+            }
+            show(reply, false);
         } else if (line.matches("\\d{1,3}") || line.matches("[A-Da-d]")) {
             synchronized (this) {
                 out.println(choices.isEmpty() ? "There is nothing to choose right now."
@@ -123,6 +128,33 @@ public final class Console {
                 out.println("Commands start with a slash, for example /search " + shorten(line) + ". Type /help for all.");
             }
         }
+    }
+
+    /**
+     * Asks for each field of a form in turn and sends them back: a line for a short field, lines up to
+     * an empty one for a paragraph. The end of input ends the form with what was typed.
+     */
+    private Reply fill(Commands commands, Reply.Form form) {
+        java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+        try {
+            for (Reply.Field field : form.fields()) {
+                synchronized (this) {
+                    out.println(field.label() + (field.paragraph() ? " (finish with an empty line):" : ":"));
+                    out.flush();
+                }
+                StringBuilder text = new StringBuilder();
+                for (String line = in.readLine(); line != null; line = field.paragraph() ? in.readLine() : null) {
+                    if (field.paragraph() && line.isBlank()) {
+                        break;
+                    }
+                    text.append(text.isEmpty() ? "" : "\n").append(line);
+                }
+                values.put(field.id(), text.toString());
+            }
+        } catch (IOException e) {
+            return Reply.Notice.privately("Could not read the form: " + e.getMessage());
+        }
+        return commands.submit(form.actionId(), values, caller);
     }
 
     /** A typed number picks that choice; a typed letter picks the button with that label. */

@@ -23,6 +23,7 @@ public final class ConsoleRenderer {
         List<Choice> choices = new ArrayList<>();
         switch (reply) {
             case Reply.Notice notice -> out.append(notice.text()).append('\n');
+            case Reply.Form form -> out.append("== ").append(form.title()).append(" ==\n");
             case Reply.Card card -> {
                 out.append("== ").append(text(card.title())).append(" ==\n");
                 for (Reply.Section section : card.sections()) {

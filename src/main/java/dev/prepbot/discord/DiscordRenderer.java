@@ -8,9 +8,13 @@ import java.util.List;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.components.label.Label;
 import net.dv8tion.jda.api.components.selections.StringSelectMenu;
+import net.dv8tion.jda.api.components.textinput.TextInput;
+import net.dv8tion.jda.api.components.textinput.TextInputStyle;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.modals.Modal;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
@@ -49,7 +53,29 @@ final class DiscordRenderer {
                     .setAllowedMentions(NO_MENTIONS)
                     .build());
             case Reply.Card card -> renderCard(card);
+            // A form is shown as a modal (see modal()); one that reaches a message, such as after a deferral,
+            // can only point back to its button.
+            case Reply.Form form -> render(Reply.Notice.privately(form.title() + ": press the button again to open the form."));
         };
+    }
+
+    /** A form as a Discord modal: a label and a text input per field, within Discord's limits. */
+    Modal modal(Reply.Form form) {
+        List<Label> labels = new ArrayList<>();
+        for (Reply.Field field : form.fields()) {
+            TextInput.Builder input = TextInput.create(field.id(), field.paragraph() ? TextInputStyle.PARAGRAPH
+                    : TextInputStyle.SHORT)
+                    .setRequired(field.required())
+                    .setRequiredRange(Math.max(0, field.minLength()), Math.min(TextInput.MAX_VALUE_LENGTH, field.maxLength()));
+            if (!field.value().isEmpty()) {
+                input.setValue(Fit.trim(field.value(), Math.min(TextInput.MAX_VALUE_LENGTH, field.maxLength())));
+            }
+            if (!field.placeholder().isEmpty()) {
+                input.setPlaceholder(Fit.trim(field.placeholder(), TextInput.MAX_PLACEHOLDER_LENGTH));
+            }
+            labels.add(Label.of(Fit.trim(field.label(), Label.LABEL_MAX_LENGTH), input.build()));
+        }
+        return Modal.create(form.actionId(), Fit.trim(form.title(), Modal.MAX_TITLE_LENGTH)).addComponents(labels).build();
     }
 
     /** The same reply as an edit of an existing message: its first message, components included. */

@@ -27,7 +27,10 @@ import net.dv8tion.jda.api.events.interaction.component.StringSelectInteractionE
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.Interaction;
 import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
+import net.dv8tion.jda.api.interactions.callbacks.IModalCallback;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import net.dv8tion.jda.api.interactions.modals.ModalMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
@@ -93,6 +96,16 @@ final class InteractionListener extends ListenerAdapter {
     }
 
     @Override
+    public void onModalInteraction(ModalInteractionEvent event) {
+        Caller caller = caller(event);
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (ModalMapping value : event.getValues()) {
+            fields.put(value.getCustomId(), value.getAsString());
+        }
+        answer(event, () -> commands.submit(event.getModalId(), fields, caller), true);
+    }
+
+    @Override
     public void onStringSelectInteraction(StringSelectInteractionEvent event) {
         Caller caller = caller(event);
         List<String> values = List.copyOf(event.getValues());
@@ -124,6 +137,10 @@ final class InteractionListener extends ListenerAdapter {
     }
 
     private void send(IReplyCallback event, Reply reply) {
+        if (reply instanceof Reply.Form form && event instanceof IModalCallback modalCallback) {
+            modalCallback.replyModal(renderer.modal(form)).queue(null, this::failed);
+            return;
+        }
         boolean ephemeral = reply.visibility() == Visibility.PRIVATE;
         List<MessageCreateData> messages = renderer.render(reply);
         event.reply(messages.get(0)).setEphemeral(ephemeral).queue(hook -> {

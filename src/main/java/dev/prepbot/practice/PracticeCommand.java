@@ -118,8 +118,11 @@ public final class PracticeCommand implements Command, ActionHandler {
     }
 
     private Reply.Card questionCard(Question q, Optional<String> topic, List<Reply.Section> sections) {
-        List<Reply.Button> buttons = List.of(new Reply.Button("Show answer",
-                Action.of(SHOW, q.id(), topic.orElse(ANY_TOPIC)).id(), Reply.ButtonStyle.PRIMARY, false));
+        List<Reply.Button> buttons = new ArrayList<>(List.of(new Reply.Button("Show answer",
+                Action.of(SHOW, q.id(), topic.orElse(ANY_TOPIC)).id(), Reply.ButtonStyle.PRIMARY, false)));
+        if (!q.keypoints().isEmpty()) {
+            buttons.add(Reply.Button.of("Check my answer", Action.of(AnswerCards.CHECK, q.id()).id()));
+        }
         return new Reply.Card(Text.of(q.question()), sections, Optional.of(AnswerCards.footer(q)), buttons,
                 Optional.empty(), Visibility.PRIVATE);
     }

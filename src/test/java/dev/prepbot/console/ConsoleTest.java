@@ -61,6 +61,39 @@ class ConsoleTest {
         assertTrue(!out.contains("questions in"), "nothing runs after /quit");
     }
 
+    /** A session on the built-in bank, whose questions have key points, searching by words only. */
+    private String builtInSession(String script) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Settings settings = Settings.fromEnvironment(Map.of("PREPBOT_SEARCH_MODEL", "off"))
+                .withDatabase(dir.resolve("builtin.db").toString());
+        try (App app = App.start(settings)) {
+            Console console = new Console(Console.localCaller(), new BufferedReader(new StringReader(script)),
+                    new PrintStream(out, true, StandardCharsets.UTF_8), false);
+            console.run(app.commands(console.channels()), app::quizRunning);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void practiceShowsTheAnswerTakesAGradeAndTheSelfCheckReadsAWrittenAnswer() throws Exception {
+        String out = builtInSession("""
+                /practice topic:git
+                1
+                Good
+                Check my answer
+                Revert adds a new commit that undoes an earlier one, so shared history is not rewritten.
+                A second line of the same answer.
+
+                /review
+                """);
+        assertTrue(out.contains("[1] Show answer\n[2] Check my answer"), out);
+        assertTrue(out.contains("How well did you know it?"), out);
+        assertTrue(out.contains("Good: \""), out);
+        assertTrue(out.contains("Your answer, as you would say it (finish with an empty line):"), out);
+        assertTrue(out.contains("Covered: "), out);
+        assertTrue(out.contains("You have missed no quiz question in the last 30 days."), out);
+    }
+
     @Test
     void questionThenRevealTheShortAnswer() throws Exception {
         String out = session("/question networking medium\n1\n");

@@ -253,6 +253,22 @@ public final class FakeDiscord implements AutoCloseable {
         return inject(3, user, message.channelId(), data, Optional.of(message), true);
     }
 
+    /**
+     * The member submits a modal the bot showed: each field's custom id to the text typed. Like
+     * Discord, it numbers every component, labels and inputs alike.
+     */
+    public Interaction submitModal(World.User user, String channelId, String customId, Map<String, String> fields) {
+        ObjectNode data = Json.object().put("custom_id", customId);
+        ArrayNode components = data.putArray("components");
+        int id = 1;
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            ObjectNode label = components.addObject().put("type", 18).put("id", id++);
+            label.putObject("component").put("type", 4).put("id", id++).put("custom_id", field.getKey())
+                    .put("value", field.getValue());
+        }
+        return inject(5, user, channelId, data, Optional.empty(), true);
+    }
+
     /** A channel option value, sent with the resolved channel data Discord includes. */
     public record ChannelRef(String id) {
     }
@@ -512,6 +528,7 @@ public final class FakeDiscord implements AutoCloseable {
         List<String> problems = switch (type) {
             case 4, 7 -> Limits.message(data, type == 4);
             case 8 -> Limits.choices(data);
+            case 9 -> Limits.modal(data);
             default -> List.of();
         };
         if (!problems.isEmpty()) {

@@ -71,6 +71,42 @@ final class Limits {
     }
 
     /** Problems with an autocomplete result. */
+    /** A modal: custom_id 100, title 45, one to five labelled text inputs within their own limits. */
+    static List<String> modal(JsonNode data) {
+        List<String> problems = new ArrayList<>();
+        if (data.path("custom_id").asText("").isEmpty() || data.path("custom_id").asText().length() > 100) {
+            problems.add("modal custom_id missing or over 100 characters");
+        }
+        String title = data.path("title").asText("");
+        if (title.isEmpty() || title.length() > 45) {
+            problems.add("modal title is " + title.length() + " characters (1-45)");
+        }
+        JsonNode components = data.path("components");
+        if (components.size() < 1 || components.size() > 5) {
+            problems.add("modal has " + components.size() + " components (1-5)");
+        }
+        for (JsonNode label : components) {
+            JsonNode input = label.path("component");
+            if (label.path("type").asInt() != 18 || input.path("type").asInt() != 4) {
+                problems.add("modal component is not a label around a text input: " + label);
+                continue;
+            }
+            if (label.path("label").asText("").length() > 45) {
+                problems.add("modal label over 45 characters");
+            }
+            if (input.path("custom_id").asText("").length() > 100) {
+                problems.add("text input custom_id over 100 characters");
+            }
+            if (input.path("max_length").asInt(4_000) > 4_000 || input.path("value").asText("").length() > 4_000) {
+                problems.add("text input over 4000 characters");
+            }
+            if (input.path("placeholder").asText("").length() > 100) {
+                problems.add("text input placeholder over 100 characters");
+            }
+        }
+        return problems;
+    }
+
     static List<String> choices(JsonNode data) {
         List<String> problems = new ArrayList<>();
         JsonNode choices = data.path("choices");
