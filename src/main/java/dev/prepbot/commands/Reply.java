@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** What a command answers, independent of Discord or the console. */
-public sealed interface Reply permits Reply.Card, Reply.Notice, Reply.Form {
+public sealed interface Reply permits Reply.Card, Reply.Notice, Reply.Form, Reply.Picture {
 
     Visibility visibility();
 
@@ -40,6 +40,21 @@ public sealed interface Reply permits Reply.Card, Reply.Notice, Reply.Form {
         @Override
         public Visibility visibility() {
             return Visibility.PRIVATE;
+        }
+    }
+
+    /**
+     * A picture with a line of text: a PNG (Discord attaches it; the console writes it to a file), and
+     * a description of what it shows for whoever cannot see it (Discord's alt text).
+     */
+    record Picture(Text text, String fileName, byte[] png, String description, Visibility visibility) implements Reply {
+        public Picture {
+            png = png.clone();
+        }
+
+        @Override
+        public byte[] png() {
+            return png.clone();
         }
     }
 

@@ -11,6 +11,17 @@ import java.util.List;
  */
 public final class ConsoleRenderer {
 
+    /** Where pictures (such as /readiness) are written. */
+    private final java.nio.file.Path pictures;
+
+    public ConsoleRenderer() {
+        this(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "prepbot"));
+    }
+
+    public ConsoleRenderer(java.nio.file.Path pictures) {
+        this.pictures = pictures;
+    }
+
     private static final java.time.format.DateTimeFormatter CLOCK =
             java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneId.systemDefault());
 
@@ -24,6 +35,10 @@ public final class ConsoleRenderer {
         switch (reply) {
             case Reply.Notice notice -> out.append(notice.text()).append('\n');
             case Reply.Form form -> out.append("== ").append(form.title()).append(" ==\n");
+            case Reply.Picture picture -> {
+                out.append(text(picture.text())).append('\n');
+                out.append(savePicture(picture)).append('\n');
+            }
             case Reply.Card card -> {
                 out.append("== ").append(text(card.title())).append(" ==\n");
                 for (Reply.Section section : card.sections()) {
@@ -54,6 +69,19 @@ public final class ConsoleRenderer {
             }
         }
         return choices;
+    }
+
+    /** The console cannot show a picture: it writes the PNG to the pictures folder and says where. */
+    private String savePicture(Reply.Picture picture) {
+        try {
+            java.nio.file.Files.createDirectories(pictures);
+            String safe = picture.fileName().replaceAll("[^A-Za-z0-9._-]", "_");
+            java.nio.file.Path file = java.nio.file.Files.createTempFile(pictures, safe.replaceAll("\\.png$", "") + "-", ".png");
+            java.nio.file.Files.write(file, picture.png());
+            return "Picture written to " + file.toAbsolutePath() + " (" + picture.description() + ")";
+        } catch (java.io.IOException e) {
+            return "Could not write the picture: " + e.getMessage();
+        }
     }
 
     public static String text(Text text) {

@@ -15,6 +15,7 @@ import net.dv8tion.jda.api.components.textinput.TextInputStyle;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.modals.Modal;
+import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
@@ -39,6 +40,8 @@ final class DiscordRenderer {
     static final int ROWS_MAX = 5;
     static final int MENU_OPTIONS_MAX = 25;
     static final int MENU_TEXT_MAX = 100;
+    /** Discord's limit on an attachment's description, its alt text. */
+    static final int ALT_TEXT_MAX = 1_024;
     /** Room left in a description for the blank line between packed sections. */
     private static final int CHUNK_MAX = DESCRIPTION_MAX - 96;
     private static final int COLOR = 0x5865F2;
@@ -56,6 +59,12 @@ final class DiscordRenderer {
             // A form is shown as a modal (see modal()); one that reaches a message, such as after a deferral,
             // can only point back to its button.
             case Reply.Form form -> render(Reply.Notice.privately(form.title() + ": press the button again to open the form."));
+            case Reply.Picture picture -> List.of(new MessageCreateBuilder()
+                    .setContent(Fit.trim(Markdown.render(picture.text()), CONTENT_MAX))
+                    .addFiles(FileUpload.fromData(picture.png(), picture.fileName())
+                            .setDescription(Fit.trim(picture.description(), ALT_TEXT_MAX)))
+                    .setAllowedMentions(NO_MENTIONS)
+                    .build());
         };
     }
 

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the paths a member's first interactions take before the bot listens: a search, an answer card
- * opened from its menu, the topics, the leaderboard (a database read), help and autocomplete, each
+ * opened from its menu, the topics, the leaderboard (a database read), a readiness picture, help and
+ * autocomplete, each
  * rendered and serialized as JDA would send it. Measured against the fake Discord, the first
  * interaction after start took about 400 ms to acknowledge without this, against single-digit
  * milliseconds once warm: the cost is class loading and cold code, paid here instead.
@@ -45,6 +46,8 @@ final class Warmup {
             }
             handle("topics", Map.of());
             handle("leaderboard", Map.of());
+            // The first picture loads fonts and the PNG writer: most of a second, once.
+            handle("readiness", Map.of());
             handle("help", Map.of());
             commands.autocomplete("answer", "question", "ind", CALLER);
             log.debug("Warmed up in {} ms", (System.nanoTime() - started) / 1_000_000);

@@ -7,6 +7,7 @@ import dev.prepbot.commands.OptionSpec;
 import dev.prepbot.commands.Reply;
 import dev.prepbot.commands.Text;
 import dev.prepbot.commands.Visibility;
+import dev.prepbot.readiness.TrendAction;
 import dev.prepbot.store.PlayerStats;
 import dev.prepbot.store.QuizStore;
 import dev.prepbot.store.Standing;
@@ -52,7 +53,7 @@ public final class StatsCommand implements Command {
                     .append(t.answered()).append('\n');
         }
         sections.add(Reply.Section.of("By topic", topics.toString().strip()));
-        return new Reply.Card(Text.of("Quiz stats: " + s.userName()), sections, Optional.empty(), List.of(),
-                Optional.empty(), Visibility.PUBLIC);
+        return new Reply.Card(Text.of("Quiz stats: " + s.userName()), sections, Optional.empty(),
+                List.of(TrendAction.button(user)), Optional.empty(), Visibility.PUBLIC);
     }
 }

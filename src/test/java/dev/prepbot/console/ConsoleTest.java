@@ -85,8 +85,10 @@ class ConsoleTest {
                 A second line of the same answer.
 
                 /review
+                /readiness
                 """);
         assertTrue(out.contains("[1] Show answer\n[2] Check my answer"), out);
+        assertTrue(out.matches("(?s).*Picture written to \\S+\\.png.*"), out);
         assertTrue(out.contains("How well did you know it?"), out);
         assertTrue(out.contains("Good: \""), out);
         assertTrue(out.contains("Your answer, as you would say it (finish with an empty line):"), out);

@@ -62,6 +62,20 @@ class DiscordPracticeTest {
     }
 
     @Test
+    void readinessIsAPictureForEveryoneWithItsSummaryAsAltText() {
+        World.User cy = discord.world().addUser("cy-readiness", false);
+        FakeDiscord.Message reply = discord.awaitReply(discord.slash(cy, World.GENERAL, "readiness",
+                Map.of("period", "all")), WAIT);
+        assertTrue(!reply.ephemeral(), "the team's picture is for the team");
+        JsonNode file = reply.data().path("attachments").get(0);
+        assertEquals("readiness-all.png", file.path("filename").asText());
+        byte[] png = java.util.Base64.getDecoder().decode(file.path("bytes_base64").asText());
+        assertEquals(0x89, png[0] & 0xff);
+        assertEquals("PNG", new String(png, 1, 3, java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals(reply.content(), file.path("description").asText(), "the alt text says what the message says");
+    }
+
+    @Test
     void reviewWithNothingMissedSaysSoPrivately() {
         World.User bob = discord.world().addUser("bob-review", false);
         FakeDiscord.Message reply = discord.awaitReply(discord.slash(bob, World.GENERAL, "review", Map.of()), WAIT);

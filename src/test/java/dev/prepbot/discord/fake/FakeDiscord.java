@@ -687,9 +687,43 @@ public final class FakeDiscord implements AutoCloseable {
             }
             int start = text.indexOf("\r\n\r\n", name) + 4;
             int end = text.indexOf("\r\n--", start);
-            return Json.parse(text.substring(start, end));
+            JsonNode payload = Json.parse(text.substring(start, end));
+            attachFiles(payload, new String(raw, StandardCharsets.ISO_8859_1));
+            return payload;
         }
         return Json.parse(text);
+    }
+
+    /**
+     * Files come as parts {@code files[n]} beside the JSON; each is recorded on the payload's
+     * attachment n as its size and bytes (base64), so tests can read what the bot uploaded.
+     */
+    private static void attachFiles(JsonNode payload, String bytes) {
+        // An interaction callback wraps the message in "data"; a follow-up or channel message is the message.
+        JsonNode message = payload.has("type") && payload.path("data").isObject() ? payload.get("data") : payload;
+        if (!(message instanceof ObjectNode object)) {
+            return;
+        }
+        ArrayNode attachments = object.has("attachments") && object.get("attachments").isArray()
+                ? (ArrayNode) object.get("attachments") : object.putArray("attachments");
+        Matcher part = Pattern.compile("name=\"files\\[(\\d+)]\"; filename=\"([^\"]*)\"").matcher(bytes);
+        while (part.find()) {
+            int start = bytes.indexOf("\r\n\r\n", part.end()) + 4;
+            int end = bytes.indexOf("\r\n--", start);
+            byte[] file = bytes.substring(start, end).getBytes(StandardCharsets.ISO_8859_1);
+            int index = Integer.parseInt(part.group(1));
+            ObjectNode attachment = null;
+            for (JsonNode a : attachments) {
+                if (a.path("id").asText().equals(Integer.toString(index))) {
+                    attachment = (ObjectNode) a;
+                }
+            }
+            if (attachment == null) {
+                attachment = attachments.addObject().put("id", Integer.toString(index));
+            }
+            attachment.put("filename", part.group(2)).put("size", file.length)
+                    .put("bytes_base64", java.util.Base64.getEncoder().encodeToString(file));
+        }
     }
 
     @Override

@@ -64,7 +64,13 @@ final class Limits {
                 }
             }
         }
-        if (creating && content.isEmpty() && embeds.isEmpty() && rows.isEmpty()) {
+        for (JsonNode file : data.path("attachments")) {
+            if (file.path("size").asLong() > 10L * 1024 * 1024) {
+                problems.add("attachment " + file.path("filename").asText() + " is over 10 MiB");
+            }
+            check(problems, "attachment description", file.path("description").asText(""), 1_024);
+        }
+        if (creating && content.isEmpty() && embeds.isEmpty() && rows.isEmpty() && data.path("attachments").isEmpty()) {
             problems.add("cannot send an empty message");
         }
         return problems;

@@ -1,0 +1,55 @@
+package dev.prepbot.readiness;
+
+import dev.prepbot.bank.Bank;
+import dev.prepbot.commands.Command;
+import dev.prepbot.commands.CommandRequest;
+import dev.prepbot.commands.CommandSpec;
+import dev.prepbot.commands.OptionSpec;
+import dev.prepbot.commands.Reply;
+import dev.prepbot.commands.Text;
+import dev.prepbot.commands.Visibility;
+import dev.prepbot.quiz.Period;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code /readiness [period]}: the team's quiz accuracy as a heatmap of topics by members, with the
+ * weakest topics named in the message, which is also the picture's alt text.
+ */
+public final class ReadinessCommand implements Command {
+
+    private final Bank bank;
+    private final ReadinessStore store;
+    private final HeatmapRenderer renderer = new HeatmapRenderer();
+    private final Clock clock;
+
+    public ReadinessCommand(Bank bank, ReadinessStore store, Clock clock) {
+        this.bank = bank;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @Override
+    public CommandSpec spec() {
+        return new CommandSpec("readiness", "The team's accuracy by topic and member, as a picture",
+                List.of(OptionSpec.choice("period", "Which answers (default: this month)",
+                        Arrays.stream(Period.values()).map(Period::slug).toList())), List.of(), true);
+    }
+
+    @Override
+    public Reply handle(CommandRequest request) {
+        Optional<String> typed = request.text("period");
+        Optional<Period> period = typed.flatMap(Period::fromSlug);
+        if (typed.isPresent() && period.isEmpty()) {
+            return Reply.Notice.privately("The period must be week, month or all.");
+        }
+        Period chosen = period.orElse(Period.MONTH);
+        String guild = request.caller().guildId().orElseThrow();
+        ReadinessData data = ReadinessData.from(store.tallies(guild, chosen.start(clock.instant())), bank.topics());
+        String summary = Summary.of(data);
+        byte[] png = renderer.render(data, HeatmapRenderer.DEFAULT_TITLE + ", " + chosen.label());
+        return new Reply.Picture(Text.of(summary), "readiness-" + chosen.slug() + ".png", png, summary, Visibility.PUBLIC);
+    }
+}
