@@ -13,6 +13,10 @@ COPY data data
 RUN ./mvnw -B -ntp -q package -DskipTests
 
 FROM eclipse-temurin:21-jre
+# The readiness pictures draw text with Java2D, which needs at least one font file in the image.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends fontconfig fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
 RUN groupadd --system prepbot \
     && useradd --system --gid prepbot --uid 10001 --home-dir /app --shell /usr/sbin/nologin prepbot \
     && mkdir -p /data && chown prepbot:prepbot /data
