@@ -29,9 +29,13 @@ class ConsoleTest {
                 with(with(question("tcp-handshake", "networking"), "question",
                         "What happens during the TCP three-way handshake?"), "tags", List.of("tcp", "handshake")),
                 with(question("dns-lookup", "networking"), "question", "How does a DNS lookup find an address?"));
+        return run(script, Settings.fromEnvironment(Map.of()).withBanks(List.of(bank))
+                .withDatabase(dir.resolve("console.db").toString()));
+    }
+
+    /** Runs the script in a piped console on the settings' bank and returns everything it printed. */
+    private static String run(String script, Settings settings) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Settings settings = Settings.fromEnvironment(Map.of()).withBanks(List.of(bank))
-                .withDatabase(dir.resolve("console.db").toString());
         try (App app = App.start(settings)) {
             Console console = new Console(Console.localCaller(), new BufferedReader(new StringReader(script)),
                     new PrintStream(out, true, StandardCharsets.UTF_8), false);
@@ -63,15 +67,8 @@ class ConsoleTest {
 
     /** A session on the built-in bank, whose questions have key points, searching by words only. */
     private String builtInSession(String script) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Settings settings = Settings.fromEnvironment(Map.of("PREPBOT_SEARCH_MODEL", "off"))
-                .withDatabase(dir.resolve("builtin.db").toString());
-        try (App app = App.start(settings)) {
-            Console console = new Console(Console.localCaller(), new BufferedReader(new StringReader(script)),
-                    new PrintStream(out, true, StandardCharsets.UTF_8), false);
-            console.run(app.commands(console.channels()), app::quizRunning);
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        return run(script, Settings.fromEnvironment(Map.of("PREPBOT_SEARCH_MODEL", "off"))
+                .withDatabase(dir.resolve("builtin.db").toString()));
     }
 
     @Test
