@@ -35,6 +35,8 @@ import dev.prepbot.search.IndexCache;
 import dev.prepbot.search.Meaning;
 import dev.prepbot.search.MiniLmEmbedder;
 import dev.prepbot.search.SearchIndex;
+import dev.prepbot.store.AnswerRecord;
+import dev.prepbot.store.AnswerWriter;
 import dev.prepbot.store.Database;
 import dev.prepbot.store.SqlDailyRecords;
 import dev.prepbot.store.SqlPracticeStore;
@@ -71,6 +73,7 @@ public final class App implements AutoCloseable {
     private final Random random = new Random();
     private Database database;
     private ExecutorScheduler scheduler;
+    private AnswerWriter answerWriter;
     private DailyQuestions daily;
     private QuizEngine quiz;
     private Commands commands;
@@ -160,7 +163,9 @@ public final class App implements AutoCloseable {
         SqlQuizStore quizStore = new SqlQuizStore(database);
         SqlDailyRecords dailyRecords = new SqlDailyRecords(database);
         Leaderboard leaderboard = new Leaderboard(quizStore, clock);
-        quiz = new QuizEngine(bank, index, quizStore, leaderboard, channels, clock, scheduler, random);
+        answerWriter = new AnswerWriter(quizStore, stored -> stored.stream().map(AnswerRecord::guildId).distinct()
+                .forEach(leaderboard::invalidate));
+        quiz = new QuizEngine(bank, index, quizStore, answerWriter::write, leaderboard, channels, clock, scheduler, random);
         daily = new DailyQuestions(bank, dailyRecords, channels, clock, scheduler, random);
         Practice practice = new Practice(bank, new SqlPracticeStore(database), new Sm2(), clock, random);
         AnswerCards cards = new AnswerCards(bank, (caller, question) -> caller.guildId()
@@ -212,6 +217,10 @@ public final class App implements AutoCloseable {
         }
         if (scheduler != null) {
             scheduler.close();
+        }
+        if (answerWriter != null) {
+            // Answers already clicked are stored before the database closes.
+            answerWriter.close();
         }
         if (database != null) {
             database.close();

@@ -26,6 +26,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -55,6 +57,7 @@ public final class QuizEngine implements ActionHandler {
     static final String ACTION = "quiz";
 
     private final QuizStore store;
+    private final AnswerSink answers;
     private final Leaderboard leaderboard;
     private final Channels channels;
     private final Clock clock;
@@ -64,9 +67,32 @@ public final class QuizEngine implements ActionHandler {
     private final Map<String, Round> byChannel = new ConcurrentHashMap<>();
     private final Map<String, Round> byId = new ConcurrentHashMap<>();
 
+    /**
+     * Where a click's answer goes to be stored; the future completes, with whether it was stored (false:
+     * the player had answered already), once the answer is durable.
+     */
+    @FunctionalInterface
+    public interface AnswerSink {
+        CompletableFuture<Boolean> write(AnswerRecord answer);
+    }
+
+    /** Stores each answer in a transaction of its own, at once: for tests and the console. */
     public QuizEngine(Bank bank, SearchIndex index, QuizStore store, Leaderboard leaderboard, Channels channels,
                       Clock clock, Scheduler scheduler, RandomGenerator random) {
+        this(bank, index, store, answer -> {
+            boolean stored = store.recordAnswer(answer);
+            if (stored) {
+                leaderboard.invalidate(answer.guildId());
+            }
+            return CompletableFuture.completedFuture(stored);
+        }, leaderboard, channels, clock, scheduler, random);
+    }
+
+    /** Stores answers through {@code answers}, such as a group-committing writer for a crowd of players. */
+    public QuizEngine(Bank bank, SearchIndex index, QuizStore store, AnswerSink answers, Leaderboard leaderboard,
+                      Channels channels, Clock clock, Scheduler scheduler, RandomGenerator random) {
         this.store = store;
+        this.answers = answers;
         this.leaderboard = leaderboard;
         this.channels = channels;
         this.clock = clock;
@@ -102,6 +128,8 @@ public final class QuizEngine implements ActionHandler {
         Instant openedAt;
         Optional<String> messageId = Optional.empty();
         Map<String, Answer> answers = new LinkedHashMap<>();
+        /** Players whose click on the open question is being stored: a second click is refused meanwhile. */
+        Set<String> claimed = new HashSet<>();
         Set<String> previousAnswerers = Set.of();
         final Map<String, Total> totals = new LinkedHashMap<>();
         String fastestName;
@@ -212,6 +240,7 @@ public final class QuizEngine implements ActionHandler {
             round.open = true;
             round.openedAt = clock.instant();
             round.answers = new LinkedHashMap<>();
+            round.claimed = new HashSet<>();
             int index = round.index;
             round.timer = scheduler.schedule(round.limit, () -> onTimeUp(round, index));
             channels.post(round.channelId, questionCard(round, false)).whenComplete((messageId, error) -> {
@@ -302,11 +331,12 @@ public final class QuizEngine implements ActionHandler {
         if (!caller.guildId().equals(Optional.of(round.guildId))) {
             return Reply.Notice.privately("That button belongs to a round in another server.");
         }
+        AnswerRecord record;
         synchronized (round) {
             if (round.over || !round.open || round.index != index.get()) {
                 return Reply.Notice.privately("This question is closed.");
             }
-            if (round.answers.containsKey(caller.userId())) {
+            if (round.answers.containsKey(caller.userId()) || !round.claimed.add(caller.userId())) {
                 return Reply.Notice.privately("You already answered this question.");
             }
             QuizQuestion question = round.questions.get(round.index);
@@ -314,32 +344,50 @@ public final class QuizEngine implements ActionHandler {
             long millis = Math.max(0, Duration.between(round.openedAt, now).toMillis());
             boolean correct = option.get() == question.correct();
             int points = Scoring.points(correct, Duration.ofMillis(millis), round.limit);
-            AnswerRecord record = new AnswerRecord(round.id, round.index, question.question().id(),
-                    question.question().topic(), round.guildId, caller.userId(), caller.displayName(), option.get(),
-                    correct, points, millis, now);
-            // Written and committed before anyone is shown anything about this answer.
-            if (!store.recordAnswer(record)) {
-                return Reply.Notice.privately("You already answered this question.");
+            record = new AnswerRecord(round.id, round.index, question.question().id(), question.question().topic(),
+                    round.guildId, caller.userId(), caller.displayName(), option.get(), correct, points, millis, now);
+        }
+        // Stored and committed before anyone is shown anything about this answer; the round is not held
+        // meanwhile, so a crowd's clicks are committed together rather than one after another.
+        boolean stored;
+        try {
+            stored = answers.write(record).join();
+        } catch (CompletionException e) {
+            synchronized (round) {
+                round.claimed.remove(caller.userId());
             }
-            leaderboard.invalidate(round.guildId);
-            round.answers.put(caller.userId(), new Answer(caller.displayName(), option.get(), correct, points, millis));
-            Total total = round.totals.computeIfAbsent(caller.userId(), id -> new Total());
-            total.name = caller.displayName();
-            total.points += points;
-            total.answered++;
-            if (correct) {
-                total.correct++;
-                if (millis < round.fastestMillis) {
-                    round.fastestMillis = millis;
-                    round.fastestName = caller.displayName();
-                    round.fastestQuestion = round.index + 1;
-                }
+            log.error("could not store an answer in round {}: {}", round.id, e.getCause().getMessage());
+            return Reply.Notice.privately("Your answer could not be saved. Please click again.");
+        }
+        if (!stored) {
+            return Reply.Notice.privately("You already answered this question.");
+        }
+        synchronized (round) {
+            count(round, record);
+        }
+        return Reply.Notice.privately("Locked in " + QuizQuestion.letter(record.choice()) + ".");
+    }
+
+    /** Adds a stored answer to the round: its question's answers if still open, and the player's totals. */
+    private void count(Round round, AnswerRecord a) {
+        if (round.index == a.questionIndex()) {
+            round.answers.put(a.userId(), new Answer(a.userName(), a.choice(), a.correct(), a.points(), a.millis()));
+        }
+        Total total = round.totals.computeIfAbsent(a.userId(), id -> new Total());
+        total.name = a.userName();
+        total.points += a.points();
+        total.answered++;
+        if (a.correct()) {
+            total.correct++;
+            if (a.millis() < round.fastestMillis) {
+                round.fastestMillis = a.millis();
+                round.fastestName = a.userName();
+                round.fastestQuestion = a.questionIndex() + 1;
             }
-            if (round.index > 0 && !round.previousAnswerers.isEmpty()
-                    && round.answers.keySet().containsAll(round.previousAnswerers)) {
-                closeQuestion(round, true);
-            }
-            return Reply.Notice.privately("Locked in " + QuizQuestion.letter(option.get()) + ".");
+        }
+        if (round.open && !round.over && round.index == a.questionIndex() && round.index > 0
+                && !round.previousAnswerers.isEmpty() && round.answers.keySet().containsAll(round.previousAnswerers)) {
+            closeQuestion(round, true);
         }
     }
 

@@ -20,7 +20,16 @@ public interface QuizStore {
      * Stores an answer, committed when this returns; false (and nothing stored) when the player
      * already answered that question of that round.
      */
-    boolean recordAnswer(AnswerRecord answer);
+    default boolean recordAnswer(AnswerRecord answer) {
+        return recordAnswers(List.of(answer)).get(0);
+    }
+
+    /**
+     * Stores several answers in one transaction, committed when this returns: one commit for many
+     * players. For each answer in order, whether it was stored (false: that player had already
+     * answered that question of that round, including earlier in the same batch).
+     */
+    List<Boolean> recordAnswers(List<AnswerRecord> answers);
 
     /** Every player's totals in the guild since the instant, best first. */
     List<Standing> standings(String guildId, Instant since);

@@ -81,35 +81,39 @@ public final class SqlQuizStore implements QuizStore {
     }
 
     @Override
-    public boolean recordAnswer(AnswerRecord a) {
+    public List<Boolean> recordAnswers(List<AnswerRecord> answers) {
         return db.transaction(c -> {
+            List<Boolean> stored = new ArrayList<>(answers.size());
             // Insert only when absent: the primary key guards two processes, this guards the common case
             // without relying on a driver-specific constraint error.
             try (PreparedStatement p = c.prepareStatement("INSERT INTO answers (round_id, question_index, question_id,"
                     + " topic, guild_id, user_id, user_name, choice, correct, points, millis, answered_at)"
                     + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM answers"
                     + " WHERE round_id = ? AND question_index = ? AND user_id = ?)")) {
-                p.setString(1, a.roundId());
-                p.setInt(2, a.questionIndex());
-                p.setString(3, a.questionId());
-                p.setString(4, a.topic());
-                p.setString(5, a.guildId());
-                p.setString(6, a.userId());
-                p.setString(7, a.userName());
-                p.setInt(8, a.choice());
-                p.setInt(9, a.correct() ? 1 : 0);
-                p.setInt(10, a.points());
-                p.setLong(11, a.millis());
-                p.setLong(12, a.answeredAt().toEpochMilli());
-                p.setString(13, a.roundId());
-                p.setInt(14, a.questionIndex());
-                p.setString(15, a.userId());
-                if (p.executeUpdate() != 1) {
-                    return false;
+                for (AnswerRecord a : answers) {
+                    p.setString(1, a.roundId());
+                    p.setInt(2, a.questionIndex());
+                    p.setString(3, a.questionId());
+                    p.setString(4, a.topic());
+                    p.setString(5, a.guildId());
+                    p.setString(6, a.userId());
+                    p.setString(7, a.userName());
+                    p.setInt(8, a.choice());
+                    p.setInt(9, a.correct() ? 1 : 0);
+                    p.setInt(10, a.points());
+                    p.setLong(11, a.millis());
+                    p.setLong(12, a.answeredAt().toEpochMilli());
+                    p.setString(13, a.roundId());
+                    p.setInt(14, a.questionIndex());
+                    p.setString(15, a.userId());
+                    boolean inserted = p.executeUpdate() == 1;
+                    if (inserted) {
+                        addToTotals(c, a);
+                    }
+                    stored.add(inserted);
                 }
             }
-            addToTotals(c, a);
-            return true;
+            return stored;
         });
     }
 

@@ -9,6 +9,8 @@ import dev.prepbot.commands.Action;
 import dev.prepbot.commands.Caller;
 import dev.prepbot.commands.Reply;
 import dev.prepbot.search.SearchIndex;
+import dev.prepbot.store.AnswerRecord;
+import dev.prepbot.store.AnswerWriter;
 import dev.prepbot.store.Database;
 import dev.prepbot.store.RoundStatus;
 import dev.prepbot.store.SqlQuizStore;
@@ -190,6 +192,35 @@ class QuizEngineTest {
         }
         pool.shutdown();
         assertEquals(200, store.standings("g1", Instant.EPOCH).stream().mapToInt(Standing::answered).sum());
+    }
+
+    @Test
+    void aThousandPlayersClickingAtOnceThroughGroupCommitAreEachScoredOnceAndShownInTheResult() throws Exception {
+        try (AnswerWriter writer = new AnswerWriter(store, stored -> stored.stream().map(AnswerRecord::guildId)
+                .distinct().forEach(leaderboard::invalidate))) {
+            engine = new QuizEngine(bank, index, store, writer::write, leaderboard, channels, clock, scheduler, new Random(7));
+            RecordingChannels.Posted question = start(ADA, 1, 120);
+            ExecutorService players = Executors.newVirtualThreadPerTaskExecutor();
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<List<String>>> results = new ArrayList<>();
+            for (int i = 0; i < 1_000; i++) {
+                Caller player = new Caller("p" + i, "P" + i, Optional.of("g1"), "c1", false);
+                int option = i % 4;
+                results.add(players.submit(() -> {
+                    go.await();
+                    return List.of(notice(click(player, question, option)), notice(click(player, question, option)));
+                }));
+            }
+            go.countDown();
+            for (Future<List<String>> r : results) {
+                List<String> replies = r.get();
+                assertTrue(replies.get(0).startsWith("Locked in "), replies.toString());
+                assertEquals("You already answered this question.", replies.get(1));
+            }
+            players.shutdown();
+            assertEquals(1_000, store.standings("g1", Instant.EPOCH).stream().mapToInt(Standing::answered).sum());
+            assertEquals(1_000, engine.answerers("c1").size(), "every stored answer counts in the round");
+        }
     }
 
     @Test
