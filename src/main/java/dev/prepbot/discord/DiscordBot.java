@@ -31,10 +31,12 @@ public final class DiscordBot implements AutoCloseable {
 
     private final JDA jda;
     private final ExecutorService workers;
+    private final ExecutorService commandWorkers;
 
-    private DiscordBot(JDA jda, ExecutorService workers) {
+    private DiscordBot(JDA jda, ExecutorService workers, ExecutorService commandWorkers) {
         this.jda = jda;
         this.workers = workers;
+        this.commandWorkers = commandWorkers;
     }
 
     /** A startup problem, told in one sentence that never contains the token. */
@@ -84,7 +86,13 @@ public final class DiscordBot implements AutoCloseable {
             throw new StartupException("Cannot connect to Discord at " + settings.discordApi().orElse(RestConfig.DEFAULT_BASE_URL)
                     + " (" + Secrets.redact(e.getClass().getSimpleName() + ": " + e.getMessage(), token) + ").");
         }
-        DiscordBot bot = new DiscordBot(jda, workers);
+        // Commands are work for the processor (search, rendering): a pool the size of the machine answers
+        // a burst first come, first served, where a thread each would share the cores among all of them
+        // and answer every one late. Clicks mostly wait for a commit, so they keep a virtual thread each.
+        ExecutorService commandWorkers = Executors.newFixedThreadPool(
+                Math.max(2, 2 * Runtime.getRuntime().availableProcessors()),
+                Thread.ofPlatform().name("prepbot-command-", 0).daemon(true).factory());
+        DiscordBot bot = new DiscordBot(jda, workers, commandWorkers);
         DiscordRenderer renderer = new DiscordRenderer();
         Commands commands;
         try {
@@ -95,7 +103,7 @@ public final class DiscordBot implements AutoCloseable {
         }
         // The first member's command should not pay for loading classes and compiling cold code.
         new Warmup(commands, renderer).run();
-        jda.addEventListener(new InteractionListener(commands, renderer, workers, answerWithin));
+        jda.addEventListener(new InteractionListener(commands, renderer, commandWorkers, workers, answerWithin));
         bot.register(settings, commands);
         log.info("Prepbot is connected as {} and serves {} commands", jda.getSelfUser().getName(), commands.specs().size());
         return bot;
@@ -138,8 +146,10 @@ public final class DiscordBot implements AutoCloseable {
             jda.shutdownNow();
         }
         workers.shutdown();
+        commandWorkers.shutdown();
         try {
             workers.awaitTermination(5, TimeUnit.SECONDS);
+            commandWorkers.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

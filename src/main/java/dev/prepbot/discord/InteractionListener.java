@@ -12,10 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
@@ -56,13 +55,20 @@ final class InteractionListener extends ListenerAdapter {
 
     private final Commands commands;
     private final DiscordRenderer renderer;
-    private final ExecutorService workers;
+    private final ExecutorService commandWorkers;
+    private final ExecutorService clickWorkers;
     private final Duration answerWithin;
 
-    InteractionListener(Commands commands, DiscordRenderer renderer, ExecutorService workers, Duration answerWithin) {
+    /**
+     * Slash commands run on {@code commandWorkers}; buttons, menus and forms, which mostly wait for the
+     * store, on {@code clickWorkers}.
+     */
+    InteractionListener(Commands commands, DiscordRenderer renderer, ExecutorService commandWorkers,
+                        ExecutorService clickWorkers, Duration answerWithin) {
         this.commands = commands;
         this.renderer = renderer;
-        this.workers = workers;
+        this.commandWorkers = commandWorkers;
+        this.clickWorkers = clickWorkers;
         this.answerWithin = answerWithin;
     }
 
@@ -74,7 +80,7 @@ final class InteractionListener extends ListenerAdapter {
         }
         CommandRequest request = new CommandRequest(event.getName(), Optional.ofNullable(event.getSubcommandName()),
                 options, caller(event));
-        answer(event, () -> commands.handle(request), commands.repliesPrivately(request));
+        answer(event, () -> commands.handle(request), commands.repliesPrivately(request), commandWorkers);
     }
 
     @Override
@@ -92,7 +98,7 @@ final class InteractionListener extends ListenerAdapter {
     @Override
     public void onButtonInteraction(ButtonInteractionEvent event) {
         Caller caller = caller(event);
-        answer(event, () -> commands.act(event.getComponentId(), List.of(), caller), true);
+        answer(event, () -> commands.act(event.getComponentId(), List.of(), caller), true, clickWorkers);
     }
 
     @Override
@@ -102,37 +108,54 @@ final class InteractionListener extends ListenerAdapter {
         for (ModalMapping value : event.getValues()) {
             fields.put(value.getCustomId(), value.getAsString());
         }
-        answer(event, () -> commands.submit(event.getModalId(), fields, caller), true);
+        answer(event, () -> commands.submit(event.getModalId(), fields, caller), true, clickWorkers);
     }
 
     @Override
     public void onStringSelectInteraction(StringSelectInteractionEvent event) {
         Caller caller = caller(event);
         List<String> values = List.copyOf(event.getValues());
-        answer(event, () -> commands.act(event.getComponentId(), values, caller), true);
+        answer(event, () -> commands.act(event.getComponentId(), values, caller), true, clickWorkers);
     }
 
     /**
-     * Runs the handler off JDA's event thread; replies at once when it is quick, else defers first,
-     * privately when the reply is expected to be private.
+     * Runs the handler off JDA's event thread and returns at once, so the next interaction is read while
+     * this one is handled; replies when the handler is done, or defers first (privately when the reply
+     * is expected to be private) if it is not done within {@link #answerWithin}. Waiting here instead
+     * made JDA's one gateway thread handle a crowd's clicks one after another.
      */
-    private void answer(IReplyCallback event, Supplier<Reply> handler, boolean expectPrivate) {
+    private void answer(IReplyCallback event, Supplier<Reply> handler, boolean expectPrivate, ExecutorService workers) {
         CompletableFuture<Reply> work = CompletableFuture.supplyAsync(handler, workers);
-        try {
-            if (answerWithin.isZero()) {
-                // Zero means "defer every reply", however quick: how the tests exercise deferred replies.
-                throw new TimeoutException();
+        // Whoever moves the interaction out of PENDING decides how it is answered: at once, or deferred.
+        AtomicInteger state = new AtomicInteger(PENDING);
+        if (answerWithin.isZero()) {
+            // Zero means "defer every reply", however quick: how the tests exercise deferred replies.
+            defer(event, state, expectPrivate);
+        } else {
+            CompletableFuture.delayedExecutor(answerWithin.toMillis(), TimeUnit.MILLISECONDS, clickWorkers)
+                    .execute(() -> defer(event, state, expectPrivate));
+        }
+        work.whenComplete((reply, error) -> {
+            Reply answer = reply;
+            if (error != null) {
+                log.error("handler failed for interaction {}", event.getId(), error);
+                answer = Reply.Notice.privately("Sorry, something went wrong on my side. Please try again.");
             }
-            send(event, work.get(answerWithin.toMillis(), TimeUnit.MILLISECONDS));
-        } catch (TimeoutException slow) {
-            event.deferReply(expectPrivate).queue();
-            work.whenComplete((reply, error) -> sendDeferred(event, reply != null ? reply
-                    : Reply.Notice.privately("Sorry, something went wrong on my side. Please try again."), expectPrivate));
-        } catch (ExecutionException e) {
-            log.error("handler failed for interaction {}", event.getId(), e.getCause());
-            send(event, Reply.Notice.privately("Sorry, something went wrong on my side. Please try again."));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            if (state.compareAndSet(PENDING, ANSWERED)) {
+                send(event, answer);
+            } else {
+                sendDeferred(event, answer, expectPrivate);
+            }
+        });
+    }
+
+    private static final int PENDING = 0;
+    private static final int ANSWERED = 1;
+    private static final int DEFERRED = 2;
+
+    private void defer(IReplyCallback event, AtomicInteger state, boolean privately) {
+        if (state.compareAndSet(PENDING, DEFERRED)) {
+            event.deferReply(privately).queue(null, this::failed);
         }
     }
 
