@@ -23,6 +23,16 @@ public final class StartProbe {
         return Settings.fromEnvironment(Map.of("XDG_CACHE_HOME", cache.toString())).withBanks(List.of(bank));
     }
 
+    /**
+     * The same without the sentence model, for measuring search by words: a synthetic bank's text is
+     * recombined sentences with no meaning to find, and a model embedding the bank in the background
+     * would take a core from the measurement (and switch ranking mid-run once it finished).
+     */
+    static Settings wordsOnly(Path bank, Path cache) {
+        return Settings.fromEnvironment(Map.of("XDG_CACHE_HOME", cache.toString(), "PREPBOT_SEARCH_MODEL", "off"))
+                .withBanks(List.of(bank));
+    }
+
     public static void main(String[] args) throws Exception {
         try (App app = App.start(settings(Path.of(args[0]), Path.of(args[1])))) {
             app.index().search("ready", Optional.empty(), 1);
