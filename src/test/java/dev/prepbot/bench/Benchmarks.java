@@ -60,6 +60,7 @@ public final class Benchmarks {
 
     private final List<Result> results = new ArrayList<>();
     private final boolean quick;
+    private BuiltInRelevance relevance;
 
     private Benchmarks(boolean quick) {
         this.quick = quick;
@@ -72,6 +73,8 @@ public final class Benchmarks {
 
     private void run(int[] sizes) throws Exception {
         Bank builtIn = new BankLoader().loadBuiltIn();
+        relevance = BuiltInRelevance.measure(Files.createTempDirectory("prepbot-bench-relevance"));
+        System.err.print(relevance.table());
         SyntheticBank generator = new SyntheticBank(builtIn);
         for (int size : sizes) {
             measureBank(generator.generate(size, 42), size);
@@ -327,6 +330,7 @@ public final class Benchmarks {
             list.addObject().put("name", r.name()).put("bank", r.bank()).put("engine", r.engine()).put("value", r.value())
                     .put("unit", r.unit());
         }
+        relevance.writeTo(root.putObject("relevance"));
         Path out = Path.of("target", "bench", "results.json");
         Files.createDirectories(out.getParent());
         Files.writeString(out, mapper.writeValueAsString(root));
@@ -355,6 +359,7 @@ public final class Benchmarks {
             table.append(String.format(Locale.ROOT, row, r.name(), r.bank(), r.engine(),
                     String.format(Locale.ROOT, "%.2f", r.value()), r.unit(), ratio));
         }
+        table.append('\n').append(relevance.table());
         System.out.println(table);
         System.out.println("Written to " + out.toAbsolutePath());
     }
