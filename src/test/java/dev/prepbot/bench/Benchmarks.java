@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,6 +58,15 @@ public final class Benchmarks {
     /** Every engine answers the same fixed mix of queries, made from the bank with this seed. */
     static final int QUERIES = 400;
     static final long QUERY_SEED = 7;
+
+    /**
+     * The one bank size the sentence model embeds for real, for the start with cached vectors and the
+     * latency of search by meaning: embedding takes about 70 s per 10,000 questions here, so 100,000
+     * would take twelve minutes. The other sizes start with the model loading in the background.
+     */
+    static final int MEANING_BANK = 10_000;
+
+    private static final double MB = 1024.0 * 1024.0;
 
     private final List<Result> results = new ArrayList<>();
     private final boolean quick;
@@ -89,14 +99,7 @@ public final class Benchmarks {
         Path files = dir.resolve("bank");
         Path cache = dir.resolve("cache");
         writeBank(generated, files);
-
-        // Starts are timed in fresh JVMs, as a user starts Prepbot: first with no stored index, then
-        // again with the bank unchanged, when the index and bank snapshot stored by the first are read.
-        Probe first = probe(files, cache);
-        Probe unchanged = probe(files, cache);
-        add("start.ready", size, "prepbot", first.readyMillis(), "ms");
-        add("start.ready.unchanged", size, "prepbot", unchanged.readyMillis(), "ms");
-        add("heap.after_load", size, "prepbot", unchanged.heapBytes() / (1024.0 * 1024.0), "MB");
+        measureStarts(files, cache, size);
 
         // Recall on a synthetic bank is a matter of words: its recombined sentences have no meaning to find.
         try (App app = App.start(StartProbe.wordsOnly(files, cache))) {
@@ -119,6 +122,37 @@ public final class Benchmarks {
         String[] bankArgs = {"-D" + SearchBenchmark.BANK_DIR + "=" + files, "-D" + SearchBenchmark.CACHE_DIR + "=" + cache};
         addLatencies(jmh(SearchBenchmark.class, bankArgs), size,
                 Map.of("search", "search", "lexical", "search.lexical", "autocomplete", "autocomplete"));
+        if (size == MEANING_BANK) {
+            // The vectors the first start embedded are in the cache: this loads them and times the model at work.
+            addLatencies(jmh(MeaningBenchmark.class, bankArgs), size,
+                    Map.of("plain", "search.meaning", "lexical", "search.lexical.model_ready"));
+        }
+    }
+
+    /**
+     * Starts are timed in fresh JVMs, as a user starts Prepbot: first with no stored index, then again
+     * with the bank unchanged, when the index and bank snapshot stored by the first are read. On the
+     * {@link #MEANING_BANK} both starts also wait for search by meaning: the first embeds every question
+     * into the vector cache, the second must find them there and redo no work at all.
+     */
+    private void measureStarts(Path files, Path cache, int size) throws Exception {
+        boolean meaning = size == MEANING_BANK;
+        Map<String, String> first = probe(files, cache, meaning);
+        Map<String, String> unchanged = probe(files, cache, meaning);
+        add("start.ready", size, "prepbot", number(first, "ready_ms"), "ms");
+        add("start.ready.unchanged", size, "prepbot", number(unchanged, "ready_ms"), "ms");
+        if (!meaning) {
+            add("heap.after_load", size, "prepbot", number(unchanged, "heap_bytes") / MB, "MB");
+            return;
+        }
+        if (!unchanged.get("work").isEmpty()) {
+            throw new IllegalStateException("the start of the unchanged bank did work again: " + unchanged.get("work"));
+        }
+        add("start.ready.meaning", size, "prepbot", number(first, "meaning_ms"), "ms");
+        add("start.ready.meaning.unchanged", size, "prepbot", number(unchanged, "meaning_ms"), "ms");
+        add("heap.after_meaning", size, "prepbot", number(unchanged, "heap_bytes") / MB, "MB");
+        // The heap at the moment words are ready, as the other sizes report it, from a start that does not wait.
+        add("heap.after_load", size, "prepbot", number(probe(files, cache, false), "heap_bytes") / MB, "MB");
     }
 
     /** p50 and p99 of each JMH run, named by its benchmark method; runs without an engine are Prepbot's. */
@@ -170,24 +204,40 @@ public final class Benchmarks {
         return new Runner(options).run();
     }
 
-    record Probe(long readyMillis, long heapBytes) {
+    /** One start of Prepbot in a fresh JVM, see {@link StartProbe}; with {@code meaning}, until it searches by meaning. */
+    private static Map<String, String> probe(Path bank, Path cache, boolean meaning) throws Exception {
+        return meaning ? child(StartProbe.class, bank.toString(), cache.toString(), StartProbe.MEANING)
+                : child(StartProbe.class, bank.toString(), cache.toString());
     }
 
-    private static Probe probe(Path bank, Path cache) throws Exception {
+    /** Runs a probe's main class in a fresh JVM on this classpath; its output's {@code name=value} pairs. */
+    private static Map<String, String> child(Class<?> main, String... args) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                StartProbe.class.getName(), bank.toString(), cache.toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
+        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp",
+                System.getProperty("java.class.path"), main.getName()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (process.waitFor() != 0) {
-            throw new IllegalStateException("the start probe failed: " + output);
+            throw new IllegalStateException(main.getSimpleName() + " failed: " + output);
         }
-        Matcher m = Pattern.compile("ready_ms=(\\d+) heap_bytes=(\\d+)").matcher(output);
-        if (!m.find()) {
-            throw new IllegalStateException("the start probe printed no figures: " + output);
+        Map<String, String> figures = new LinkedHashMap<>();
+        Matcher m = Pattern.compile("(\\w+)=(\\S*)").matcher(output);
+        while (m.find()) {
+            figures.put(m.group(1), m.group(2));
         }
-        return new Probe(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)));
+        if (figures.isEmpty()) {
+            throw new IllegalStateException(main.getSimpleName() + " printed no figures: " + output);
+        }
+        return figures;
+    }
+
+    private static double number(Map<String, String> figures, String name) {
+        String value = figures.get(name);
+        if (value == null) {
+            throw new IllegalStateException("a probe did not report " + name + ": " + figures);
+        }
+        return Double.parseDouble(value);
     }
 
     private void measureLeaderboard(int rows) throws Exception {

@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * Search and autocomplete latency of one engine on one synthetic bank, sampled by JMH. The bank's
  * files and Prepbot's index cache are made by {@link Benchmarks} and named by system properties, so
  * every engine answers the same queries on the same bank; Prepbot is started as the bot starts, but
- * searching by words only (see {@link StartProbe#wordsOnly}).
+ * searching by words only: search through the sentence model is timed apart, by {@link MeaningBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
