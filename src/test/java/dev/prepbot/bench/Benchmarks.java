@@ -85,6 +85,7 @@ public final class Benchmarks {
         Bank builtIn = new BankLoader().loadBuiltIn();
         relevance = BuiltInRelevance.measure(Files.createTempDirectory("prepbot-bench-relevance"));
         System.err.print(relevance.table());
+        measureFootprint();
         SyntheticBank generator = new SyntheticBank(builtIn);
         for (int size : sizes) {
             measureBank(generator.generate(size, 42), size);
@@ -238,6 +239,23 @@ public final class Benchmarks {
             throw new IllegalStateException("a probe did not report " + name + ": " + figures);
         }
         return Double.parseDouble(value);
+    }
+
+    /**
+     * What Prepbot costs to ship and to hold the sentence model: the jar's size (built by the package
+     * phase that runs before the benchmarks), and the model's heap and resident memory in a fresh JVM.
+     */
+    private void measureFootprint() throws Exception {
+        Path jar = Path.of("target", "prepbot.jar");
+        if (Files.isRegularFile(jar)) {
+            add("jar.size", 0, "prepbot", Files.size(jar) / MB, "MB");
+        } else {
+            System.err.println("  no " + jar + " (./mvnw package makes it): jar.size not measured");
+        }
+        Map<String, String> model = child(ModelProbe.class);
+        add("model.load", 0, "prepbot", number(model, "load_ms"), "ms");
+        add("model.heap", 0, "prepbot", number(model, "heap_bytes") / MB, "MB");
+        add("model.rss", 0, "prepbot", number(model, "rss_bytes") / MB, "MB");
     }
 
     private void measureLeaderboard(int rows) throws Exception {
@@ -406,7 +424,8 @@ public final class Benchmarks {
                     ratio = String.format(Locale.ROOT, "%.2f", ours.get().value() / r.value());
                 }
             }
-            table.append(String.format(Locale.ROOT, row, r.name(), r.bank(), r.engine(),
+            // Figures of no bank (the jar, the model) leave the bank column empty.
+            table.append(String.format(Locale.ROOT, row, r.name(), r.bank() == 0 ? "" : r.bank(), r.engine(),
                     String.format(Locale.ROOT, "%.2f", r.value()), r.unit(), ratio));
         }
         table.append('\n').append(relevance.table());
