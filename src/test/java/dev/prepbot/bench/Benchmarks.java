@@ -65,6 +65,8 @@ public final class Benchmarks {
      * would take twelve minutes. The other sizes start with the model loading in the background.
      */
     static final int MEANING_BANK = 10_000;
+    /** Fresh starts of the bot timed for their first interaction, after one that fills the caches. */
+    static final int FRESH_STARTS = 5;
 
     private static final double MB = 1024.0 * 1024.0;
 
@@ -92,6 +94,7 @@ public final class Benchmarks {
         }
         measureLeaderboard(1_000_000);
         measureAcknowledgement(500);
+        measureFirstInteraction(FRESH_STARTS, builtIn.size());
         report();
     }
 
@@ -334,6 +337,22 @@ public final class Benchmarks {
                 add("interaction.ack.p99", bank, "prepbot", percentile(nanos, 99) / 1e6, "ms");
             }
         }
+    }
+
+    /**
+     * The acknowledgement of the first /search after each of several fresh starts of the bot, as it
+     * reports ready; and in how many of them the model was ready by then (the rest were answered by
+     * words, with the model loading beside them).
+     */
+    private void measureFirstInteraction(int starts, int bank) throws Exception {
+        System.err.println("  first interaction: " + starts + " starts of " + FirstInteraction.launcher());
+        List<FirstInteraction.Start> measured =
+                new FirstInteraction(Files.createTempDirectory("prepbot-bench-first")).measure(starts);
+        long[] nanos = measured.stream().mapToLong(s -> s.ack().toNanos()).toArray();
+        add("interaction.first.p50", bank, "prepbot", percentile(nanos, 50) / 1e6, "ms");
+        add("interaction.first.max", bank, "prepbot", Arrays.stream(nanos).max().orElseThrow() / 1e6, "ms");
+        long modelReady = measured.stream().filter(FirstInteraction.Start::modelReady).count();
+        add("interaction.first.model_ready", bank, "prepbot", 100.0 * modelReady / starts, "%");
     }
 
     static double percentile(long[] values, int p) {
