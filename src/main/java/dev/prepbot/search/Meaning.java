@@ -31,7 +31,9 @@ public final class Meaning implements AutoCloseable {
     record Ready(Embedder model, VectorIndex vectors) {
     }
 
+    /** Completes with the model and vectors, or with null when they cannot be had; never exceptionally. */
     private final CompletableFuture<Ready> ready;
+    private volatile boolean closed;
 
     private Meaning(CompletableFuture<Ready> ready) {
         this.ready = ready;
@@ -108,15 +110,15 @@ public final class Meaning implements AutoCloseable {
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
-    /** The model and vectors if they are ready now; never waits. */
+    /** The model and vectors if they are ready now and not closed; never waits. */
     Optional<Ready> ready() {
-        return Optional.ofNullable(ready.getNow(null));
+        return closed ? Optional.empty() : Optional.ofNullable(ready.getNow(null));
     }
 
     /** Waits up to the timeout for the model and vectors; true when search by meaning is on. */
     public boolean await(Duration timeout) {
         try {
-            return ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS) != null;
+            return ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS) != null && !closed;
         } catch (TimeoutException e) {
             return false;
         } catch (InterruptedException e) {
@@ -132,9 +134,17 @@ public final class Meaning implements AutoCloseable {
         return ready().isPresent();
     }
 
+    /**
+     * Stops search by meaning. Vectors ready now are closed at once; vectors still being made (Prepbot
+     * may be stopped seconds after it starts, while the model loads) are closed when they arrive.
+     */
     @Override
     public void close() {
-        ready.cancel(false);
-        ready().ifPresent(r -> r.vectors().close());
+        closed = true;
+        ready.thenAccept(r -> {
+            if (r != null) {
+                r.vectors().close();
+            }
+        });
     }
 }
