@@ -31,7 +31,9 @@ public final class Meaning implements AutoCloseable {
     record Ready(Embedder model, VectorIndex vectors) {
     }
 
+    /** Completes with the model and vectors, or with null when they cannot be had; never exceptionally. */
     private final CompletableFuture<Ready> ready;
+    private volatile boolean closed;
 
     private Meaning(CompletableFuture<Ready> ready) {
         this.ready = ready;
@@ -110,18 +112,15 @@ public final class Meaning implements AutoCloseable {
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
-    /** The model and vectors if they are ready now; never waits, and empty once closed. */
+    /** The model and vectors if they are ready now and not closed; never waits. */
     Optional<Ready> ready() {
-        if (!ready.isDone() || ready.isCompletedExceptionally()) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(ready.join());
+        return closed ? Optional.empty() : Optional.ofNullable(ready.getNow(null));
     }
 
     /** Waits up to the timeout for the model and vectors; true when search by meaning is on. */
     public boolean await(Duration timeout) {
         try {
-            return ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS) != null;
+            return ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS) != null && !closed;
         } catch (TimeoutException e) {
             return false;
         } catch (InterruptedException e) {
@@ -137,11 +136,17 @@ public final class Meaning implements AutoCloseable {
         return ready().isPresent();
     }
 
-    /** Stops waiting for the model; vectors already open are closed, ones still being made are dropped. */
+    /**
+     * Stops search by meaning. Vectors ready now are closed at once; vectors still being made (Prepbot
+     * may be stopped seconds after it starts, while the model loads) are closed when they arrive.
+     */
     @Override
     public void close() {
-        Optional<Ready> open = ready();
-        ready.cancel(false);
-        open.ifPresent(r -> r.vectors().close());
+        closed = true;
+        ready.thenAccept(r -> {
+            if (r != null) {
+                r.vectors().close();
+            }
+        });
     }
 }

@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,8 +59,20 @@ public final class Benchmarks {
     static final int QUERIES = 400;
     static final long QUERY_SEED = 7;
 
+    /**
+     * The one bank size the sentence model embeds for real, for the start with cached vectors and the
+     * latency of search by meaning: embedding takes about 70 s per 10,000 questions here, so 100,000
+     * would take twelve minutes. The other sizes start with the model loading in the background.
+     */
+    static final int MEANING_BANK = 10_000;
+    /** Fresh starts of the bot timed for their first interaction, after one that fills the caches. */
+    static final int FRESH_STARTS = 5;
+
+    private static final double MB = 1024.0 * 1024.0;
+
     private final List<Result> results = new ArrayList<>();
     private final boolean quick;
+    private BuiltInRelevance relevance;
 
     private Benchmarks(boolean quick) {
         this.quick = quick;
@@ -72,12 +85,16 @@ public final class Benchmarks {
 
     private void run(int[] sizes) throws Exception {
         Bank builtIn = new BankLoader().loadBuiltIn();
+        relevance = BuiltInRelevance.measure(Files.createTempDirectory("prepbot-bench-relevance"));
+        System.err.print(relevance.table());
+        measureFootprint();
         SyntheticBank generator = new SyntheticBank(builtIn);
         for (int size : sizes) {
             measureBank(generator.generate(size, 42), size);
         }
         measureLeaderboard(1_000_000);
         measureAcknowledgement(500);
+        measureFirstInteraction(FRESH_STARTS, builtIn.size());
         report();
     }
 
@@ -86,16 +103,10 @@ public final class Benchmarks {
         Path files = dir.resolve("bank");
         Path cache = dir.resolve("cache");
         writeBank(generated, files);
+        measureStarts(files, cache, size);
 
-        // Starts are timed in fresh JVMs, as a user starts Prepbot: first with no stored index, then
-        // again with the bank unchanged, when the index and bank snapshot stored by the first are read.
-        Probe first = probe(files, cache);
-        Probe unchanged = probe(files, cache);
-        add("start.ready", size, "prepbot", first.readyMillis(), "ms");
-        add("start.ready.unchanged", size, "prepbot", unchanged.readyMillis(), "ms");
-        add("heap.after_load", size, "prepbot", unchanged.heapBytes() / (1024.0 * 1024.0), "MB");
-
-        try (App app = App.start(StartProbe.settings(files, cache))) {
+        // Recall on a synthetic bank is a matter of words: its recombined sentences have no meaning to find.
+        try (App app = App.start(StartProbe.wordsOnly(files, cache))) {
             List<SyntheticBank.LabelledQuery> queries = SyntheticBank.queries(app.bank(), QUERIES, QUERY_SEED);
             List<SyntheticBank.LabelledQuery> partials = SyntheticBank.partials(app.bank(), queries);
             for (String name : Engines.NAMES) {
@@ -112,10 +123,48 @@ public final class Benchmarks {
         SearchIndex.build(generated).close();
         add("index.build", size, "prepbot", (System.nanoTime() - buildStart) / 1e6, "ms");
 
-        for (RunResult run : jmh(SearchBenchmark.class, "-D" + SearchBenchmark.BANK_DIR + "=" + files,
-                "-D" + SearchBenchmark.CACHE_DIR + "=" + cache)) {
-            String measure = run.getParams().getBenchmark().endsWith(".search") ? "search" : "autocomplete";
-            String engine = run.getParams().getParam("engine");
+        String[] bankArgs = {"-D" + SearchBenchmark.BANK_DIR + "=" + files, "-D" + SearchBenchmark.CACHE_DIR + "=" + cache};
+        addLatencies(jmh(SearchBenchmark.class, bankArgs), size,
+                Map.of("search", "search", "lexical", "search.lexical", "autocomplete", "autocomplete"));
+        if (size == MEANING_BANK) {
+            // The vectors the first start embedded are in the cache: this loads them and times the model at work.
+            addLatencies(jmh(MeaningBenchmark.class, bankArgs), size,
+                    Map.of("plain", "search.meaning", "lexical", "search.lexical.model_ready"));
+        }
+    }
+
+    /**
+     * Starts are timed in fresh JVMs, as a user starts Prepbot: first with no stored index, then again
+     * with the bank unchanged, when the index and bank snapshot stored by the first are read. On the
+     * {@link #MEANING_BANK} both starts also wait for search by meaning: the first embeds every question
+     * into the vector cache, the second must find them there and redo no work at all.
+     */
+    private void measureStarts(Path files, Path cache, int size) throws Exception {
+        boolean meaning = size == MEANING_BANK;
+        Map<String, String> first = probe(files, cache, meaning);
+        Map<String, String> unchanged = probe(files, cache, meaning);
+        add("start.ready", size, "prepbot", number(first, "ready_ms"), "ms");
+        add("start.ready.unchanged", size, "prepbot", number(unchanged, "ready_ms"), "ms");
+        if (!meaning) {
+            add("heap.after_load", size, "prepbot", number(unchanged, "heap_bytes") / MB, "MB");
+            return;
+        }
+        if (!unchanged.get("work").isEmpty()) {
+            throw new IllegalStateException("the start of the unchanged bank did work again: " + unchanged.get("work"));
+        }
+        add("start.ready.meaning", size, "prepbot", number(first, "meaning_ms"), "ms");
+        add("start.ready.meaning.unchanged", size, "prepbot", number(unchanged, "meaning_ms"), "ms");
+        add("heap.after_meaning", size, "prepbot", number(unchanged, "heap_bytes") / MB, "MB");
+        // The heap at the moment words are ready, as the other sizes report it, from a start that does not wait.
+        add("heap.after_load", size, "prepbot", number(probe(files, cache, false), "heap_bytes") / MB, "MB");
+    }
+
+    /** p50 and p99 of each JMH run, named by its benchmark method; runs without an engine are Prepbot's. */
+    private void addLatencies(Collection<RunResult> runs, int size, Map<String, String> measureByMethod) {
+        for (RunResult run : runs) {
+            String benchmark = run.getParams().getBenchmark();
+            String measure = measureByMethod.get(benchmark.substring(benchmark.lastIndexOf('.') + 1));
+            String engine = Optional.ofNullable(run.getParams().getParam("engine")).orElse("prepbot");
             Statistics stats = run.getPrimaryResult().getStatistics();
             add(measure + ".p50", size, engine, stats.getPercentile(50), "us");
             add(measure + ".p99", size, engine, stats.getPercentile(99), "us");
@@ -159,24 +208,57 @@ public final class Benchmarks {
         return new Runner(options).run();
     }
 
-    record Probe(long readyMillis, long heapBytes) {
+    /** One start of Prepbot in a fresh JVM, see {@link StartProbe}; with {@code meaning}, until it searches by meaning. */
+    private static Map<String, String> probe(Path bank, Path cache, boolean meaning) throws Exception {
+        return meaning ? child(StartProbe.class, bank.toString(), cache.toString(), StartProbe.MEANING)
+                : child(StartProbe.class, bank.toString(), cache.toString());
     }
 
-    private static Probe probe(Path bank, Path cache) throws Exception {
+    /** Runs a probe's main class in a fresh JVM on this classpath; its output's {@code name=value} pairs. */
+    private static Map<String, String> child(Class<?> main, String... args) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                StartProbe.class.getName(), bank.toString(), cache.toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
+        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp",
+                System.getProperty("java.class.path"), main.getName()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (process.waitFor() != 0) {
-            throw new IllegalStateException("the start probe failed: " + output);
+            throw new IllegalStateException(main.getSimpleName() + " failed: " + output);
         }
-        Matcher m = Pattern.compile("ready_ms=(\\d+) heap_bytes=(\\d+)").matcher(output);
-        if (!m.find()) {
-            throw new IllegalStateException("the start probe printed no figures: " + output);
+        Map<String, String> figures = new LinkedHashMap<>();
+        Matcher m = Pattern.compile("(\\w+)=(\\S*)").matcher(output);
+        while (m.find()) {
+            figures.put(m.group(1), m.group(2));
         }
-        return new Probe(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)));
+        if (figures.isEmpty()) {
+            throw new IllegalStateException(main.getSimpleName() + " printed no figures: " + output);
+        }
+        return figures;
+    }
+
+    private static double number(Map<String, String> figures, String name) {
+        String value = figures.get(name);
+        if (value == null) {
+            throw new IllegalStateException("a probe did not report " + name + ": " + figures);
+        }
+        return Double.parseDouble(value);
+    }
+
+    /**
+     * What Prepbot costs to ship and to hold the sentence model: the jar's size (built by the package
+     * phase that runs before the benchmarks), and the model's heap and resident memory in a fresh JVM.
+     */
+    private void measureFootprint() throws Exception {
+        Path jar = Path.of("target", "prepbot.jar");
+        if (Files.isRegularFile(jar)) {
+            add("jar.size", 0, "prepbot", Files.size(jar) / MB, "MB");
+        } else {
+            System.err.println("  no " + jar + " (./mvnw package makes it): jar.size not measured");
+        }
+        Map<String, String> model = child(ModelProbe.class);
+        add("model.load", 0, "prepbot", number(model, "load_ms"), "ms");
+        add("model.heap", 0, "prepbot", number(model, "heap_bytes") / MB, "MB");
+        add("model.rss", 0, "prepbot", number(model, "rss_bytes") / MB, "MB");
     }
 
     private void measureLeaderboard(int rows) throws Exception {
@@ -257,6 +339,22 @@ public final class Benchmarks {
         }
     }
 
+    /**
+     * The acknowledgement of the first /search after each of several fresh starts of the bot, as it
+     * reports ready; and in how many of them the model was ready by then (the rest were answered by
+     * words, with the model loading beside them).
+     */
+    private void measureFirstInteraction(int starts, int bank) throws Exception {
+        System.err.println("  first interaction: " + starts + " starts of " + FirstInteraction.launcher());
+        List<FirstInteraction.Start> measured =
+                new FirstInteraction(Files.createTempDirectory("prepbot-bench-first")).measure(starts);
+        long[] nanos = measured.stream().mapToLong(s -> s.ack().toNanos()).toArray();
+        add("interaction.first.p50", bank, "prepbot", percentile(nanos, 50) / 1e6, "ms");
+        add("interaction.first.max", bank, "prepbot", Arrays.stream(nanos).max().orElseThrow() / 1e6, "ms");
+        long modelReady = measured.stream().filter(FirstInteraction.Start::modelReady).count();
+        add("interaction.first.model_ready", bank, "prepbot", 100.0 * modelReady / starts, "%");
+    }
+
     static double percentile(long[] values, int p) {
         long[] sorted = values.clone();
         Arrays.sort(sorted);
@@ -319,6 +417,7 @@ public final class Benchmarks {
             list.addObject().put("name", r.name()).put("bank", r.bank()).put("engine", r.engine()).put("value", r.value())
                     .put("unit", r.unit());
         }
+        relevance.writeTo(root.putObject("relevance"));
         Path out = Path.of("target", "bench", "results.json");
         Files.createDirectories(out.getParent());
         Files.writeString(out, mapper.writeValueAsString(root));
@@ -344,9 +443,11 @@ public final class Benchmarks {
                     ratio = String.format(Locale.ROOT, "%.2f", ours.get().value() / r.value());
                 }
             }
-            table.append(String.format(Locale.ROOT, row, r.name(), r.bank(), r.engine(),
+            // Figures of no bank (the jar, the model) leave the bank column empty.
+            table.append(String.format(Locale.ROOT, row, r.name(), r.bank() == 0 ? "" : r.bank(), r.engine(),
                     String.format(Locale.ROOT, "%.2f", r.value()), r.unit(), ratio));
         }
+        table.append('\n').append(relevance.table());
         System.out.println(table);
         System.out.println("Written to " + out.toAbsolutePath());
     }

@@ -19,7 +19,8 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * Search and autocomplete latency of one engine on one synthetic bank, sampled by JMH. The bank's
  * files and Prepbot's index cache are made by {@link Benchmarks} and named by system properties, so
- * every engine answers the same queries on the same bank; Prepbot is started as the bot starts.
+ * every engine answers the same queries on the same bank; Prepbot is started as the bot starts, but
+ * searching by words only: search through the sentence model is timed apart, by {@link MeaningBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -35,14 +36,16 @@ public class SearchBenchmark {
     private App app;
     private Engine searcher;
     private List<SyntheticBank.LabelledQuery> queries;
+    private List<SyntheticBank.LabelledQuery> lexical;
     private List<SyntheticBank.LabelledQuery> partials;
     private int next;
 
     @Setup(Level.Trial)
     public void open() throws Exception {
-        app = App.start(StartProbe.settings(Path.of(System.getProperty(BANK_DIR)), Path.of(System.getProperty(CACHE_DIR))));
+        app = App.start(StartProbe.wordsOnly(Path.of(System.getProperty(BANK_DIR)), Path.of(System.getProperty(CACHE_DIR))));
         Bank bank = app.bank();
         queries = SyntheticBank.queries(bank, Benchmarks.QUERIES, Benchmarks.QUERY_SEED);
+        lexical = SyntheticBank.lexical(queries);
         partials = SyntheticBank.partials(bank, queries);
         searcher = Engines.open(engine, app);
     }
@@ -57,6 +60,12 @@ public class SearchBenchmark {
     @Benchmark
     public List<String> search() {
         return searcher.search(queries.get(next++ % queries.size()).text(), 10);
+    }
+
+    /** The same without the natural-language quarter: keywords, a typo, a half-typed last word. */
+    @Benchmark
+    public List<String> lexical() {
+        return searcher.search(lexical.get(next++ % lexical.size()).text(), 10);
     }
 
     /** Each call completes the next partly typed question. */

@@ -110,6 +110,11 @@ final class SyntheticBank {
         return queries;
     }
 
+    /** The queries answered by words as typed: keywords, a typo, a half-typed last word; not natural language. */
+    static List<LabelledQuery> lexical(List<LabelledQuery> queries) {
+        return queries.stream().filter(q -> !q.kind().equals("natural")).toList();
+    }
+
     /** The start of each query's question, 14 to 23 characters of it, as someone typing it would have. */
     static List<LabelledQuery> partials(Bank bank, List<LabelledQuery> queries) {
         List<LabelledQuery> partials = new ArrayList<>();

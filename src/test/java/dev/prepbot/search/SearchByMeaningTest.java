@@ -101,6 +101,17 @@ class SearchByMeaningTest {
     }
 
     @Test
+    void stoppingWhileTheModelStillLoadsIsQuietAndMeaningStaysOff() {
+        List<Runnable> pending = new ArrayList<>();
+        Bank bank = new Bank(builtIn.questions());
+        SearchIndex words = SearchIndex.build(bank,
+                Meaning.start(bank, WordHashEmbedder::new, Optional.empty(), Progress.none(), pending::add));
+        words.close();
+        pending.forEach(Runnable::run);
+        assertFalse(words.searchesByMeaning(), "vectors that arrive after the stop are not used");
+    }
+
+    @Test
     void aModelThatCannotLoadLeavesSearchToWords() {
         Bank bank = new Bank(builtIn.questions());
         Meaning broken = Meaning.start(bank, () -> {

@@ -1,0 +1,153 @@
+package dev.prepbot.bench;
+
+import dev.prepbot.discord.fake.FakeDiscord;
+import dev.prepbot.discord.fake.World;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The first interaction after a restart: the bot is started as a fresh process ({@code prepbot run},
+ * from the built jar with the Dockerfile's JVM options when there is one), connects to the fake
+ * Discord in this JVM, and as soon as it logs that it is ready a user sends /search. What is timed is
+ * that first interaction's acknowledgement, from the interaction leaving the fake gateway to the
+ * bot's answer arriving: the one a user meets when nothing is warmed up, with the sentence model
+ * still loading in the background or just loaded.
+ */
+final class FirstInteraction {
+
+    /** What {@code DiscordBot.start} logs once it listens and its commands are registered. */
+    static final String READY_LINE = "Prepbot is connected";
+    /** What {@code Meaning} logs once search by meaning is on. */
+    static final String MEANING_LINE = "Search by meaning is ready";
+    /** The JVM options the Dockerfile runs Prepbot with. */
+    private static final List<String> DEPLOYED_OPTIONS = List.of("-XX:MaxRAMPercentage=75", "-XX:+UseSerialGC",
+            "-XX:+ExitOnOutOfMemoryError", "--enable-native-access=ALL-UNNAMED");
+    private static final Path JAR = Path.of("target", "prepbot.jar");
+    private static final Duration START_WAIT = Duration.ofSeconds(60);
+    private static final Duration ACK_WAIT = Duration.ofSeconds(10);
+
+    /** One start: the first /search's acknowledgement, and whether the model was ready before it was sent. */
+    record Start(Duration ack, boolean modelReady) {
+    }
+
+    private final Path dir;
+
+    FirstInteraction(Path dir) {
+        this.dir = dir;
+    }
+
+    /** How the bot is launched, for the report. */
+    static String launcher() {
+        return Files.isRegularFile(JAR) ? "java -jar " + JAR : "java -cp <test classpath> dev.prepbot.Main";
+    }
+
+    /**
+     * One start that fills the index and vector caches, as the bot's very first start does, then
+     * {@code starts} measured starts of the unchanged bot.
+     */
+    List<Start> measure(int starts) throws Exception {
+        startOnce();
+        List<Start> measured = new ArrayList<>();
+        for (int i = 0; i < starts; i++) {
+            measured.add(startOnce());
+        }
+        return measured;
+    }
+
+    private Start startOnce() throws Exception {
+        try (FakeDiscord discord = FakeDiscord.start()) {
+            Process bot = launch(discord);
+            try {
+                Output output = new Output(bot);
+                output.awaitReady(START_WAIT);
+                boolean modelReady = output.saw(MEANING_LINE);
+                World.User user = discord.world().addUser("first-" + System.nanoTime(), false);
+                var search = discord.slash(user, World.GENERAL, "search", Map.of("query", StartProbe.PLAIN_QUERY));
+                return new Start(discord.awaitCallback(search, ACK_WAIT).latency(), modelReady);
+            } finally {
+                stop(bot);
+            }
+        }
+    }
+
+    private Process launch(FakeDiscord discord) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(DEPLOYED_OPTIONS);
+        if (Files.isRegularFile(JAR)) {
+            command.addAll(List.of("-jar", JAR.toString(), "run"));
+        } else {
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.prepbot.Main", "run"));
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        Map<String, String> env = builder.environment();
+        // The bot logs at INFO, as deployed, so that it says when it is ready.
+        env.remove("PREPBOT_LOG_LEVEL");
+        env.remove("PREPBOT_BANK");
+        env.put("DISCORD_TOKEN", "bench-token-not-a-secret");
+        env.put("PREPBOT_DISCORD_API", discord.restBaseUrl());
+        env.put("PREPBOT_DISCORD_GATEWAY", discord.gatewayUrl());
+        env.put("PREPBOT_DB", dir.resolve("first.db").toString());
+        env.put("XDG_CACHE_HOME", dir.resolve("cache").toString());
+        return builder.start();
+    }
+
+    /** SIGTERM, as docker stop sends; the bot shuts down cleanly before the next start opens the database. */
+    private static void stop(Process bot) throws InterruptedException {
+        bot.destroy();
+        if (!bot.waitFor(30, TimeUnit.SECONDS)) {
+            bot.destroyForcibly().waitFor();
+        }
+    }
+
+    /** The bot's log, read as it comes so the pipe never fills, with the moment it says it is ready. */
+    private static final class Output {
+        private final ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
+        private final CompletableFuture<Void> ready = new CompletableFuture<>();
+
+        Output(Process bot) {
+            Thread reader = new Thread(() -> read(bot), "first-interaction-log");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        private void read(Process bot) {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(bot.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    lines.add(line);
+                    if (line.contains(READY_LINE)) {
+                        ready.complete(null);
+                    }
+                }
+            } catch (IOException e) {
+                // The process ended; whether it was ready is settled below.
+            }
+            ready.completeExceptionally(new IllegalStateException("the bot ended before it was ready:\n"
+                    + String.join("\n", lines)));
+        }
+
+        void awaitReady(Duration timeout) throws Exception {
+            try {
+                ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("the bot was not ready within " + timeout + ":\n" + String.join("\n", lines));
+            }
+        }
+
+        boolean saw(String text) {
+            return lines.stream().anyMatch(line -> line.contains(text));
+        }
+    }
+}
