@@ -64,9 +64,10 @@ final class QueryBuilder {
      * A query and what it says about the words typed. {@code coverage} scores each question by how many
      * of the subject words it holds (a corrected typo counts part), so the best score over
      * {@code subjectWords} is the share of the query one question covers; {@code keywords} is true for
-     * a short query of words the bank knows and no filler: one that words alone answer well.
+     * a short query of words the bank knows or typos of them, and no filler: one that words alone
+     * answer well; {@code exact} when every word is the bank's as typed.
      */
-    record Lexical(Query query, Query coverage, int subjectWords, boolean keywords) {
+    record Lexical(Query query, Query coverage, int subjectWords, boolean keywords, boolean exact) {
     }
 
     private final Analyzer plain = Analyzers.plain();
@@ -99,6 +100,7 @@ final class QueryBuilder {
         BooleanQuery.Builder eachWord = new BooleanQuery.Builder();
         int subject = 0;
         int known = 0;
+        int corrected = 0;
         boolean filler = false;
         for (int i = 0; i < typed.size(); i++) {
             String word = typed.get(i);
@@ -117,7 +119,7 @@ final class QueryBuilder {
             boolean inBank = isBankWord(reader, word);
             boolean begun = partial && !inBank && beginsAWord(reader, word);
             BooleanQuery.Builder exact = new BooleanQuery.Builder();
-            BooleanQuery.Builder corrected = new BooleanQuery.Builder();
+            BooleanQuery.Builder typoFixes = new BooleanQuery.Builder();
             if (stem.isPresent()) {
                 stems.add(stem.get());
                 addStemClauses(anyWord, stem.get(), 1f);
@@ -127,13 +129,16 @@ final class QueryBuilder {
                 known += 1;
             } else if (!words.isEnglish(word)) {
                 // Not the bank's and not English: most likely a typo of one of the bank's words.
+                boolean anyFix = false;
                 for (String correction : corrections(reader, word)) {
                     Optional<String> fixed = stem(correction);
                     if (fixed.isPresent() && !fixed.equals(stem)) {
                         addStemClauses(anyWord, fixed.get(), CORRECTION_WEIGHT);
-                        addPresence(corrected, fixed.get());
+                        addPresence(typoFixes, fixed.get());
+                        anyFix = true;
                     }
                 }
+                corrected += anyFix ? 1 : 0;
             }
             if (partial) {
                 Query prefix = new PrefixQuery(new Term(SearchIndex.QUESTION_PLAIN, word));
@@ -143,7 +148,7 @@ final class QueryBuilder {
             // Each word counts once per question: fully when typed right, in part when only a correction matched.
             eachWord.add(new DisjunctionMaxQuery(List.of(
                     new ConstantScoreQuery(exact.build()),
-                    boosted(new ConstantScoreQuery(corrected.build()), CORRECTION_WEIGHT)), 0f), Occur.SHOULD);
+                    boosted(new ConstantScoreQuery(typoFixes.build()), CORRECTION_WEIGHT)), 0f), Occur.SHOULD);
         }
         if (stems.size() >= 2) {
             anyWord.add(boosted(phrase(stems, 0), EXACT_PHRASE_BOOST), Occur.SHOULD);
@@ -158,9 +163,10 @@ final class QueryBuilder {
         if (subject == 0 && !idTyped) {
             return Optional.empty();
         }
-        boolean keywords = idTyped || (!filler && subject <= 3 && known == subject);
+        boolean keywords = idTyped || (!filler && subject <= 3 && known + corrected == subject);
+        boolean exact = idTyped || (keywords && known == subject);
         return Optional.of(new Lexical(inTopic(anyWord.build(), topic), inTopic(eachWord.build(), topic),
-                Math.max(subject, 1), keywords));
+                Math.max(subject, 1), keywords, exact));
     }
 
     private static Query inTopic(Query query, Optional<String> topic) {

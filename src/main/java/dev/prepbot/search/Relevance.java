@@ -44,9 +44,12 @@ final class Relevance {
     private Relevance() {
     }
 
-    /** Whether words alone, with no sentence model, give a result worth showing. */
-    static boolean wordsAlone(boolean keywords, float coverage) {
-        return keywords || coverage >= WORDS_ALONE_COVERAGE;
+    /**
+     * Whether words alone give a result worth showing: keywords all the bank's as typed always do, and
+     * otherwise (typos, or no sentence model yet) a question must hold enough of the query.
+     */
+    static boolean wordsAlone(boolean exactKeywords, float coverage) {
+        return exactKeywords || coverage >= WORDS_ALONE_COVERAGE;
     }
 
     /**

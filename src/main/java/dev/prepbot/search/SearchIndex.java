@@ -305,7 +305,7 @@ public final class SearchIndex implements AutoCloseable {
             TopDocs byWords = words.isPresent() ? searcher.search(words.get().query(), Relevance.CANDIDATES) : null;
             float coverage = words.isPresent() ? coverage(words.get()) : 0f;
             if (model.isEmpty() || wordsSuffice) {
-                if (words.isEmpty() || !Relevance.wordsAlone(words.get().keywords(), coverage)) {
+                if (words.isEmpty() || !Relevance.wordsAlone(words.get().exact(), coverage)) {
                     return List.of();
                 }
                 return Arrays.stream(byWords.scoreDocs).limit(limit)
@@ -341,7 +341,7 @@ public final class SearchIndex implements AutoCloseable {
             }
             QueryBuilder.Lexical q = built.get();
             return Optional.of(new QueryBuilder.Lexical(searcher.rewrite(q.query()), q.coverage(), q.subjectWords(),
-                    q.keywords()));
+                    q.keywords(), q.exact()));
         } catch (IOException e) {
             throw new UncheckedIOException("search failed", e);
         }
