@@ -74,6 +74,76 @@ class CrashSafetyTest {
     }
 
     @Test
+    void aKillInTheMiddleOfABurstOfClicksLosesNoAcknowledgedAnswerAndCountsNoneTwice() throws Exception {
+        int players = Integer.getInteger("prepbot.burst", 400);
+        List<Scored> acknowledged = new ArrayList<>();
+        try (FakeDiscord discord = FakeDiscord.start(Duration.ofSeconds(30))) {
+            Process bot = launch(discord);
+            List<FakeDiscord.Interaction> clicks = new ArrayList<>();
+            List<String[]> clicked = new ArrayList<>();
+            try {
+                discord.awaitTrue(() -> registrations(discord) > 0, WAIT, "the bot is up");
+                World.User starter = discord.world().addUser("burst-starter", false);
+                discord.awaitReply(discord.slash(starter, World.QUIZ, "quiz", Optional.of("start"),
+                        Map.of("questions", 1L, "seconds", 120L)), WAIT);
+                FakeDiscord.Message question = discord.awaitMessage(m -> m.channelId().equals(World.QUIZ)
+                        && m.text().contains("Question 1 of 1"), WAIT);
+                for (int i = 0; i < players; i++) {
+                    World.User player = discord.world().addUser("burst-" + i, false);
+                    String customId = question.customIds().get(i % 4);
+                    clicks.add(discord.click(player, question, customId));
+                    clicked.add(new String[] {customId, player.id()});
+                    if (i % 20 == 0) {
+                        clicks.add(discord.click(player, question, customId));
+                        clicked.add(new String[] {customId, player.id()});
+                    }
+                }
+                // Killed while the burst is being stored and acknowledged: some clicks answered, some not.
+                discord.awaitTrue(() -> clicks.stream().filter(c -> c.callbackNow().isPresent()).count() >= players / 4,
+                        WAIT, "a quarter of the clicks are acknowledged");
+            } finally {
+                bot.destroyForcibly();
+                assertTrue(bot.waitFor(30, TimeUnit.SECONDS));
+            }
+            for (int i = 0; i < clicks.size(); i++) {
+                Optional<FakeDiscord.Callback> ack = clicks.get(i).callbackNow();
+                if (ack.isPresent() && ack.get().data().path("content").asText().startsWith("Locked in")) {
+                    String[] parts = clicked.get(i)[0].split(":");
+                    acknowledged.add(new Scored(parts[1], Integer.parseInt(parts[2]), clicked.get(i)[1]));
+                }
+            }
+            Process again = launch(discord);
+            try {
+                discord.awaitTrue(() -> registrations(discord) > 1, WAIT, "the bot is up again");
+            } finally {
+                again.destroy();
+                assertTrue(again.waitFor(30, TimeUnit.SECONDS));
+            }
+        }
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("crash.db"))) {
+            for (Scored s : acknowledged) {
+                try (PreparedStatement p = db.prepareStatement(
+                        "SELECT COUNT(*) FROM answers WHERE round_id = ? AND question_index = ? AND user_id = ?")) {
+                    p.setString(1, s.roundId());
+                    p.setInt(2, s.question());
+                    p.setString(3, s.userId());
+                    try (ResultSet r = p.executeQuery()) {
+                        r.next();
+                        assertEquals(1, r.getInt(1), "an acknowledged answer is stored exactly once: " + s);
+                    }
+                }
+            }
+            try (Statement s = db.createStatement();
+                 ResultSet r = s.executeQuery("SELECT COUNT(*), COUNT(DISTINCT user_id) FROM answers")) {
+                r.next();
+                assertEquals(r.getInt(2), r.getInt(1), "no player's answer is counted twice");
+                assertTrue(r.getInt(1) >= acknowledged.size());
+            }
+        }
+        assertTrue(acknowledged.size() >= players / 5, "the kill came mid-burst: " + acknowledged.size() + " acknowledged");
+    }
+
+    @Test
     void killingTheBotAtRandomMomentsLosesNoScoreAndLeavesNoRoundOpen() throws Exception {
         Random random = new Random(20261124);
         List<Scored> scored = new ArrayList<>();

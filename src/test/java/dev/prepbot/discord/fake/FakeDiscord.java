@@ -136,6 +136,11 @@ public final class FakeDiscord implements AutoCloseable {
         public List<Message> followups() {
             return followups;
         }
+
+        /** The bot's acknowledgement, if it has arrived; never waits. */
+        public Optional<Callback> callbackNow() {
+            return callback.isDone() && !callback.isCompletedExceptionally() ? Optional.of(callback.join()) : Optional.empty();
+        }
     }
 
     /** The bot's acknowledgement of an interaction. */
