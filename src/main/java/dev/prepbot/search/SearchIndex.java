@@ -246,14 +246,18 @@ public final class SearchIndex implements AutoCloseable {
      * symbols are ignored rather than errors.
      */
     public List<SearchHit> search(String text, Optional<String> topic, int limit) {
-        List<Ranked> ranked = rank(text, topic, limit);
+        if (limit <= 0) {
+            return List.of();
+        }
+        // Built once: the ranking and the highlighter share the words and their corrections.
+        Optional<QueryBuilder.Lexical> words = lexical(text, topic);
+        List<Ranked> ranked = rank(text, words, topic, limit);
         if (ranked.isEmpty()) {
             return List.of();
         }
         try {
             int[] docs = ranked.stream().mapToInt(r -> docOfQuestion[r.ordinal()]).toArray();
-            Optional<Query> words = lexical(text, topic).map(QueryBuilder.Lexical::query);
-            List<Highlight> highlights = words.isPresent() ? highlighter.highlight(words.get(), docs) : List.of();
+            List<Highlight> highlights = words.isPresent() ? highlighter.highlight(words.get().query(), docs) : List.of();
             List<SearchHit> hits = new ArrayList<>(ranked.size());
             for (int i = 0; i < ranked.size(); i++) {
                 Question q = bank.questions().get(ranked.get(i).ordinal());
@@ -294,11 +298,7 @@ public final class SearchIndex implements AutoCloseable {
      * Ranks by words, and by meaning when the sentence model is ready and the query is more than a few
      * known keywords; returns nothing when the evidence says the bank does not answer the query.
      */
-    private List<Ranked> rank(String text, Optional<String> topic, int limit) {
-        if (limit <= 0) {
-            return List.of();
-        }
-        Optional<QueryBuilder.Lexical> words = lexical(text, topic);
+    private List<Ranked> rank(String text, Optional<QueryBuilder.Lexical> words, Optional<String> topic, int limit) {
         Optional<Meaning.Ready> model = meaning.ready();
         boolean wordsSuffice = words.isPresent() && words.get().keywords();
         try {
