@@ -79,14 +79,7 @@ public final class HeatmapRenderer {
                 drawCells(g, data, plan);
                 int legendY = layout.gridY() + layout.rows() * layout.cellHeight() + 18;
                 Legend.draw(g, PAD, legendY, true);
-                if (layout.hiddenTopics() > 0) {
-                    g.setFont(SMALL);
-                    g.setColor(Palette.MUTED);
-                    g.drawString(layout.hiddenTopics() == 1
-                            ? "One more topic, among the strongest or least answered, is not shown."
-                            : layout.hiddenTopics() + " more topics, the strongest or least answered, are not shown.",
-                            PAD, legendY + Legend.HEIGHT + 14);
-                }
+                Legend.drawHiddenTopics(g, SMALL, layout.hiddenTopics(), PAD, legendY + Legend.HEIGHT + 14);
             }
         } finally {
             g.dispose();

@@ -55,4 +55,16 @@ final class Legend {
     private static void drawCentred(Graphics2D g, String text, float centreX, float baseline) {
         g.drawString(text, (float) (centreX - Labels.width(text, g.getFont()) / 2), baseline);
     }
+
+    /** The note under a picture that leaves topics out, in the font the picture uses for small text. */
+    static void drawHiddenTopics(java.awt.Graphics2D g, java.awt.Font font, int hidden, int x, int y) {
+        if (hidden <= 0) {
+            return;
+        }
+        g.setFont(font);
+        g.setColor(Palette.MUTED);
+        g.drawString(hidden == 1
+                ? "One more topic, among the strongest or least answered, is not shown."
+                : hidden + " more topics, the strongest or least answered, are not shown.", x, y);
+    }
 }

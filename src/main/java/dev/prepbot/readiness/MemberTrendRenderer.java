@@ -80,14 +80,7 @@ public final class MemberTrendRenderer {
                 TrendLayout.Panel last = layout.panels().getLast();
                 int legendY = last.y() + last.height() + 18;
                 Legend.draw(g, PAD, legendY, false);
-                if (layout.hiddenTopics() > 0) {
-                    g.setFont(TOTAL);
-                    g.setColor(Palette.MUTED);
-                    g.drawString(layout.hiddenTopics() == 1
-                            ? "One more topic, among the strongest or least answered, is not shown."
-                            : layout.hiddenTopics() + " more topics, the strongest or least answered, are not shown.",
-                            PAD, legendY + Legend.HEIGHT + 14);
-                }
+                Legend.drawHiddenTopics(g, TOTAL, layout.hiddenTopics(), PAD, legendY + Legend.HEIGHT + 14);
             }
         } finally {
             g.dispose();
