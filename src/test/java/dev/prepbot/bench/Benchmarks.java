@@ -95,7 +95,47 @@ public final class Benchmarks {
         measureLeaderboard(1_000_000);
         measureAcknowledgement(500);
         measureFirstInteraction(FRESH_STARTS, builtIn.size());
+        measureSelfCheck(builtIn);
+        measureReadiness(1_000, 30);
+        new CrowdBenchmark(quick ? new int[] {200, 1_000, 2_000} : new int[] {200, 1_000, 2_000, 5_000})
+                .run((name, size, value, unit) -> add(name, size, "prepbot", value, unit));
         report();
+    }
+
+    /**
+     * The self-check against the hand-labelled answers, with the sentence model: the share of
+     * (answer, key point) pairs where it ticks what the label ticks.
+     */
+    private void measureSelfCheck(Bank bank) {
+        dev.prepbot.search.Embedder model = dev.prepbot.search.MiniLmEmbedder.load();
+        dev.prepbot.practice.SelfCheck check = new dev.prepbot.practice.SelfCheck(() -> java.util.Optional.of(model));
+        int pairs = 0;
+        int agreed = 0;
+        for (dev.prepbot.practice.LabelledAnswers.Answer a : dev.prepbot.practice.LabelledAnswers.load()) {
+            dev.prepbot.bank.Question q = bank.byId(a.id()).orElseThrow();
+            List<String> covered = check.check(q, a.text()).covered();
+            for (int i = 0; i < q.keypoints().size(); i++) {
+                pairs++;
+                agreed += covered.contains(q.keypoints().get(i)) == a.covered().contains(i) ? 1 : 0;
+            }
+        }
+        add("selfcheck.agreement", pairs, "prepbot", 100.0 * agreed / pairs, "%");
+    }
+
+    /** A readiness heatmap of a large team: aggregating the answers and drawing the PNG, warm. */
+    private void measureReadiness(int members, int topics) {
+        List<dev.prepbot.readiness.Tally> tallies = dev.prepbot.readiness.Teams.random(members, topics, 3);
+        dev.prepbot.readiness.HeatmapRenderer renderer = new dev.prepbot.readiness.HeatmapRenderer();
+        long[] nanos = new long[50];
+        for (int i = -20; i < nanos.length; i++) {
+            long start = System.nanoTime();
+            renderer.render(dev.prepbot.readiness.ReadinessData.from(tallies));
+            if (i >= 0) {
+                nanos[i] = System.nanoTime() - start;
+            }
+        }
+        add("readiness.render.p50", members, "prepbot", percentile(nanos, 50) / 1e6, "ms");
+        add("readiness.render.p99", members, "prepbot", percentile(nanos, 99) / 1e6, "ms");
     }
 
     private void measureBank(Bank generated, int size) throws Exception {

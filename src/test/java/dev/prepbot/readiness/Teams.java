@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Random;
 
 /** Made-up tallies for tests. */
-final class Teams {
+public final class Teams {
 
     private Teams() {
     }
@@ -19,7 +19,7 @@ final class Teams {
     }
 
     /** Every member answers every topic, between 1 and 40 times, with a random accuracy. */
-    static List<Tally> random(int members, int topics, long seed) {
+    public static List<Tally> random(int members, int topics, long seed) {
         Random random = new Random(seed);
         List<Tally> tallies = new ArrayList<>(members * topics);
         for (int m = 0; m < members; m++) {
