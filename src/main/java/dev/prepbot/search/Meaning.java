@@ -132,9 +132,14 @@ public final class Meaning implements AutoCloseable {
         return ready().isPresent();
     }
 
+    /**
+     * Closes the vectors when they are ready; a model still loading is abandoned, so that Prepbot can
+     * stop at once, such as a console left a second after it opened.
+     */
     @Override
     public void close() {
-        ready.cancel(false);
-        ready().ifPresent(r -> r.vectors().close());
+        if (!ready.cancel(false)) {
+            ready().ifPresent(r -> r.vectors().close());
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.prepbot.search;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -98,6 +99,14 @@ class SearchByMeaningTest {
             assertTrue(words.awaitMeaning(Duration.ofSeconds(5)));
             assertTrue(words.searchesByMeaning());
         }
+    }
+
+    @Test
+    void closingWhileTheModelIsStillLoadingStopsQuietly() {
+        List<Runnable> pending = new ArrayList<>();
+        Meaning loading = Meaning.start(new Bank(builtIn.questions()), WordHashEmbedder::new, Optional.empty(),
+                Progress.none(), pending::add);
+        assertDoesNotThrow(loading::close);
     }
 
     @Test
