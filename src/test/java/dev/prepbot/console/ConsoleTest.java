@@ -51,7 +51,7 @@ class ConsoleTest {
                 /topics
                 """);
         assertTrue(out.contains("== Search: tcp handshak =="), out);
-        assertTrue(out.contains("1. What happens during the **TCP** three-way **handshake**?"), out);
+        assertTrue(out.contains("**1.** What happens during the **TCP** three-way **handshake**?"), out);
         assertTrue(out.contains("[1] Open: What happens during the TCP three-way handshake?"), out);
         // Opening the result shows the short answer and explanation, with the other parts as choices.
         assertTrue(out.contains("Short answer\n  It is about tcp-handshake."), out);
@@ -83,7 +83,7 @@ class ConsoleTest {
         assertTrue(out.contains("There is no /nope command. Try /help."), out);
         assertTrue(out.contains("There is no topic \"astrology\". Topics: networking."), out);
         assertTrue(out.contains("Tell me which question"), out);
-        assertTrue(out.contains("No questions match that."), out);
+        assertTrue(out.contains("No question in the bank answers \"( \" * AND ~\"."), out);
     }
 
     @Test
