@@ -197,6 +197,9 @@ public final class Main {
                 runConsole(app, new Console(Console.localCaller(), reader, out, false));
                 return OK;
             }
+            if (progress instanceof TerminalProgress shown) {
+                shown.quiet();
+            }
             try (ExecutorScheduler ticks = new ExecutorScheduler("prepbot-console");
                  TerminalIo terminal = TerminalIo.open(settings.consoleHistory(), noColor(), ticks, Clock.systemUTC())) {
                 runConsole(app, new Console(Console.localCaller(), terminal));
