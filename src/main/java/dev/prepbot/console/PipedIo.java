@@ -10,8 +10,8 @@ import java.util.Optional;
 /**
  * The console over plain streams: lines read as they come, replies printed as plain text with no
  * escape codes, countdowns printed once. Scripts and tests pipe commands through it and read its
- * output, so its output stays exactly as it is. {@code prompting} adds the greeting and a prompt, for
- * a terminal where line editing is not available.
+ * output, so its output stays exactly as it is. {@code prompting} adds a greeting and a prompt before
+ * each line, for a person typing without line editing.
  */
 public final class PipedIo implements ConsoleIo {
 
