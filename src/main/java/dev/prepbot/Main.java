@@ -17,11 +17,13 @@ import dev.prepbot.commands.Visibility;
 import dev.prepbot.console.Console;
 import dev.prepbot.console.ConsoleRenderer;
 import dev.prepbot.console.Terminal;
+import dev.prepbot.console.TerminalIo;
 import dev.prepbot.console.TerminalProgress;
 import dev.prepbot.discord.DiscordBot;
 import dev.prepbot.practice.SelfCheck;
 import dev.prepbot.search.Highlight;
 import dev.prepbot.search.SearchHit;
+import dev.prepbot.time.ExecutorScheduler;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -192,11 +194,30 @@ public final class Main {
     private int console(Settings settings, Arguments args) throws UsageException, InvalidBankException, IOException {
         args.expectNoMore(0);
         try (App app = App.start(settings, progress)) {
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            Console console = new Console(Console.localCaller(), reader, out, interactive);
-            console.run(app.commands(console.channels()), app::quizRunning);
+            if (!interactive) {
+                // A pipe gets lines as they come and plain replies: what scripts read, byte for byte.
+                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+                runConsole(app, new Console(Console.localCaller(), reader, out, false));
+                return OK;
+            }
+            if (progress instanceof TerminalProgress shown) {
+                shown.quiet();
+            }
+            try (ExecutorScheduler ticks = new ExecutorScheduler("prepbot-console");
+                 TerminalIo terminal = TerminalIo.open(settings.consoleHistory(), noColor(), ticks, Clock.systemUTC())) {
+                runConsole(app, new Console(Console.localCaller(), terminal));
+            }
         }
         return OK;
+    }
+
+    private static void runConsole(App app, Console console) throws IOException {
+        console.run(app.commands(console.channels()), app::quizRunning);
+    }
+
+    /** The NO_COLOR convention (no-color.org): set and not empty, it turns colours off. */
+    private boolean noColor() {
+        return Optional.ofNullable(env.get("NO_COLOR")).filter(v -> !v.isEmpty()).isPresent();
     }
 
     private int search(Settings settings, Arguments args) throws UsageException, InvalidBankException {

@@ -69,6 +69,14 @@ public record Settings(List<Path> banks, List<Path> extraBanks, String database,
         return indexCache.map(index -> index.resolveSibling("vectors"));
     }
 
+    /**
+     * Where the console keeps the commands typed in it, for the up arrow of the next session: beside the
+     * search indexes, in the user's cache folder; none when there is no cache folder.
+     */
+    public Optional<Path> consoleHistory() {
+        return indexCache.map(index -> index.resolveSibling("history"));
+    }
+
     private static Optional<String> nonBlank(String value) {
         return Optional.ofNullable(value).map(String::strip).filter(v -> !v.isEmpty());
     }

@@ -230,6 +230,17 @@ class MainTest {
     }
 
     @Test
+    void aPipedConsolePrintsPlainTextWithoutEscapeCodes() {
+        Run run = run("/search tcp handshke\n1\n/question networking\n", Map.of("TERM", "xterm-256color"),
+                "--bank", bank.toString(), "--db", dir.resolve("main.db").toString(), "console");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("== Search: tcp handshke ==\n"), run.out());
+        assertTrue(run.out().contains("**TCP**"), "strong words are marked in plain text: " + run.out());
+        assertFalse(run.out().contains("\u001b"), run.out());
+        assertFalse(run.out().contains("prepbot>"), "no prompt is printed into a pipe: " + run.out());
+    }
+
+    @Test
     void bankEnvironmentVariableAddsBesideTheBuiltInBank() {
         Run run = run("", Map.of("PREPBOT_BANK", bank.toString()), "show", "tcp-handshake", "--json");
         assertEquals(0, run.code(), run.err());

@@ -36,6 +36,16 @@ class SettingsTest {
     }
 
     @Test
+    void theConsolesHistoryIsKeptInTheUsersCacheFolderOrNowhere() {
+        assertEquals(Optional.of(Path.of("/data/cache/prepbot/history")),
+                Settings.fromEnvironment(Map.of("XDG_CACHE_HOME", "/data/cache", "HOME", "/home/ada")).consoleHistory());
+        assertEquals(Optional.of(Path.of("/home/ada/.cache/prepbot/history")),
+                Settings.fromEnvironment(Map.of("HOME", "/home/ada")).consoleHistory());
+        assertEquals(Optional.empty(), Settings.fromEnvironment(Map.of()).consoleHistory(),
+                "with no cache folder, commands are remembered for the session only");
+    }
+
+    @Test
     void theTokenNeverAppearsInToString() {
         String shown = Settings.fromEnvironment(Map.of("DISCORD_TOKEN", TOKEN)).toString();
         assertFalse(shown.contains(TOKEN), shown);

@@ -19,27 +19,29 @@ import java.util.function.Predicate;
  * After a reply with buttons, typing a button's number (or its label, such as a quiz's A-D) presses
  * it, so the parts of a model answer can be revealed one by one. Works the same with commands piped
  * on standard input, and ends cleanly at the end of input or on {@code /quit}, after any quiz round
- * still running has ended.
+ * still running has ended. How lines are read and replies shown is up to its {@link ConsoleIo}.
  */
 public final class Console {
 
     /** The console is one user in one "server" and one channel. */
     public static final String GUILD = "console";
     public static final String CHANNEL = "console";
+    static final String QUIT = "/quit";
+    static final String WELCOME = "Prepbot console. Type /help for commands, /quit to leave.";
 
     private final Caller caller;
-    private final BufferedReader in;
-    private final PrintStream out;
-    private final boolean interactive;
-    private final ConsoleRenderer renderer = new ConsoleRenderer();
+    private final ConsoleIo io;
     private final AtomicLong messages = new AtomicLong();
     private List<ConsoleRenderer.Choice> choices = List.of();
 
-    public Console(Caller caller, BufferedReader in, PrintStream out, boolean interactive) {
+    public Console(Caller caller, ConsoleIo io) {
         this.caller = caller;
-        this.in = in;
-        this.out = out;
-        this.interactive = interactive;
+        this.io = io;
+    }
+
+    /** The console over plain streams; {@code interactive} greets and prompts. */
+    public Console(Caller caller, BufferedReader in, PrintStream out, boolean interactive) {
+        this(caller, new PipedIo(in, out, interactive, new ConsoleRenderer()));
     }
 
     /** The caller the console acts as: one local user, allowed to manage its one "server". */
@@ -53,13 +55,13 @@ public final class Console {
         return new DailyChannels() {
             @Override
             public CompletableFuture<String> post(String channelId, Reply.Card card) {
-                show(card, true);
+                showPosted(card);
                 return CompletableFuture.completedFuture("m" + messages.incrementAndGet());
             }
 
             @Override
             public CompletableFuture<Void> edit(String channelId, String messageId, Reply.Card card) {
-                show(card, true);
+                showPosted(card);
                 return CompletableFuture.completedFuture(null);
             }
 
@@ -77,43 +79,38 @@ public final class Console {
 
     /** Reads and runs commands until the end of input; {@code busy} tells whether a round still runs here. */
     public void run(Commands commands, Predicate<String> busy) throws IOException {
-        if (interactive) {
-            out.println("Prepbot console. Type /help for commands, /quit to leave.");
-        }
+        io.welcome();
+        Completions completions = new Completions(commands, caller);
         while (true) {
-            if (interactive) {
-                out.print("prepbot> ");
-                out.flush();
-            }
-            String line = in.readLine();
-            if (line == null) {
+            Optional<String> read = io.readLine(completions);
+            if (read.isEmpty()) {
                 break;
             }
-            line = line.strip();
+            String line = read.get().strip();
             if (line.isEmpty()) {
                 continue;
             }
-            if (line.equals("/quit") || line.equals("/exit")) {
+            if (line.equals(QUIT) || line.equals("/exit")) {
                 break;
             }
-            handle(commands, line);
+            handle(commands, line, completions);
         }
         waitWhile(busy);
     }
 
-    private void handle(Commands commands, String line) {
+    private void handle(Commands commands, String line, Completions completions) {
         Optional<ConsoleRenderer.Choice> chosen = choice(line);
         if (chosen.isPresent()) {
             ConsoleRenderer.Choice choice = chosen.get();
             Reply reply = commands.act(choice.actionId(), choice.values(), caller);
             if (reply instanceof Reply.Form form) {
                 show(form, false);
-                reply = fill(commands, form);
+                reply = fill(commands, form, completions);
             }
             show(reply, false);
         } else if (line.matches("\\d{1,3}") || line.matches("[A-Da-d]")) {
             synchronized (this) {
-                out.println(choices.isEmpty() ? "There is nothing to choose right now."
+                io.say(choices.isEmpty() ? "There is nothing to choose right now."
                         : "Choose a number from 1 to " + choices.size() + ".");
             }
         } else if (line.startsWith("/")) {
@@ -125,7 +122,7 @@ public final class Console {
             show(reply, messages.get() == postsBefore);
         } else {
             synchronized (this) {
-                out.println("Commands start with a slash, for example /search " + shorten(line) + ". Type /help for all.");
+                io.say("Commands start with a slash, for example /search " + shorten(line) + ". Type /help for all.");
             }
         }
     }
@@ -134,20 +131,20 @@ public final class Console {
      * Asks for each field of a form in turn and sends them back: a line for a short field, lines up to
      * an empty one for a paragraph. The end of input ends the form with what was typed.
      */
-    private Reply fill(Commands commands, Reply.Form form) {
+    private Reply fill(Commands commands, Reply.Form form, Completions completions) {
         java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
         try {
             for (Reply.Field field : form.fields()) {
                 synchronized (this) {
-                    out.println(field.label() + (field.paragraph() ? " (finish with an empty line):" : ":"));
-                    out.flush();
+                    io.say(field.label() + (field.paragraph() ? " (finish with an empty line):" : ":"));
                 }
                 StringBuilder text = new StringBuilder();
-                for (String line = in.readLine(); line != null; line = field.paragraph() ? in.readLine() : null) {
-                    if (field.paragraph() && line.isBlank()) {
+                for (Optional<String> line = io.readLine(completions); line.isPresent();
+                     line = field.paragraph() ? io.readLine(completions) : Optional.empty()) {
+                    if (field.paragraph() && line.get().isBlank()) {
                         break;
                     }
-                    text.append(text.isEmpty() ? "" : "\n").append(line);
+                    text.append(text.isEmpty() ? "" : "\n").append(line.get());
                 }
                 values.put(field.id(), text.toString());
             }
@@ -171,14 +168,16 @@ public final class Console {
      * other parts on offer, so an answer can be read part by part.
      */
     private synchronized void show(Reply reply, boolean replacesChoices) {
-        StringBuilder text = new StringBuilder();
-        List<ConsoleRenderer.Choice> offered = renderer.render(reply, text);
+        List<ConsoleRenderer.Choice> offered = io.show(reply);
         if (replacesChoices || !offered.isEmpty()) {
             choices = offered;
         }
-        out.print(text);
-        out.println();
-        out.flush();
+    }
+
+    /** A card posted to the channel, such as a quiz question: its buttons are on offer like a reply's. */
+    private synchronized void showPosted(Reply.Card card) {
+        show(card, true);
+        io.posted(card);
     }
 
     private void waitWhile(Predicate<String> busy) {

@@ -17,11 +17,15 @@ public final class TerminalProgress implements Progress {
     static final Duration QUIET_FOR = Duration.ofSeconds(1);
     static final Duration REDRAW_EVERY = Duration.ofMillis(200);
 
+    static final String CONTINUING = " (continuing in the background)";
+
     private final PrintStream out;
     private final Clock clock;
     private String step;
     private Instant started;
     private Instant drawn;
+    private boolean lineOpen;
+    private boolean quiet;
 
     public TerminalProgress(PrintStream out, Clock clock) {
         this.out = out;
@@ -30,6 +34,9 @@ public final class TerminalProgress implements Progress {
 
     @Override
     public synchronized void update(String step, long done, long total) {
+        if (quiet) {
+            return;
+        }
         Instant now = clock.instant();
         if (!step.equals(this.step)) {
             this.step = step;
@@ -50,5 +57,20 @@ public final class TerminalProgress implements Progress {
         }
         out.flush();
         drawn = now;
+        lineOpen = !finished;
+    }
+
+    /**
+     * Draws nothing more: the interactive console has the terminal now, and a line redrawn in place
+     * would run into the line being typed. Work still going on in the background (the sentence model
+     * embedding the bank) goes on unseen; a step still showing is ended with a note that it continues.
+     */
+    public synchronized void quiet() {
+        if (lineOpen) {
+            out.println(CONTINUING);
+            out.flush();
+            lineOpen = false;
+        }
+        quiet = true;
     }
 }

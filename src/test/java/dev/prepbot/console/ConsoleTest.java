@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -115,7 +116,7 @@ class ConsoleTest {
         assertTrue(out.contains("There is no /nope command. Try /help."), out);
         assertTrue(out.contains("There is no topic \"astrology\". Topics: networking."), out);
         assertTrue(out.contains("Tell me which question"), out);
-        assertTrue(out.contains("No question in the bank answers"), out);
+        assertTrue(out.contains("No question in the bank answers \"( \" * AND ~\"."), out);
     }
 
     @Test
@@ -135,6 +136,14 @@ class ConsoleTest {
         assertTrue(out.contains("== Round stopped =="), out);
         assertTrue(out.contains("Round stopped by"), out);
         assertTrue(out.contains("== Leaderboard: all time =="), out);
+    }
+
+    @Test
+    void inAPipeAQuizQuestionsCountdownIsPrintedOnceAndNeverRedrawn() throws Exception {
+        String out = session("/quiz start questions:1 seconds:30\n/quiz stop\n");
+        assertEquals(1, Pattern.compile("Time's up in \\d+ s \\(at \\d\\d:\\d\\d:\\d\\d\\)\\.")
+                .matcher(out).results().count(), out);
+        assertTrue(!out.contains("\r") && !out.contains("\u001b") && !out.contains("s left"), out);
     }
 
     @Test

@@ -52,6 +52,27 @@ class TerminalProgressTest {
     }
 
     @Test
+    void onceQuietAStepShowingEndsWithANoteAndNothingMoreIsDrawn() {
+        progress.update("Embedding questions", 0, 100);
+        clock.advance(Duration.ofMillis(1_500));
+        progress.update("Embedding questions", 30, 100);
+        progress.quiet();
+        clock.advance(Duration.ofSeconds(1));
+        progress.update("Embedding questions", 60, 100);
+        progress.update("Embedding questions", 100, 100);
+        assertEquals("\rEmbedding questions: 30%" + TerminalProgress.CONTINUING + System.lineSeparator(), shown());
+    }
+
+    @Test
+    void quietAfterAFinishedStepAddsNothing() {
+        progress.update("Indexing questions", 0, 10);
+        clock.advance(Duration.ofSeconds(2));
+        progress.update("Indexing questions", 10, 10);
+        progress.quiet();
+        assertEquals("\rIndexing questions: 100%" + System.lineSeparator(), shown());
+    }
+
+    @Test
     void eachStepIsTimedFromItsOwnStart() {
         progress.update("Loading the bank", 0, 10);
         clock.advance(Duration.ofSeconds(3));
