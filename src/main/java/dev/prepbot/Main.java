@@ -51,6 +51,8 @@ public final class Main {
     static final String BANK_FORMAT_DOC = "docs/bank-format.md in Prepbot's repository";
     /** How long a command-line search waits for the sentence model before it searches by words only. */
     static final java.time.Duration MEANING_WAIT = java.time.Duration.ofSeconds(60);
+    /** How long the bot waits for the sentence model before it connects. */
+    static final java.time.Duration BOT_MEANING_WAIT = java.time.Duration.ofSeconds(20);
 
     static final String USAGE_TEXT = """
             Usage: prepbot [--bank PATH]... [--db PATH] COMMAND [ARGS]
@@ -168,6 +170,10 @@ public final class Main {
         }
         Logging.serverDefaults(env);
         App app = App.startShared(settings, progress);
+        // The sentence model takes a second or two with an unchanged bank: the bot waits for it before it
+        // listens, so the first member's question is read by meaning and not slowed by the model loading
+        // beside it. A bank still being embedded after the wait is searched by words until it is done.
+        app.index().awaitMeaning(BOT_MEANING_WAIT);
         DiscordBot bot;
         try {
             bot = DiscordBot.start(settings, app::commands);
