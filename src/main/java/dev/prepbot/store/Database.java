@@ -273,7 +273,13 @@ public final class Database implements AutoCloseable {
             // would make concurrent upserts of one player's sums fail with serialization errors instead.
             config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
             config.setConnectionTimeout(10_000);
-            // Fail at start, with the driver's reason, when the server cannot be reached.
+            // One plain connection first: an unreachable server or a refused login is then the driver's
+            // reason in one line, where HikariCP's own failed start would also log a stack trace.
+            Properties probe = new Properties();
+            if (password != null) {
+                probe.setProperty("password", password);
+            }
+            DriverManager.getConnection(config.getJdbcUrl(), probe).close();
             config.setInitializationFailTimeout(1);
             try {
                 return new Pool(new HikariDataSource(config));
