@@ -1,5 +1,7 @@
 package dev.prepbot.store;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -8,15 +10,20 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
+import java.util.Properties;
 
 /**
- * The durable store: one JDBC connection (SQLite by default, in WAL mode with a busy timeout and
- * foreign keys on), its schema created and migrated by numbered migrations recorded in the database
- * itself. Work runs one unit at a time on the connection, each unit a transaction, so writes from
- * many threads are serialized and every commit is durable when the call returns.
+ * The durable store, its schema created and migrated by numbered migrations recorded in the database
+ * itself; every unit of work is a transaction, committed (durably) before the call returns.
  *
- * <p>The SQL is plain and portable to PostgreSQL: instants are epoch milliseconds in BIGINT columns,
- * and no statement uses SQLite-only syntax outside {@link #configure}.
+ * <p>SQLite (the default, a file path or a jdbc:sqlite: URL) is one connection in WAL mode with a busy
+ * timeout and foreign keys on, and work runs one unit at a time on it: SQLite has a single writer
+ * anyway, and serializing here turns lock waits into plain queueing. PostgreSQL (a jdbc:postgresql: URL)
+ * is a small HikariCP pool, so units run side by side and the server orders them.
+ *
+ * <p>One set of migrations and queries serves both: instants are epoch milliseconds in BIGINT columns,
+ * "insert unless present" is INSERT ... ON CONFLICT, and no statement uses either engine's own syntax
+ * outside {@link #configure} and {@link #lockForMigration}.
  */
 public final class Database implements AutoCloseable {
 
@@ -116,11 +123,16 @@ public final class Database implements AutoCloseable {
                     "CREATE INDEX practice_cards_by_due ON practice_cards (guild_id, user_id, due_at)",
                     "CREATE INDEX answers_misses ON answers (guild_id, user_id, correct, answered_at)"));
 
-    private final Connection connection;
+    /** PostgreSQL connections per process: enough for commands, clicks and the daily poster at once. */
+    static final int POOL_SIZE = 8;
+    /** Any fixed number: every Prepbot migrating the same PostgreSQL database takes this lock first. */
+    private static final long MIGRATION_LOCK = 0x5072657062_6F74L;
+
+    private final Connections connections;
     private final String location;
 
-    private Database(Connection connection, String location) {
-        this.connection = connection;
+    private Database(Connections connections, String location) {
+        this.connections = connections;
         this.location = location;
     }
 
@@ -128,61 +140,203 @@ public final class Database implements AutoCloseable {
     public static Database open(String location, Clock clock) {
         String url = location.startsWith("jdbc:") ? location : "jdbc:sqlite:" + location;
         String shown = location.startsWith("jdbc:") ? location.replaceAll("(?i)(password=)[^&;]*", "$1***") : location;
-        Connection connection;
+        Connections connections;
         try {
-            java.util.Properties properties = new java.util.Properties();
-            if (url.startsWith("jdbc:sqlite:")) {
-                // Every transaction takes the write lock when it begins, waiting (busy timeout) for another
-                // process's transaction to end, instead of failing when a read would turn into a write.
-                properties.setProperty("transaction_mode", "IMMEDIATE");
-                properties.setProperty("busy_timeout", "5000");
-            }
-            connection = DriverManager.getConnection(url, properties);
+            connections = url.startsWith("jdbc:postgresql:") ? Pool.open(url) : Single.open(url);
         } catch (SQLException e) {
-            throw new StoreException("Cannot open the database at " + shown + ": " + e.getMessage(), e);
+            throw new StoreException("Cannot open the database at " + shown + ": " + firstLine(e), e);
         }
-        Database db = new Database(connection, shown);
+        Database db = new Database(connections, shown);
         try {
-            db.configure(url);
             db.migrate(clock);
             return db;
         } catch (SQLException e) {
             db.close();
-            throw new StoreException("Cannot prepare the database at " + shown + ": " + e.getMessage(), e);
+            throw new StoreException("Cannot prepare the database at " + shown + ": " + firstLine(e), e);
         } catch (StoreException e) {
             db.close();
             throw e;
         }
     }
 
-    private void configure(String url) throws SQLException {
-        if (url.startsWith("jdbc:sqlite:")) {
-            try (Statement s = connection.createStatement()) {
-                s.execute("PRAGMA journal_mode = WAL");
-                // FULL makes each commit survive power loss, not just a crash of the process.
-                s.execute("PRAGMA synchronous = FULL");
-                s.execute("PRAGMA busy_timeout = 5000");
-                s.execute("PRAGMA foreign_keys = ON");
+    /** Drivers' messages can run to several lines (PostgreSQL's add detail and hints); the log shows one. */
+    private static String firstLine(Throwable e) {
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        int end = message.indexOf('\n');
+        return (end < 0 ? message : message.substring(0, end)).strip();
+    }
+
+    /** Where transactions get their connection: one shared connection, or a pool. */
+    private sealed interface Connections extends AutoCloseable permits Single, Pool {
+        <T> T transaction(Work<T> work) throws SQLException;
+
+        boolean postgres();
+
+        @Override
+        void close() throws SQLException;
+    }
+
+    /** One connection and one unit of work at a time (SQLite, or any other JDBC URL). */
+    private record Single(Connection connection) implements Connections {
+
+        static Single open(String url) throws SQLException {
+            Properties properties = new Properties();
+            if (url.startsWith("jdbc:sqlite:")) {
+                // Every transaction takes the write lock when it begins, waiting (busy timeout) for another
+                // process's transaction to end, instead of failing when a read would turn into a write.
+                properties.setProperty("transaction_mode", "IMMEDIATE");
+                properties.setProperty("busy_timeout", "5000");
+            }
+            Connection connection = DriverManager.getConnection(url, properties);
+            try {
+                configure(connection, url);
+            } catch (SQLException e) {
+                connection.close();
+                throw e;
+            }
+            return new Single(connection);
+        }
+
+        private static void configure(Connection connection, String url) throws SQLException {
+            if (url.startsWith("jdbc:sqlite:")) {
+                try (Statement s = connection.createStatement()) {
+                    s.execute("PRAGMA journal_mode = WAL");
+                    // FULL makes each commit survive power loss, not just a crash of the process.
+                    s.execute("PRAGMA synchronous = FULL");
+                    s.execute("PRAGMA busy_timeout = 5000");
+                    s.execute("PRAGMA foreign_keys = ON");
+                }
+            }
+        }
+
+        @Override
+        public <T> T transaction(Work<T> work) throws SQLException {
+            synchronized (this) {
+                connection.setAutoCommit(false);
+                try {
+                    T result = work.run(connection);
+                    connection.commit();
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    connection.rollback();
+                    throw e;
+                } finally {
+                    // Between units the connection is in auto-commit mode, so an idle bot holds no lock.
+                    connection.setAutoCommit(true);
+                }
+            }
+        }
+
+        @Override
+        public boolean postgres() {
+            return false;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            synchronized (this) {
+                connection.close();
             }
         }
     }
 
-    private void migrate(Clock clock) throws SQLException {
-        try (Statement s = connection.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)");
-        }
-        int current = version();
-        if (current > MIGRATIONS.size()) {
-            throw new StoreException("This database was written by a newer Prepbot (schema " + current
-                    + "; this one knows up to " + MIGRATIONS.size() + "). Upgrade Prepbot or use another PREPBOT_DB.");
-        }
-        for (int v = current + 1; v <= MIGRATIONS.size(); v++) {
-            int version = v;
-            transaction(c -> {
-                // Another process may have migrated while this one waited for the lock.
-                if (version() >= version) {
-                    return null;
+    /** A HikariCP pool of PostgreSQL connections; each unit of work borrows one for its transaction. */
+    private record Pool(HikariDataSource pool) implements Connections {
+
+        static Pool open(String url) throws SQLException {
+            HikariConfig config = new HikariConfig();
+            // The password goes to the driver as a property, not in the URL, so nothing that prints the
+            // pool's settings (HikariCP at debug level does) can show it.
+            String password = null;
+            StringBuilder rest = new StringBuilder();
+            int query = url.indexOf('?');
+            if (query >= 0) {
+                for (String parameter : url.substring(query + 1).split("&")) {
+                    if (parameter.regionMatches(true, 0, "password=", 0, 9)) {
+                        password = java.net.URLDecoder.decode(parameter.substring(9), java.nio.charset.StandardCharsets.UTF_8);
+                    } else if (!parameter.isEmpty()) {
+                        rest.append(rest.isEmpty() ? "?" : "&").append(parameter);
+                    }
                 }
+            }
+            config.setJdbcUrl((query >= 0 ? url.substring(0, query) : url) + rest);
+            if (password != null) {
+                config.addDataSourceProperty("password", password);
+            }
+            config.setPoolName("prepbot-db");
+            config.setMaximumPoolSize(POOL_SIZE);
+            // An idle bot keeps one connection, not eight, on a server that may be shared.
+            config.setMinimumIdle(1);
+            config.setAutoCommit(false);
+            // Read committed (PostgreSQL's default, stated so no server setting changes it): every write
+            // is a single INSERT ... ON CONFLICT or UPDATE that the server makes atomic, and a stricter level
+            // would make concurrent upserts of one player's sums fail with serialization errors instead.
+            config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+            config.setConnectionTimeout(10_000);
+            // One plain connection first: an unreachable server or a refused login is then the driver's
+            // reason in one line, where HikariCP's own failed start would also log a stack trace.
+            Properties probe = new Properties();
+            if (password != null) {
+                probe.setProperty("password", password);
+            }
+            DriverManager.getConnection(config.getJdbcUrl(), probe).close();
+            config.setInitializationFailTimeout(1);
+            try {
+                return new Pool(new HikariDataSource(config));
+            } catch (RuntimeException e) {
+                Throwable cause = e;
+                while (cause.getCause() != null && !(cause instanceof SQLException)) {
+                    cause = cause.getCause();
+                }
+                if (cause instanceof SQLException sql) {
+                    throw sql;
+                }
+                throw new SQLException(firstLine(e), e);
+            }
+        }
+
+        @Override
+        public <T> T transaction(Work<T> work) throws SQLException {
+            try (Connection connection = pool.getConnection()) {
+                try {
+                    T result = work.run(connection);
+                    connection.commit();
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    connection.rollback();
+                    throw e;
+                }
+            }
+        }
+
+        @Override
+        public boolean postgres() {
+            return true;
+        }
+
+        @Override
+        public void close() {
+            pool.close();
+        }
+    }
+
+    /**
+     * Brings the schema to the latest version in one transaction. On PostgreSQL an advisory lock held to
+     * its end makes a second process starting at the same moment wait, then find the work done; SQLite's
+     * immediate transactions already take the database's write lock when they begin.
+     */
+    private void migrate(Clock clock) throws SQLException {
+        connections.transaction(c -> {
+            lockForMigration(c);
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)");
+            }
+            int current = version(c);
+            if (current > MIGRATIONS.size()) {
+                throw new StoreException("This database was written by a newer Prepbot (schema " + current
+                        + "; this one knows up to " + MIGRATIONS.size() + "). Upgrade Prepbot or use another PREPBOT_DB.");
+            }
+            for (int version = current + 1; version <= MIGRATIONS.size(); version++) {
                 try (Statement s = c.createStatement()) {
                     for (String sql : MIGRATIONS.get(version - 1)) {
                         s.execute(sql);
@@ -194,14 +348,26 @@ public final class Database implements AutoCloseable {
                     p.setLong(2, clock.millis());
                     p.executeUpdate();
                 }
-                return null;
-            });
+            }
+            return null;
+        });
+    }
+
+    private void lockForMigration(Connection c) throws SQLException {
+        if (connections.postgres()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("SELECT pg_advisory_xact_lock(" + MIGRATION_LOCK + ")");
+            }
         }
     }
 
     /** The schema version this database is at. */
     public int version() throws SQLException {
-        try (Statement s = connection.createStatement();
+        return connections.transaction(Database::version);
+    }
+
+    private static int version(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT MAX(version) FROM schema_migrations")) {
             return r.next() ? r.getInt(1) : 0;
         }
@@ -213,32 +379,19 @@ public final class Database implements AutoCloseable {
         T run(Connection connection) throws SQLException;
     }
 
-    /**
-     * Runs the work in a transaction, committed before this returns; rolled back when it fails.
-     * Between units the connection is in auto-commit mode, so an idle bot holds no lock.
-     */
-    public synchronized <T> T transaction(Work<T> work) {
+    /** Runs the work in a transaction, committed before this returns; rolled back when it fails. */
+    public <T> T transaction(Work<T> work) {
         try {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            return connections.transaction(work);
         } catch (SQLException e) {
-            throw new StoreException("A database operation on " + location + " failed: " + e.getMessage(), e);
+            throw new StoreException("A database operation on " + location + " failed: " + firstLine(e), e);
         }
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
         try {
-            connection.close();
+            connections.close();
         } catch (SQLException e) {
             throw new StoreException("Cannot close the database at " + location, e);
         }

@@ -62,12 +62,11 @@ public final class SqlDailyRecords implements DailyRecords {
     @Override
     public void saveSchedule(DailySchedule s) {
         db.transaction(c -> {
-            try (PreparedStatement delete = c.prepareStatement("DELETE FROM daily_schedules WHERE guild_id = ?")) {
-                delete.setString(1, s.guildId());
-                delete.executeUpdate();
-            }
+            // One statement, so two processes saving the same guild's schedule cannot both find it absent.
             try (PreparedStatement p = c.prepareStatement("INSERT INTO daily_schedules (guild_id, channel_id, post_time,"
-                    + " zone, topic, since, problem) VALUES (?, ?, ?, ?, ?, ?, NULL)")) {
+                    + " zone, topic, since, problem) VALUES (?, ?, ?, ?, ?, ?, NULL) ON CONFLICT (guild_id) DO UPDATE SET"
+                    + " channel_id = excluded.channel_id, post_time = excluded.post_time, zone = excluded.zone,"
+                    + " topic = excluded.topic, since = excluded.since, problem = NULL")) {
                 p.setString(1, s.guildId());
                 p.setString(2, s.channelId());
                 p.setString(3, s.time().toString());
@@ -92,23 +91,16 @@ public final class SqlDailyRecords implements DailyRecords {
     @Override
     public boolean claimPost(String guildId, LocalDate date, String questionId, int cycle, Instant at) {
         return db.transaction(c -> {
+            // The key decides: when another process claims the same day at the same moment, one insert wins and
+            // the other inserts nothing, with no key error (which on PostgreSQL would abort the transaction).
             try (PreparedStatement p = c.prepareStatement("INSERT INTO daily_posts (guild_id, local_date, question_id,"
-                    + " cycle, posted_at) SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM daily_posts"
-                    + " WHERE guild_id = ? AND local_date = ?)")) {
+                    + " cycle, posted_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (guild_id, local_date) DO NOTHING")) {
                 p.setString(1, guildId);
                 p.setString(2, date.toString());
                 p.setString(3, questionId);
                 p.setInt(4, cycle);
                 p.setLong(5, at.toEpochMilli());
-                p.setString(6, guildId);
-                p.setString(7, date.toString());
                 return p.executeUpdate() == 1;
-            } catch (SQLException e) {
-                // Another process claimed the same day between the check and the insert: the key held.
-                if (e.getMessage() != null && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("constraint")) {
-                    return false;
-                }
-                throw e;
             }
         });
     }

@@ -6,12 +6,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /** The quiz store on the database; every query names the guild or the round it is about. */
 public final class SqlQuizStore implements QuizStore {
@@ -80,17 +83,59 @@ public final class SqlQuizStore implements QuizStore {
         });
     }
 
+    /** Answers in the order every writer takes their rows' locks. */
+    private static final Comparator<AnswerRecord> KEY_ORDER = Comparator.comparing(AnswerRecord::roundId)
+            .thenComparingInt(AnswerRecord::questionIndex).thenComparing(AnswerRecord::userId);
+
+    /** A player's sums to add, for all time (day -1) or one UTC day. */
+    private record SumKey(String guildId, long day, String userId) implements Comparable<SumKey> {
+        @Override
+        public int compareTo(SumKey o) {
+            int c = guildId.compareTo(o.guildId);
+            c = c != 0 ? c : Long.compare(day, o.day);
+            return c != 0 ? c : userId.compareTo(o.userId);
+        }
+    }
+
+    private static final class Sums {
+        String userName;
+        long points;
+        int answered;
+        int correct;
+
+        void add(AnswerRecord a) {
+            userName = a.userName();
+            points += a.points();
+            answered++;
+            correct += a.correct() ? 1 : 0;
+        }
+    }
+
+    /**
+     * Stores a batch in one transaction. On PostgreSQL two processes can store overlapping batches at
+     * once, so rows are locked in one global order, answers by key and then each sum by key, and no two
+     * batches can each hold a row the other waits for; that order also adds each player's sums once per
+     * batch instead of once per answer.
+     */
     @Override
     public List<Boolean> recordAnswers(List<AnswerRecord> answers) {
         return db.transaction(c -> {
-            List<Boolean> stored = new ArrayList<>(answers.size());
-            // Insert only when absent: the primary key guards two processes, this guards the common case
-            // without relying on a driver-specific constraint error.
+            Boolean[] stored = new Boolean[answers.size()];
+            Integer[] order = new Integer[answers.size()];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, Comparator.comparing(answers::get, KEY_ORDER));
+            Map<SumKey, Sums> totals = new TreeMap<>();
+            Map<SumKey, Sums> days = new TreeMap<>();
+            // Insert only when absent, decided by the primary key itself: a check-then-insert would let two
+            // processes on PostgreSQL both pass the check, and the loser's key error would undo its whole batch.
             try (PreparedStatement p = c.prepareStatement("INSERT INTO answers (round_id, question_index, question_id,"
                     + " topic, guild_id, user_id, user_name, choice, correct, points, millis, answered_at)"
-                    + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM answers"
-                    + " WHERE round_id = ? AND question_index = ? AND user_id = ?)")) {
-                for (AnswerRecord a : answers) {
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " ON CONFLICT (round_id, question_index, user_id) DO NOTHING")) {
+                for (int i : order) {
+                    AnswerRecord a = answers.get(i);
                     p.setString(1, a.roundId());
                     p.setInt(2, a.questionIndex());
                     p.setString(3, a.questionId());
@@ -103,44 +148,55 @@ public final class SqlQuizStore implements QuizStore {
                     p.setInt(10, a.points());
                     p.setLong(11, a.millis());
                     p.setLong(12, a.answeredAt().toEpochMilli());
-                    p.setString(13, a.roundId());
-                    p.setInt(14, a.questionIndex());
-                    p.setString(15, a.userId());
-                    boolean inserted = p.executeUpdate() == 1;
-                    if (inserted) {
-                        addToTotals(c, a);
-                    }
-                    stored.add(inserted);
+                    stored[i] = p.executeUpdate() == 1;
                 }
             }
-            return stored;
+            // In the order given, so a renamed player's latest name is the one kept.
+            for (int i = 0; i < stored.length; i++) {
+                if (stored[i]) {
+                    AnswerRecord a = answers.get(i);
+                    totals.computeIfAbsent(new SumKey(a.guildId(), -1, a.userId()), k -> new Sums()).add(a);
+                    long day = Math.floorDiv(a.answeredAt().toEpochMilli(), DAY_MILLIS);
+                    days.computeIfAbsent(new SumKey(a.guildId(), day, a.userId()), k -> new Sums()).add(a);
+                }
+            }
+            addToTotals(c, totals, days);
+            return List.of(stored);
         });
     }
 
-    /** Adds a newly scored answer to its player's all-time and daily sums, in the answer's transaction. */
-    private static void addToTotals(Connection c, AnswerRecord a) throws SQLException {
+    /** Adds newly scored answers to their players' all-time and daily sums, in the answers' transaction. */
+    private static void addToTotals(Connection c, Map<SumKey, Sums> totals, Map<SumKey, Sums> days) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("INSERT INTO total_scores (guild_id, user_id, user_name, points,"
-                + " answered, correct) VALUES (?, ?, ?, ?, 1, ?) ON CONFLICT (guild_id, user_id) DO UPDATE SET"
+                + " answered, correct) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (guild_id, user_id) DO UPDATE SET"
                 + " user_name = excluded.user_name, points = total_scores.points + excluded.points,"
-                + " answered = total_scores.answered + 1, correct = total_scores.correct + excluded.correct")) {
-            p.setString(1, a.guildId());
-            p.setString(2, a.userId());
-            p.setString(3, a.userName());
-            p.setInt(4, a.points());
-            p.setInt(5, a.correct() ? 1 : 0);
-            p.executeUpdate();
+                + " answered = total_scores.answered + excluded.answered,"
+                + " correct = total_scores.correct + excluded.correct")) {
+            for (Map.Entry<SumKey, Sums> e : totals.entrySet()) {
+                p.setString(1, e.getKey().guildId());
+                p.setString(2, e.getKey().userId());
+                p.setString(3, e.getValue().userName);
+                p.setLong(4, e.getValue().points);
+                p.setInt(5, e.getValue().answered);
+                p.setInt(6, e.getValue().correct);
+                p.executeUpdate();
+            }
         }
         try (PreparedStatement p = c.prepareStatement("INSERT INTO daily_scores (guild_id, day, user_id, user_name,"
-                + " points, answered, correct) VALUES (?, ?, ?, ?, ?, 1, ?) ON CONFLICT (guild_id, day, user_id) DO UPDATE"
+                + " points, answered, correct) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (guild_id, day, user_id) DO UPDATE"
                 + " SET user_name = excluded.user_name, points = daily_scores.points + excluded.points,"
-                + " answered = daily_scores.answered + 1, correct = daily_scores.correct + excluded.correct")) {
-            p.setString(1, a.guildId());
-            p.setLong(2, Math.floorDiv(a.answeredAt().toEpochMilli(), DAY_MILLIS));
-            p.setString(3, a.userId());
-            p.setString(4, a.userName());
-            p.setInt(5, a.points());
-            p.setInt(6, a.correct() ? 1 : 0);
-            p.executeUpdate();
+                + " answered = daily_scores.answered + excluded.answered,"
+                + " correct = daily_scores.correct + excluded.correct")) {
+            for (Map.Entry<SumKey, Sums> e : days.entrySet()) {
+                p.setString(1, e.getKey().guildId());
+                p.setLong(2, e.getKey().day());
+                p.setString(3, e.getKey().userId());
+                p.setString(4, e.getValue().userName);
+                p.setLong(5, e.getValue().points);
+                p.setInt(6, e.getValue().answered);
+                p.setInt(7, e.getValue().correct);
+                p.executeUpdate();
+            }
         }
     }
 

@@ -15,6 +15,7 @@ import dev.prepbot.discord.fake.FakeDiscord;
 import dev.prepbot.discord.fake.World;
 import dev.prepbot.search.SearchIndex;
 import dev.prepbot.store.Database;
+import dev.prepbot.testing.TestPostgres;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -235,8 +236,15 @@ public final class Benchmarks {
      * warmed up than the full one.
      */
     private Collection<RunResult> jmh(Class<?> benchmark, String... jvmArgs) throws Exception {
-        Options options = new OptionsBuilder()
-                .include(Pattern.quote(benchmark.getName()) + "\\.")
+        return jmh(Pattern.quote(benchmark.getName()) + "\\.", Map.of(), jvmArgs);
+    }
+
+    /** The benchmarks matching {@code include}, with some parameters fixed to one value. */
+    private Collection<RunResult> jmh(String include, Map<String, String> parameters, String... jvmArgs) throws Exception {
+        OptionsBuilder builder = new OptionsBuilder();
+        parameters.forEach((name, value) -> builder.param(name, value));
+        Options options = builder
+                .include(include)
                 .forks(1)
                 .warmupIterations(quick ? 2 : 8)
                 .warmupTime(TimeValue.seconds(1))
@@ -304,10 +312,37 @@ public final class Benchmarks {
     private void measureLeaderboard(int rows) throws Exception {
         Path dir = Files.createTempDirectory("prepbot-bench-db");
         Path file = dir.resolve("bench.db");
-        try (Database db = Database.open(file.toString(), Clock.systemUTC())) {
+        fillLeaderboard(file.toString(), "jdbc:sqlite:" + file, rows);
+        for (RunResult run : jmh(LeaderboardBenchmark.class, "-D" + LeaderboardBenchmark.DATABASE + "=" + file)) {
+            boolean cached = run.getParams().getBenchmark().endsWith(".cached");
+            String name = "leaderboard." + (cached ? "cached." : "uncached.") + run.getParams().getParam("period");
+            Statistics stats = run.getPrimaryResult().getStatistics();
+            // Cached reads are shown in microseconds, reads from SQLite in milliseconds.
+            double scale = cached ? 1 : 1e3;
+            add(name + ".p50", rows, "prepbot", stats.getPercentile(50) / scale, cached ? "us" : "ms");
+            add(name + ".p99", rows, "prepbot", stats.getPercentile(99) / scale, cached ? "us" : "ms");
+        }
+        if (!TestPostgres.available()) {
+            System.err.println("  no PostgreSQL server binaries here: leaderboard on prepbot-pg not measured");
+            return;
+        }
+        // The same rows on PostgreSQL, read uncached for a month: the figure that depends on the engine.
+        String url = TestPostgres.server().newDatabase();
+        fillLeaderboard(url, url + "&reWriteBatchedInserts=true", rows);
+        for (RunResult run : jmh(Pattern.quote(LeaderboardBenchmark.class.getName()) + "\\.uncached$",
+                Map.of("period", "month"), "-D" + LeaderboardBenchmark.DATABASE + "=" + url)) {
+            Statistics stats = run.getPrimaryResult().getStatistics();
+            add("leaderboard.uncached.month.p50", rows, "prepbot-pg", stats.getPercentile(50) / 1e3, "ms");
+            add("leaderboard.uncached.month.p99", rows, "prepbot-pg", stats.getPercentile(99) / 1e3, "ms");
+        }
+    }
+
+    /** Creates the schema at {@code location}, then puts in a million answers through one bulk transaction. */
+    private static void fillLeaderboard(String location, String jdbcUrl, int rows) throws Exception {
+        try (Database db = Database.open(location, Clock.systemUTC())) {
             // db is only used to create the schema; rows go in through one fast bulk transaction.
         }
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl)) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
                 s.execute("INSERT INTO rounds VALUES ('bench', 'g1', 'c1', 'u0', NULL, 20, 20, 'finished', NULL, 0, 1)");
@@ -338,15 +373,13 @@ public final class Benchmarks {
                         + " SUM(points), COUNT(*), SUM(correct) FROM answers GROUP BY guild_id, answered_at / 86400000, user_id");
             }
             c.commit();
-        }
-        for (RunResult run : jmh(LeaderboardBenchmark.class, "-D" + LeaderboardBenchmark.DATABASE + "=" + file)) {
-            boolean cached = run.getParams().getBenchmark().endsWith(".cached");
-            String name = "leaderboard." + (cached ? "cached." : "uncached.") + run.getParams().getParam("period");
-            Statistics stats = run.getPrimaryResult().getStatistics();
-            // Cached reads are shown in microseconds, reads from SQLite in milliseconds.
-            double scale = cached ? 1 : 1e3;
-            add(name + ".p50", rows, "prepbot", stats.getPercentile(50) / scale, cached ? "us" : "ms");
-            add(name + ".p99", rows, "prepbot", stats.getPercentile(99) / scale, cached ? "us" : "ms");
+            if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+                // Planner statistics, as autovacuum would gather them soon after a load this size.
+                c.setAutoCommit(true);
+                try (Statement s = c.createStatement()) {
+                    s.execute("ANALYZE");
+                }
+            }
         }
     }
 
@@ -435,6 +468,12 @@ public final class Benchmarks {
         }
     }
 
+    /** The search peers in their listed order; engines that are not peers (prepbot-pg) after them. */
+    private static int engineOrder(String engine) {
+        int index = Engines.NAMES.indexOf(engine);
+        return index < 0 ? Engines.NAMES.size() : index;
+    }
+
     private void add(String name, int bank, String engine, double value, String unit) {
         results.add(new Result(name, bank, engine, Math.round(value * 100) / 100.0, unit));
         System.err.printf(Locale.ROOT, "  %-30s %7d %-8s %12.2f %s%n", name, bank, engine, value, unit);
@@ -473,7 +512,7 @@ public final class Benchmarks {
         // Each measure's engines side by side, Prepbot first, then each peer with Prepbot's figure divided by its own.
         List<Result> sorted = new ArrayList<>(results);
         sorted.sort(Comparator.comparingInt(Result::bank).thenComparing(Result::name)
-                .thenComparingInt(r -> Engines.NAMES.indexOf(r.engine())));
+                .thenComparingInt(r -> engineOrder(r.engine())));
         for (Result r : sorted) {
             String ratio = "";
             if (!r.engine().equals("prepbot")) {

@@ -21,7 +21,9 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * A guild's leaderboard over the database {@link Benchmarks} fills with a million scored answers:
- * read through the Caffeine cache, and read with the cache emptied first, as after a new score.
+ * read through the Caffeine cache, and read with the cache emptied first, as after a new score. The
+ * database is SQLite, and again PostgreSQL (uncached month only, engine prepbot-pg) where the test
+ * PostgreSQL server can be started.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)

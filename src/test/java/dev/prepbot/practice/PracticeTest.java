@@ -13,6 +13,7 @@ import dev.prepbot.store.SqlPracticeStore;
 import dev.prepbot.store.SqlQuizStore;
 import dev.prepbot.testing.ManualClock;
 import dev.prepbot.testing.Questions;
+import dev.prepbot.testing.TestDatabase.Engine;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,9 +26,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Practice on the real store: misses come back, due questions first, weakest topics next. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class PracticeTest {
+
+    @Parameter
+    Engine engine;
 
     @TempDir
     Path dir;
@@ -41,7 +50,7 @@ class PracticeTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(dir.resolve("practice.db").toString(), clock);
+        db = Database.open(engine.fresh(dir).location(), clock);
         quiz = new SqlQuizStore(db);
         store = new SqlPracticeStore(db);
         practice = new Practice(bank, store, new Sm2(), clock, new Random(7));

@@ -18,6 +18,7 @@ import dev.prepbot.store.SqlQuizStore;
 import dev.prepbot.store.SqlReadinessStore;
 import dev.prepbot.testing.ManualClock;
 import dev.prepbot.testing.Questions;
+import dev.prepbot.testing.TestDatabase.Engine;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,9 +30,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** /readiness and the /stats trend on the real store. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class ReadinessCommandTest {
+
+    @Parameter
+    Engine engine;
 
     @TempDir
     Path dir;
@@ -45,7 +54,7 @@ class ReadinessCommandTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(dir.resolve("r.db").toString(), clock);
+        db = Database.open(engine.fresh(dir).location(), clock);
         quiz = new SqlQuizStore(db);
         store = new SqlReadinessStore(db);
     }

@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.prepbot.testing.TestDatabase;
+import dev.prepbot.testing.TestDatabase.Engine;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
@@ -24,20 +25,30 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Group commit: a crowd's answers stored in few transactions, each once, each durable when acknowledged. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class AnswerWriterTest {
+
+    @Parameter
+    Engine engine;
 
     @TempDir
     Path dir;
 
     private final Clock clock = Clock.fixed(Instant.parse("2026-05-01T12:00:00Z"), ZoneOffset.UTC);
+    private TestDatabase database;
     private Database db;
     private SqlQuizStore store;
 
     @BeforeEach
     void open() {
-        db = Database.open(dir.resolve("answers.db").toString(), clock);
+        database = engine.fresh(dir);
+        db = Database.open(database.location(), clock);
         store = new SqlQuizStore(db);
         store.openRound(new RoundRecord("r1", "g1", "c1", "u0", Optional.empty(), 1, 60, RoundStatus.RUNNING,
                 Optional.empty(), clock.instant()));
@@ -101,8 +112,7 @@ class AnswerWriterTest {
     }
 
     private int storedRows() throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("answers.db"));
-             Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT COUNT(*) FROM answers")) {
+        try (Connection c = database.connect(); Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT COUNT(*) FROM answers")) {
             r.next();
             return r.getInt(1);
         }
@@ -156,7 +166,7 @@ class AnswerWriterTest {
             CompletableFuture<Boolean> lost = writer.write(answer(1));
             assertThrows(CompletionException.class, lost::join);
         }
-        db = Database.open(dir.resolve("answers.db").toString(), clock);
+        db = Database.open(database.location(), clock);
         assertEquals(0, storedRows());
     }
 

@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.prepbot.daily.DailySchedule;
+import dev.prepbot.testing.TestDatabase;
+import dev.prepbot.testing.TestDatabase.Engine;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
@@ -20,27 +22,53 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+/** The schema and the stores on each engine, each test on a fresh database. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class DatabaseTest {
+
+    @Parameter
+    Engine engine;
 
     @TempDir
     Path dir;
 
     private final Clock clock = Clock.fixed(Instant.parse("2026-05-01T12:00:00Z"), ZoneOffset.UTC);
+    private TestDatabase store;
 
-    private String file(String name) {
-        return dir.resolve(name).toString();
+    @BeforeEach
+    void fresh() {
+        store = engine.fresh(dir);
+    }
+
+    private String location() {
+        return store.location();
     }
 
     @Test
-    void anEmptyDatabaseIsCreatedAtTheLatestSchemaInWalMode() throws Exception {
-        try (Database db = Database.open(file("new.db"), clock)) {
+    void anEmptyDatabaseIsCreatedAtTheLatestSchema() throws Exception {
+        try (Database db = Database.open(location(), clock)) {
             assertEquals(Database.MIGRATIONS.size(), db.version());
         }
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file("new.db"));
-             Statement s = c.createStatement(); ResultSet r = s.executeQuery("PRAGMA journal_mode")) {
+        try (Connection c = store.connect(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT COUNT(*) FROM schema_migrations")) {
+            r.next();
+            assertEquals(Database.MIGRATIONS.size(), r.getInt(1), "one row per migration");
+        }
+    }
+
+    @Test
+    void sqliteIsOpenedInWalMode() throws Exception {
+        assumeTrue(engine == Engine.SQLITE);
+        Database.open(location(), clock).close();
+        try (Connection c = store.connect(); Statement s = c.createStatement(); ResultSet r = s.executeQuery("PRAGMA journal_mode")) {
             r.next();
             assertEquals("wal", r.getString(1));
         }
@@ -48,7 +76,7 @@ class DatabaseTest {
 
     @Test
     void anOlderDatabaseIsUpgradedInPlaceKeepingItsRows() throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file("old.db")); Statement s = c.createStatement()) {
+        try (Connection c = store.connect(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)");
             for (String sql : Database.MIGRATIONS.get(0)) {
                 s.execute(sql);
@@ -57,7 +85,7 @@ class DatabaseTest {
             s.execute("INSERT INTO rounds VALUES ('r1', 'g1', 'c1', 'u1', NULL, 5, 20, 'finished', NULL, 0, 1)");
             s.execute("INSERT INTO answers VALUES ('r1', 0, 'q', 'python', 'g1', 'u1', 'Ada', 1, 1, 900, 2000, 5)");
         }
-        try (Database db = Database.open(file("old.db"), clock)) {
+        try (Database db = Database.open(location(), clock)) {
             assertEquals(Database.MIGRATIONS.size(), db.version());
             assertEquals(900, new SqlQuizStore(db).standings("g1", Instant.EPOCH).get(0).points(),
                     "the score sums of migration 3 start from the answers already there");
@@ -67,18 +95,18 @@ class DatabaseTest {
 
     @Test
     void aNewerDatabaseIsRefusedWithASentence() throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file("future.db")); Statement s = c.createStatement()) {
+        try (Connection c = store.connect(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)");
             s.execute("INSERT INTO schema_migrations VALUES (7, 0)");
         }
-        StoreException e = assertThrows(StoreException.class, () -> Database.open(file("future.db"), clock));
+        StoreException e = assertThrows(StoreException.class, () -> Database.open(location(), clock));
         assertEquals("This database was written by a newer Prepbot (schema 7; this one knows up to " + Database.MIGRATIONS.size() + ")."
                 + " Upgrade Prepbot or use another PREPBOT_DB.", e.getMessage());
     }
 
     @Test
     void statsAndStandingsStayInsideTheirGuild() {
-        try (Database db = Database.open(file("iso.db"), clock)) {
+        try (Database db = Database.open(location(), clock)) {
             SqlQuizStore store = new SqlQuizStore(db);
             store.openRound(new RoundRecord("r1", "g1", "c1", "u1", Optional.empty(), 3, 20, RoundStatus.RUNNING,
                     Optional.empty(), clock.instant()));
@@ -107,7 +135,7 @@ class DatabaseTest {
 
     @Test
     void leaderboardSumsAgreeWithTheAnswersTheyAreKeptFrom() {
-        try (Database db = Database.open(file("sums.db"), clock)) {
+        try (Database db = Database.open(location(), clock)) {
             SqlQuizStore store = new SqlQuizStore(db);
             store.openRound(new RoundRecord("r1", "g1", "c1", "u0", Optional.empty(), 3, 20, RoundStatus.RUNNING,
                     Optional.empty(), clock.instant()));
@@ -153,7 +181,7 @@ class DatabaseTest {
 
     @Test
     void aDayCanBeClaimedOnceEvenFromTwoConnections() {
-        try (Database one = Database.open(file("daily.db"), clock); Database two = Database.open(file("daily.db"), clock)) {
+        try (Database one = Database.open(location(), clock); Database two = Database.open(location(), clock)) {
             SqlDailyRecords first = new SqlDailyRecords(one);
             SqlDailyRecords second = new SqlDailyRecords(two);
             first.saveSchedule(new DailySchedule("g1", "c1", LocalTime.of(9, 0), ZoneId.of("Europe/Berlin"),
