@@ -99,7 +99,7 @@ public final class Benchmarks {
         measureSelfCheck(builtIn);
         measureReadiness(1_000, 30);
         new CrowdBenchmark(quick ? new int[] {200, 1_000, 2_000} : new int[] {200, 1_000, 2_000, 5_000})
-                .run((name, size, value, unit) -> add(name, size, "prepbot", value, unit));
+                .run(this::add);
         report();
     }
 

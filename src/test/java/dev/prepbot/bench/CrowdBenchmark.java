@@ -27,9 +27,9 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class CrowdBenchmark {
 
-    /** What the benchmark reports: a named figure for a crowd of a size. */
+    /** What the benchmark reports: a named figure for a crowd of a size, on one database. */
     interface Sink {
-        void add(String name, int size, double value, String unit);
+        void add(String name, int size, String engine, double value, String unit);
     }
 
     private static final Duration SPREAD = Duration.ofMillis(1_500);
@@ -41,24 +41,43 @@ final class CrowdBenchmark {
         this.crowds = crowds.clone();
     }
 
+    /** On SQLite, then on PostgreSQL when its server binaries are here (engine prepbot-pg). */
     void run(Sink sink) throws Exception {
         Path dir = Files.createTempDirectory("prepbot-bench-crowd");
+        String sqlite = dir.resolve("crowd.db").toString();
+        run(sqlite, "jdbc:sqlite:" + sqlite, "prepbot", sink);
+        if (dev.prepbot.testing.TestPostgres.available()) {
+            String postgres = dev.prepbot.testing.TestPostgres.server().newDatabase();
+            run(postgres, postgres, "prepbot-pg", sink);
+        } else {
+            System.err.println("  no PostgreSQL server binaries here: the crowd on prepbot-pg not measured");
+        }
+    }
+
+    private void run(String database, String jdbcUrl, String engine, Sink sink) throws Exception {
         // Acknowledgements later than Discord's three seconds are counted here rather than refused.
         try (FakeDiscord discord = FakeDiscord.start(Duration.ofMinutes(2))) {
             Settings settings = Settings.fromEnvironment(Map.of("DISCORD_TOKEN", "bench-token",
                     "PREPBOT_DISCORD_API", discord.restBaseUrl(), "PREPBOT_DISCORD_GATEWAY", discord.gatewayUrl(),
-                    "PREPBOT_DB", dir.resolve("crowd.db").toString(), "PREPBOT_SEARCH_MODEL", "off"));
+                    "PREPBOT_DB", database, "PREPBOT_SEARCH_MODEL", "off"));
             try (App app = App.startShared(settings); DiscordBot bot = DiscordBot.start(settings, app::commands)) {
                 discord.awaitConnected(Duration.ofSeconds(10));
                 for (int crowd : crowds) {
-                    clicks(discord, crowd, dir.resolve("crowd.db"), sink);
+                    clicks(discord, crowd, jdbcUrl, (name, size, value, unit) -> sink.add(name, size, engine, value, unit));
                 }
-                searches(discord, 1_000, sink);
+                if (engine.equals("prepbot")) {
+                    searches(discord, 1_000, (name, size, value, unit) -> sink.add(name, size, engine, value, unit));
+                }
             }
         }
     }
 
-    private static void clicks(FakeDiscord discord, int crowd, Path database, Sink sink) throws Exception {
+    /** A figure of one run. */
+    private interface Figures {
+        void add(String name, int size, double value, String unit);
+    }
+
+    private static void clicks(FakeDiscord discord, int crowd, String jdbcUrl, Figures sink) throws Exception {
         World.User starter = discord.world().addUser("starter-" + crowd, true);
         discord.awaitReply(discord.slash(starter, World.GENERAL, "quiz", java.util.Optional.of("start"),
                 Map.of("questions", 1L, "seconds", 120L)), Duration.ofSeconds(10));
@@ -84,7 +103,7 @@ final class CrowdBenchmark {
             nanos[i] = latency.toNanos();
             late += latency.compareTo(DISCORD_DEADLINE) > 0 ? 1 : 0;
         }
-        long[] counts = stored(database);
+        long[] counts = stored(jdbcUrl);
         sink.add("crowd.ack.p50", crowd, Benchmarks.percentile(nanos, 50) / 1e6, "ms");
         sink.add("crowd.ack.p99", crowd, Benchmarks.percentile(nanos, 99) / 1e6, "ms");
         sink.add("crowd.ack.max", crowd, Arrays.stream(nanos).max().orElse(0) / 1e6, "ms");
@@ -96,8 +115,8 @@ final class CrowdBenchmark {
     }
 
     /** Answers stored in the latest round, and distinct players among them. */
-    private static long[] stored(Path database) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + database);
+    private static long[] stored(String jdbcUrl) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbcUrl);
              Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT COUNT(*), COUNT(DISTINCT user_id) FROM answers WHERE round_id ="
                      + " (SELECT id FROM rounds ORDER BY started_at DESC LIMIT 1)")) {
@@ -106,7 +125,7 @@ final class CrowdBenchmark {
         }
     }
 
-    private static void searches(FakeDiscord discord, int count, Sink sink) throws Exception {
+    private static void searches(FakeDiscord discord, int count, Figures sink) throws Exception {
         String[] queries = {"tcp handshake", "isolaton levels", "gil threads", "deadl", "k-fold", "rebase vs merge"};
         List<FakeDiscord.Interaction> sent = new ArrayList<>();
         long start = System.nanoTime();
@@ -127,7 +146,7 @@ final class CrowdBenchmark {
     public static void main(String[] args) throws Exception {
         int[] crowds = args.length == 0 ? new int[] {200, 1_000, 2_000, 5_000}
                 : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
-        new CrowdBenchmark(crowds).run((name, size, value, unit) ->
-                System.out.printf(java.util.Locale.ROOT, "%-28s %6d %12.2f %s%n", name, size, value, unit));
+        new CrowdBenchmark(crowds).run((name, size, engine, value, unit) -> System.out.printf(java.util.Locale.ROOT,
+                "%-28s %6d %-10s %12.2f %s%n", name, size, engine, value, unit));
     }
 }
