@@ -48,8 +48,9 @@ final class Relevance {
      * Whether words alone give a result worth showing: keywords all the bank's as typed always do, and
      * otherwise (typos, or no sentence model yet) a question must hold enough of the query.
      */
-    static boolean wordsAlone(boolean exactKeywords, float coverage) {
-        return exactKeywords || coverage >= WORDS_ALONE_COVERAGE;
+    static boolean wordsAlone(boolean exactKeywords, java.util.function.DoubleSupplier coverage) {
+        // Keywords all the bank's own need no judgement, so the coverage search is spared them.
+        return exactKeywords || coverage.getAsDouble() >= WORDS_ALONE_COVERAGE;
     }
 
     /**

@@ -303,14 +303,15 @@ public final class SearchIndex implements AutoCloseable {
         boolean wordsSuffice = words.isPresent() && words.get().keywords();
         try {
             TopDocs byWords = words.isPresent() ? searcher.search(words.get().query(), Relevance.CANDIDATES) : null;
-            float coverage = words.isPresent() ? coverage(words.get()) : 0f;
             if (model.isEmpty() || wordsSuffice) {
-                if (words.isEmpty() || !Relevance.wordsAlone(words.get().exact(), coverage)) {
+                QueryBuilder.Lexical typed = words.orElse(null);
+                if (typed == null || !Relevance.wordsAlone(typed.exact(), () -> coverage(typed))) {
                     return List.of();
                 }
                 return Arrays.stream(byWords.scoreDocs).limit(limit)
                         .map(sd -> new Ranked(questionOfDoc[sd.doc], sd.score)).toList();
             }
+            float coverage = words.isPresent() ? coverage(words.get()) : 0f;
             float[] vector = model.get().model().embed(text);
             List<VectorIndex.Neighbour> near = model.get().vectors().nearest(vector, Relevance.CANDIDATES, topic);
             float closest = near.isEmpty() ? -1f : near.get(0).cosine();
@@ -348,9 +349,13 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /** The share of the query's subject words that the question holding the most of them holds. */
-    private float coverage(QueryBuilder.Lexical words) throws IOException {
-        ScoreDoc[] best = searcher.search(words.coverage(), 1).scoreDocs;
-        return best.length == 0 ? 0f : Math.min(1f, best[0].score / words.subjectWords());
+    private float coverage(QueryBuilder.Lexical words) {
+        try {
+            ScoreDoc[] best = searcher.search(words.coverage(), 1).scoreDocs;
+            return best.length == 0 ? 0f : Math.min(1f, best[0].score / words.subjectWords());
+        } catch (IOException e) {
+            throw new UncheckedIOException("search failed", e);
+        }
     }
 
     /** What the relevance judgement of a query rests on, for tuning and tests. */
@@ -359,12 +364,7 @@ public final class SearchIndex implements AutoCloseable {
 
     Evidence evidence(String text) {
         Optional<QueryBuilder.Lexical> words = lexical(text, Optional.empty());
-        float coverage;
-        try {
-            coverage = words.isPresent() ? coverage(words.get()) : 0f;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        float coverage = words.isPresent() ? coverage(words.get()) : 0f;
         float closest = meaning.ready().map(r -> {
             List<VectorIndex.Neighbour> near = r.vectors().nearest(r.model().embed(text), Relevance.CANDIDATES, Optional.empty());
             return near.isEmpty() ? -1f : near.get(0).cosine();
