@@ -150,4 +150,14 @@ final class FirstInteraction {
             return lines.stream().anyMatch(line -> line.contains(text));
         }
     }
+
+    /** Measures alone: {@code java -cp <test classpath> dev.prepbot.bench.FirstInteraction [starts]} after {@code package}. */
+    public static void main(String[] args) throws Exception {
+        int starts = args.length == 0 ? 5 : Integer.parseInt(args[0]);
+        List<Start> measured = new FirstInteraction(Files.createTempDirectory("prepbot-first")).measure(starts);
+        long[] nanos = measured.stream().mapToLong(s -> s.ack().toNanos()).toArray();
+        System.out.printf(java.util.Locale.ROOT, "first interaction over %d starts: p50 %.1f ms, max %.1f ms, model ready in %d%n",
+                starts, Benchmarks.percentile(nanos, 50) / 1e6, java.util.Arrays.stream(nanos).max().orElse(0) / 1e6,
+                measured.stream().filter(Start::modelReady).count());
+    }
 }
