@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -73,6 +74,22 @@ class CrashSafetyTest {
         return discord.calls().stream().filter(c -> c.method().equals("PUT") && c.path().endsWith("/commands")).count();
     }
 
+    /** Each answer a player was told was locked in is in the database exactly once. */
+    private static void assertStoredOnce(Connection db, List<Scored> acknowledged) throws SQLException {
+        try (PreparedStatement p = db.prepareStatement(
+                "SELECT COUNT(*) FROM answers WHERE round_id = ? AND question_index = ? AND user_id = ?")) {
+            for (Scored s : acknowledged) {
+                p.setString(1, s.roundId());
+                p.setInt(2, s.question());
+                p.setString(3, s.userId());
+                try (ResultSet r = p.executeQuery()) {
+                    r.next();
+                    assertEquals(1, r.getInt(1), "an acknowledged answer is stored exactly once: " + s);
+                }
+            }
+        }
+    }
+
     @Test
     void aKillInTheMiddleOfABurstOfClicksLosesNoAcknowledgedAnswerAndCountsNoneTwice() throws Exception {
         int players = Integer.getInteger("prepbot.burst", 400);
@@ -121,18 +138,7 @@ class CrashSafetyTest {
             }
         }
         try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("crash.db"))) {
-            for (Scored s : acknowledged) {
-                try (PreparedStatement p = db.prepareStatement(
-                        "SELECT COUNT(*) FROM answers WHERE round_id = ? AND question_index = ? AND user_id = ?")) {
-                    p.setString(1, s.roundId());
-                    p.setInt(2, s.question());
-                    p.setString(3, s.userId());
-                    try (ResultSet r = p.executeQuery()) {
-                        r.next();
-                        assertEquals(1, r.getInt(1), "an acknowledged answer is stored exactly once: " + s);
-                    }
-                }
-            }
+            assertStoredOnce(db, acknowledged);
             try (Statement s = db.createStatement();
                  ResultSet r = s.executeQuery("SELECT COUNT(*), COUNT(DISTINCT user_id) FROM answers")) {
                 r.next();
@@ -188,18 +194,7 @@ class CrashSafetyTest {
             assertEquals(1, dailyPosts, "one daily post for the day, across every restart");
         }
         try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("crash.db"))) {
-            for (Scored s : scored) {
-                try (PreparedStatement p = db.prepareStatement(
-                        "SELECT COUNT(*) FROM answers WHERE round_id = ? AND question_index = ? AND user_id = ?")) {
-                    p.setString(1, s.roundId());
-                    p.setInt(2, s.question());
-                    p.setString(3, s.userId());
-                    try (ResultSet r = p.executeQuery()) {
-                        r.next();
-                        assertEquals(1, r.getInt(1), "stored exactly once: " + s);
-                    }
-                }
-            }
+            assertStoredOnce(db, scored);
             try (Statement s = db.createStatement()) {
                 try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM rounds WHERE status = 'running'")) {
                     r.next();
