@@ -35,12 +35,17 @@ import dev.prepbot.search.IndexCache;
 import dev.prepbot.search.Meaning;
 import dev.prepbot.search.MiniLmEmbedder;
 import dev.prepbot.search.SearchIndex;
+import dev.prepbot.search.ServerIndex;
+import dev.prepbot.serverbank.BankCommand;
+import dev.prepbot.serverbank.ReportCommand;
+import dev.prepbot.serverbank.ServerBanks;
 import dev.prepbot.store.AnswerRecord;
 import dev.prepbot.store.AnswerWriter;
 import dev.prepbot.store.Database;
 import dev.prepbot.store.SqlDailyRecords;
 import dev.prepbot.store.SqlPracticeStore;
 import dev.prepbot.store.SqlReadinessStore;
+import dev.prepbot.store.SqlServerBankStore;
 import dev.prepbot.store.SqlQuizStore;
 import dev.prepbot.time.ExecutorScheduler;
 import java.nio.file.Path;
@@ -77,6 +82,10 @@ public final class App implements AutoCloseable {
     private DailyQuestions daily;
     private QuizEngine quiz;
     private Commands commands;
+    private ServerIndex serverIndex;
+    private ServerBanks serverBanks;
+    /** How often a process looks for servers' questions changed by another: well within two seconds. */
+    static final Duration SERVER_BANK_REFRESH = Duration.ofSeconds(1);
 
     private App(Settings settings, Bank bank, RateLimit rateLimit, Progress progress) {
         this.settings = settings;
@@ -158,39 +167,75 @@ public final class App implements AutoCloseable {
         if (commands != null) {
             return commands;
         }
-        database = Database.open(settings.database(), clock);
+        ServerBanks catalog = serverBanks();
         scheduler = new ExecutorScheduler("prepbot-timers");
+        refreshServerBanks();
         SqlQuizStore quizStore = new SqlQuizStore(database);
         SqlDailyRecords dailyRecords = new SqlDailyRecords(database);
         Leaderboard leaderboard = new Leaderboard(quizStore, clock);
         answerWriter = new AnswerWriter(quizStore, stored -> stored.stream().map(AnswerRecord::guildId).distinct()
                 .forEach(leaderboard::invalidate));
-        quiz = new QuizEngine(bank, index, quizStore, answerWriter::write, leaderboard, channels, clock, scheduler, random);
-        daily = new DailyQuestions(bank, dailyRecords, channels, clock, scheduler, random);
-        Practice practice = new Practice(bank, new SqlPracticeStore(database), new Sm2(), clock, random);
-        AnswerCards cards = new AnswerCards(bank, (caller, question) -> caller.guildId()
+        quiz = new QuizEngine(catalog, index, quizStore, answerWriter::write, leaderboard, channels, clock, scheduler, random);
+        daily = new DailyQuestions(catalog, dailyRecords, channels, clock, scheduler, random);
+        Practice practice = new Practice(catalog, new SqlPracticeStore(database), new Sm2(), clock, random);
+        AnswerCards cards = new AnswerCards(catalog, (caller, question) -> caller.guildId()
                 .ifPresent(guild -> practice.revealed(guild, caller.userId(), question.id())));
-        PracticeCommand practiceCommand = new PracticeCommand(bank, practice);
+        PracticeCommand practiceCommand = new PracticeCommand(catalog, practice);
         List<Command> list = new ArrayList<>();
-        list.add(new QuestionCommand(bank, cards, random));
-        list.add(new AnswerCommand(index, cards));
-        list.add(new SearchCommand(index));
-        list.add(new TopicsCommand(bank));
-        list.add(new QuizCommand(bank, quiz));
+        list.add(new QuestionCommand(catalog, cards, random));
+        list.add(new AnswerCommand(serverBanks.search(), cards));
+        list.add(new SearchCommand(serverBanks.search()));
+        list.add(new TopicsCommand(catalog));
+        list.add(new QuizCommand(catalog, quiz));
         list.add(new LeaderboardCommand(leaderboard));
         list.add(new StatsCommand(quizStore));
-        list.add(new DailyCommand(bank, dailyRecords, daily, channels, clock));
+        list.add(new DailyCommand(catalog, dailyRecords, daily, channels, clock));
         list.add(practiceCommand);
         list.add(new ReviewCommand(practice));
         SqlReadinessStore readiness = new SqlReadinessStore(database);
-        list.add(new ReadinessCommand(bank, readiness, clock));
+        list.add(new ReadinessCommand(catalog, readiness, clock));
+        BankCommand bankCommand = new BankCommand(serverBanks, clock, random);
+        list.add(bankCommand);
+        list.add(new ReportCommand(serverBanks, clock, random));
         list.add(new HelpCommand(list.stream().map(Command::spec).toList()));
-        SelfCheckActions selfCheck = new SelfCheckActions(bank, new SelfCheck(index::sentenceModel));
-        commands = new Commands(list, List.of(cards, quiz, practiceCommand, selfCheck, new TrendAction(readiness, clock)),
+        SelfCheckActions selfCheck = new SelfCheckActions(catalog, new SelfCheck(index::sentenceModel));
+        commands = new Commands(list, List.of(cards, quiz, practiceCommand, selfCheck, new TrendAction(readiness, clock),
+                bankCommand),
                 rateLimit);
         quiz.recoverInterrupted();
         daily.start();
         return commands;
+    }
+
+    /**
+     * Every second, takes in the changes other processes made to servers' questions; stops with the
+     * scheduler. A failed look (the database briefly away) is tried again the next second.
+     */
+    private void refreshServerBanks() {
+        scheduler.schedule(SERVER_BANK_REFRESH, () -> {
+            try {
+                serverBanks.refresh();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(App.class).warn("could not read servers' question changes: {}",
+                        e.getMessage());
+            }
+            refreshServerBanks();
+        });
+    }
+
+    /**
+     * Servers' own questions: opens storage and indexes them on first use. The command line's import,
+     * export and reports need only this, without quiz rounds or daily posts.
+     */
+    public synchronized ServerBanks serverBanks() {
+        if (serverBanks == null) {
+            database = Database.open(settings.database(), clock);
+            serverIndex = new ServerIndex(index::sentenceModel);
+            serverBanks = new ServerBanks(bank, new SqlServerBankStore(database), index, serverIndex, clock);
+            // Queued behind the sentence model's loading: questions indexed before it was ready get vectors.
+            meaningLoader.execute(serverBanks::embedMissing);
+        }
+        return serverBanks;
     }
 
     /** Whether a quiz round is running in the channel; the console waits for it before it exits. */
@@ -221,6 +266,9 @@ public final class App implements AutoCloseable {
         if (answerWriter != null) {
             // Answers already clicked are stored before the database closes.
             answerWriter.close();
+        }
+        if (serverIndex != null) {
+            serverIndex.close();
         }
         if (database != null) {
             database.close();

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.prepbot.bank.Bank;
 import dev.prepbot.bank.BankJson;
+import dev.prepbot.bank.Catalog;
+import dev.prepbot.serverbank.Report;
+import dev.prepbot.serverbank.ServerBanks;
 import dev.prepbot.bank.BankLoader;
 import dev.prepbot.bank.InvalidBankException;
 import dev.prepbot.bank.Progress;
@@ -30,6 +33,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -63,6 +67,9 @@ public final class Main {
               show ID [--json]         the full model answer
               topics [--json]
               validate [PATH...]       check bank files; exit 0 when valid, 1 when not
+              import --guild ID FILE   add a bank file to a server's own questions (all or nothing; exit 1 with every problem)
+              export --guild ID        print a server's own questions as a bank file (imports back unchanged)
+              reports [--json]         open reports on questions, built-in ones included
               check ID [--json]        self-check: reads your answer on standard input, says which key points it covers
 
             With no COMMAND: run when DISCORD_TOKEN is set, else console.
@@ -149,6 +156,9 @@ public final class Main {
             case "topics" -> topics(settings, args);
             case "validate" -> validate(settings, args);
             case "check" -> check(settings, args);
+            case "import" -> importBank(settings, args);
+            case "export" -> exportBank(settings, args);
+            case "reports" -> reports(settings, args);
             case "help" -> {
                 out.print(USAGE_TEXT);
                 yield OK;
@@ -306,10 +316,106 @@ public final class Main {
             out.println(writer.write(writer.toJson(question.get())));
         } else {
             StringBuilder text = new StringBuilder();
-            new ConsoleRenderer().render(new AnswerCards(bank).fullCard(question.get(), Visibility.PUBLIC), text);
+            new ConsoleRenderer().render(new AnswerCards(Catalog.of(bank)).fullCard(question.get(), Visibility.PUBLIC), text);
             out.print(text);
         }
         return OK;
+    }
+
+    /** The server a bank command is about: a Discord server id, as {@code /bank} stores it. */
+    private static String guildOption(Arguments args, String command) throws UsageException {
+        Optional<String> guild = args.value("--guild");
+        if (guild.isEmpty() || !guild.get().matches("[0-9A-Za-z_-]{1,64}")) {
+            throw new UsageException(command + " needs --guild ID, the server's id (right-click the server, Copy Server ID)");
+        }
+        return guild.get();
+    }
+
+    private int importBank(Settings settings, Arguments args) throws UsageException, InvalidBankException, IOException {
+        String guild = guildOption(args, "import");
+        if (args.positional().size() != 1) {
+            throw new UsageException("import needs one bank FILE, for example: prepbot import --guild 123 acme.json");
+        }
+        Path file = Path.of(args.positional().remove(0));
+        args.expectNoMore(0);
+        if (!Files.isRegularFile(file)) {
+            err.println("prepbot: no such file: " + shorten(file.toString()));
+            return INVALID;
+        }
+        if (Files.size(file) > ServerBanks.MAX_IMPORT_BYTES) {
+            err.println("prepbot: " + file.getFileName() + " is " + Files.size(file) + " bytes; a file to import may have"
+                    + " at most " + ServerBanks.MAX_IMPORT_BYTES + " bytes (1 MB)");
+            return INVALID;
+        }
+        byte[] content = Files.readAllBytes(file);
+        try (App app = App.start(settings, progress)) {
+            ServerBanks banks = app.serverBanks();
+            return switch (banks.importFile(guild, "command-line", file.getFileName().toString(), content)) {
+                case ServerBanks.Imported.Done done -> {
+                    out.println("Imported " + done.added().size() + (done.added().size() == 1 ? " question" : " questions")
+                            + " into server " + guild + ".");
+                    done.sameAs().forEach((added, existing) -> err.println("prepbot: " + added.id()
+                            + " looks like the existing question " + existing.id()));
+                    yield OK;
+                }
+                case ServerBanks.Imported.Invalid invalid -> {
+                    invalid.problems().forEach(p -> err.println(p));
+                    err.println("prepbot: nothing was imported: " + invalid.problems().size()
+                            + (invalid.problems().size() == 1 ? " problem." : " problems.")
+                            + " Every rule and message of the bank format: " + BANK_FORMAT_DOC);
+                    yield INVALID;
+                }
+                case ServerBanks.Imported.Refused refused -> {
+                    err.println("prepbot: nothing was imported: " + refused.reason());
+                    yield INVALID;
+                }
+            };
+        }
+    }
+
+    private int exportBank(Settings settings, Arguments args) throws UsageException, InvalidBankException {
+        String guild = guildOption(args, "export");
+        args.expectNoMore(0);
+        try (App app = App.start(settings, progress)) {
+            Optional<String> file = app.serverBanks().export(guild);
+            if (file.isEmpty()) {
+                err.println("prepbot: server " + guild + " has no questions of its own");
+                return INVALID;
+            }
+            out.print(file.get());
+            return OK;
+        }
+    }
+
+    private int reports(Settings settings, Arguments args) throws UsageException, InvalidBankException {
+        boolean json = args.flag("--json");
+        args.expectNoMore(0);
+        try (App app = App.start(settings, progress)) {
+            List<Report> open = app.serverBanks().store().openReports(Optional.empty());
+            if (json) {
+                ObjectMapper mapper = new ObjectMapper();
+                ObjectNode root = mapper.createObjectNode();
+                ArrayNode reports = root.putArray("reports");
+                for (Report r : open) {
+                    ObjectNode node = reports.addObject();
+                    node.put("question", r.questionId());
+                    node.put("builtIn", r.builtIn());
+                    node.put("guild", r.guildId());
+                    node.put("reason", r.reason().slug());
+                    node.put("note", r.note().orElse(null));
+                    node.put("reportedAt", r.createdAt().toString());
+                }
+                out.println(write(mapper, root));
+            } else if (open.isEmpty()) {
+                out.println("No open reports.");
+            } else {
+                for (Report r : open) {
+                    out.printf("%s  %s  %s%s  server %s%s%n", r.createdAt(), r.reason().slug(), r.questionId(),
+                            r.builtIn() ? " (built-in)" : "", r.guildId(), r.note().map(n -> "  \"" + n.replaceAll("\\s+", " ") + "\"").orElse(""));
+                }
+            }
+            return OK;
+        }
     }
 
     private int topics(Settings settings, Arguments args) throws UsageException, InvalidBankException {

@@ -1,5 +1,6 @@
 package dev.prepbot.bank;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -35,6 +36,44 @@ public final class BankJson {
             strings(node.putArray("keypoints"), q.keypoints());
         }
         return node;
+    }
+
+    /** A bank file holding these questions, each with its own topic: what {@code export} prints. */
+    public String writeBank(List<Question> questions) {
+        ObjectNode file = mapper.createObjectNode();
+        ArrayNode array = file.putArray("questions");
+        questions.forEach(q -> array.add(toJson(q)));
+        return write(file) + "\n";
+    }
+
+    /**
+     * Reads back one question this class wrote, from storage that only ever holds validated questions;
+     * a malformed one is a broken store, not a user's mistake.
+     */
+    public Question read(String json) {
+        try {
+            JsonNode node = mapper.readTree(json);
+            return new Question(node.path("id").asText(), node.path("topic").asText(),
+                    Difficulty.fromSlug(node.path("difficulty").asText())
+                            .orElseThrow(() -> new IllegalStateException("stored question without a difficulty")),
+                    strings(node.path("tags")), node.path("question").asText(), node.path("answer").asText(),
+                    text(node, "explanation"), text(node, "example"), strings(node.path("mistakes")),
+                    text(node, "story"), text(node, "choice"), strings(node.path("distractors")),
+                    strings(node.path("keypoints")));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("stored question is not JSON", e);
+        }
+    }
+
+    private static java.util.Optional<String> text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? java.util.Optional.empty() : java.util.Optional.of(value.asText());
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new java.util.ArrayList<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
     }
 
     public String write(Object node) {

@@ -82,11 +82,24 @@ public final class BankLoader {
 
     /** The same, for a caller that has already hashed the sources and need not hash them again. */
     public Bank load(List<BankSource> sources, List<BankProblem> problems, String checksum) throws InvalidBankException {
-        return load(sources, problems, () -> checksum);
+        return load(sources, problems, () -> checksum, Map.of());
+    }
+
+    /**
+     * Loads questions to add beside others: an id in {@code taken} (id to what holds it, such as "a
+     * built-in question") is a problem like any other.
+     */
+    public Bank loadBeside(List<BankSource> sources, Map<String, String> taken) throws InvalidBankException {
+        return load(sources, new ArrayList<>(), () -> checksum(sources), taken);
     }
 
     private Bank load(List<BankSource> sources, List<BankProblem> problems, Supplier<String> checksum)
             throws InvalidBankException {
+        return load(sources, problems, checksum, Map.of());
+    }
+
+    private Bank load(List<BankSource> sources, List<BankProblem> problems, Supplier<String> checksum,
+                      Map<String, String> taken) throws InvalidBankException {
         long totalBytes = sources.stream().mapToLong(s -> s.content().length).sum();
         AtomicLong parsedBytes = new AtomicLong();
         // Files parse independently, so a bank of many files parses on every core; the results are
@@ -102,8 +115,12 @@ public final class BankLoader {
         for (ParsedFile file : files) {
             problems.addAll(file.problems());
             for (Located<Question> q : file.questions()) {
-                String earlier = firstSeen.putIfAbsent(q.value().id(), q.where());
-                if (earlier != null) {
+                String holder = taken.get(q.value().id());
+                String earlier = holder == null ? firstSeen.putIfAbsent(q.value().id(), q.where()) : null;
+                if (holder != null) {
+                    problems.add(new BankProblem(file.source().name(), q.line(), q.column(), Optional.of(q.value().id()),
+                            Optional.of("id"), "the id is already used by " + holder));
+                } else if (earlier != null) {
                     problems.add(new BankProblem(file.source().name(), q.line(), q.column(), Optional.of(q.value().id()),
                             Optional.of("id"), "the id is already used at " + earlier));
                 } else {

@@ -1,6 +1,6 @@
 package dev.prepbot.commands;
 
-import dev.prepbot.bank.Bank;
+import dev.prepbot.bank.Catalog;
 import dev.prepbot.bank.Question;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,14 +25,14 @@ public final class AnswerCards implements ActionHandler {
         void revealed(Caller caller, Question question);
     }
 
-    private final Bank bank;
+    private final Catalog bank;
     private final RevealListener onReveal;
 
-    public AnswerCards(Bank bank) {
+    public AnswerCards(Catalog bank) {
         this(bank, (caller, question) -> { });
     }
 
-    public AnswerCards(Bank bank, RevealListener onReveal) {
+    public AnswerCards(Catalog bank, RevealListener onReveal) {
         this.bank = bank;
         this.onReveal = onReveal;
     }
@@ -128,7 +128,7 @@ public final class AnswerCards implements ActionHandler {
     @Override
     public Reply onAction(Action action, List<String> values, Caller caller) {
         if (action.name().equals(OPEN)) {
-            return values.stream().findFirst().flatMap(bank::byId)
+            return values.stream().findFirst().flatMap(id -> bank.byId(caller.guildId(), id))
                     .<Reply>map(q -> answerCard(q, Visibility.PRIVATE))
                     .orElseGet(() -> Reply.Notice.privately("That question is no longer in the bank."));
         }
@@ -136,7 +136,7 @@ public final class AnswerCards implements ActionHandler {
             return Reply.Notice.privately("That button is not one I know. Try the command again.");
         }
         Optional<AnswerPart> part = AnswerPart.fromSlug(action.args().get(0));
-        Optional<Question> question = bank.byId(action.args().get(1));
+        Optional<Question> question = bank.byId(caller.guildId(), action.args().get(1));
         if (part.isEmpty()) {
             return Reply.Notice.privately("That button is not one I know. Try the command again.");
         }

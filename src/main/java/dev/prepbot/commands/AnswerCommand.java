@@ -1,7 +1,7 @@
 package dev.prepbot.commands;
 
 import dev.prepbot.bank.Question;
-import dev.prepbot.search.SearchIndex;
+import dev.prepbot.search.GuildSearch;
 import dev.prepbot.search.Suggestion;
 import java.util.List;
 import java.util.Optional;
@@ -15,10 +15,10 @@ public final class AnswerCommand implements Command {
     /** Related questions shown under an answer: enough to follow a thread, few enough to read. */
     static final int RELATED = 3;
 
-    private final SearchIndex index;
+    private final GuildSearch index;
     private final AnswerCards cards;
 
-    public AnswerCommand(SearchIndex index, AnswerCards cards) {
+    public AnswerCommand(GuildSearch index, AnswerCards cards) {
         this.index = index;
         this.cards = cards;
     }
@@ -36,13 +36,14 @@ public final class AnswerCommand implements Command {
         if (typed.isEmpty()) {
             return Reply.Notice.privately("Tell me which question: start typing it and pick one from the list.");
         }
-        Optional<Question> question = index.bank().byId(typed.get())
-                .or(() -> index.find(typed.get(), Optional.empty(), 1).stream().findFirst());
+        Optional<String> guild = request.caller().guildId();
+        Optional<Question> question = index.catalog().byId(guild, typed.get())
+                .or(() -> index.find(guild, typed.get()));
         if (question.isEmpty()) {
             return Reply.Notice.privately("No question matches that. Try /search with other words.");
         }
         Reply.Card card = cards.answerCard(question.get(), request.flag("private") ? Visibility.PRIVATE : Visibility.PUBLIC);
-        return cards.withRelated(card, index.related(question.get().id(), RELATED));
+        return cards.withRelated(card, index.related(guild, question.get(), RELATED));
     }
 
     @Override
@@ -52,6 +53,6 @@ public final class AnswerCommand implements Command {
 
     @Override
     public List<Suggestion> autocomplete(String option, String typed, Caller caller) {
-        return "question".equals(option) ? index.suggest(typed, 25) : List.of();
+        return "question".equals(option) ? index.suggest(caller.guildId(), typed, 25) : List.of();
     }
 }

@@ -10,10 +10,19 @@ import java.util.OptionalLong;
  * the user's mistake by the handler, never as an exception.
  */
 public record CommandRequest(String command, Optional<String> subcommand, Map<String, String> options,
-                             Caller caller) {
+                             Caller caller, Map<String, Attachment> attachments) {
 
     public CommandRequest {
         options = Map.copyOf(options);
+        attachments = Map.copyOf(attachments);
+    }
+
+    public CommandRequest(String command, Optional<String> subcommand, Map<String, String> options, Caller caller) {
+        this(command, subcommand, options, caller, Map.of());
+    }
+
+    public Optional<Attachment> attachment(String name) {
+        return Optional.ofNullable(attachments.get(name));
     }
 
     public Optional<String> text(String name) {

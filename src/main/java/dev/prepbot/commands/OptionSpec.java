@@ -8,7 +8,7 @@ public record OptionSpec(String name, String description, OptionType type, boole
                          List<String> choices, boolean autocomplete, OptionalLong min, OptionalLong max) {
 
     public enum OptionType {
-        STRING, INTEGER, BOOLEAN, CHANNEL, USER
+        STRING, INTEGER, BOOLEAN, CHANNEL, USER, ROLE, ATTACHMENT
     }
 
     public OptionSpec {
@@ -43,6 +43,20 @@ public record OptionSpec(String name, String description, OptionType type, boole
     public static OptionSpec user(String name, String description) {
         return new OptionSpec(name, description, OptionType.USER, false, List.of(), false,
                 OptionalLong.empty(), OptionalLong.empty());
+    }
+
+    public static OptionSpec role(String name, String description, boolean required) {
+        return new OptionSpec(name, description, OptionType.ROLE, required, List.of(), false,
+                OptionalLong.empty(), OptionalLong.empty());
+    }
+
+    public static OptionSpec attachment(String name, String description, boolean required) {
+        return new OptionSpec(name, description, OptionType.ATTACHMENT, required, List.of(), false,
+                OptionalLong.empty(), OptionalLong.empty());
+    }
+
+    public OptionSpec asRequired() {
+        return new OptionSpec(name, description, type, true, choices, autocomplete, min, max);
     }
 
     public OptionSpec withAutocomplete() {

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** What a command answers, independent of Discord or the console. */
-public sealed interface Reply permits Reply.Card, Reply.Notice, Reply.Form, Reply.Picture {
+public sealed interface Reply permits Reply.Card, Reply.Notice, Reply.Form, Reply.Picture, Reply.File {
 
     Visibility visibility();
 
@@ -55,6 +55,18 @@ public sealed interface Reply permits Reply.Card, Reply.Notice, Reply.Form, Repl
         @Override
         public byte[] png() {
             return png.clone();
+        }
+    }
+
+    /** A file with a line of text, such as an exported bank: Discord attaches it; the console writes it out. */
+    record File(Text text, String fileName, byte[] content, Visibility visibility) implements Reply {
+        public File {
+            content = content.clone();
+        }
+
+        @Override
+        public byte[] content() {
+            return content.clone();
         }
     }
 

@@ -1,8 +1,9 @@
 package dev.prepbot.commands;
 
+import dev.prepbot.search.Suggestion;
 import dev.prepbot.search.Highlight;
 import dev.prepbot.search.SearchHit;
-import dev.prepbot.search.SearchIndex;
+import dev.prepbot.search.GuildSearch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,9 +14,9 @@ public final class SearchCommand implements Command {
     /** Enough to scan at a glance; Discord's select menu would allow 25. */
     static final int RESULTS = 5;
 
-    private final SearchIndex index;
+    private final GuildSearch index;
 
-    public SearchCommand(SearchIndex index) {
+    public SearchCommand(GuildSearch index) {
         this.index = index;
     }
 
@@ -23,7 +24,7 @@ public final class SearchCommand implements Command {
     public CommandSpec spec() {
         return CommandSpec.of("search", "Search the questions; typos are fine",
                 OptionSpec.text("query", "Words to look for", true),
-                Topics.option(index.bank()));
+                Topics.option());
     }
 
     @Override
@@ -33,12 +34,13 @@ public final class SearchCommand implements Command {
             return Reply.Notice.privately("Tell me what to look for, for example: tcp handshake.");
         }
         Optional<String> topic = request.text("topic");
-        if (topic.isPresent() && !index.bank().hasTopic(topic.get())) {
-            return Topics.unknown(index.bank(), topic.get());
+        Optional<String> guild = request.caller().guildId();
+        if (topic.isPresent() && !index.catalog().hasTopic(guild, topic.get())) {
+            return Topics.unknown(index.catalog(), guild, topic.get());
         }
-        List<SearchHit> hits = index.search(query.get(), topic, RESULTS);
+        List<SearchHit> hits = index.search(guild, query.get(), topic, RESULTS);
         if (hits.isEmpty()) {
-            return noMatch(query.get(), index.nearestTopics(query.get(), 3));
+            return noMatch(query.get(), index.nearestTopics(guild, query.get(), 3));
         }
         List<Reply.Section> sections = new ArrayList<>();
         List<Reply.MenuOption> options = new ArrayList<>();
@@ -89,5 +91,10 @@ public final class SearchCommand implements Command {
             at = r.end();
         }
         return text.plain(highlight.text().substring(at)).build();
+    }
+
+    @Override
+    public List<Suggestion> autocomplete(String option, String typed, Caller caller) {
+        return Topics.OPTION.equals(option) ? Topics.suggest(index.catalog(), caller, typed) : List.of();
     }
 }

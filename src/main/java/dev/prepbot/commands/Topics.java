@@ -1,27 +1,37 @@
 package dev.prepbot.commands;
 
-import dev.prepbot.bank.Bank;
+import dev.prepbot.bank.Catalog;
+import dev.prepbot.search.Suggestion;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
-/** The topic option shared by several commands, and the answer to a topic the bank does not have. */
+/**
+ * The topic option shared by several commands, and the answer to a topic the bank does not have.
+ * Topics autocomplete rather than being fixed choices: a server's own topics differ from server to
+ * server, and Discord's fixed choices are the same everywhere.
+ */
 public final class Topics {
 
-    /** Discord offers at most 25 fixed choices; larger banks fall back to free text. */
-    private static final int MAX_CHOICES = 25;
+    public static final String OPTION = "topic";
 
     private Topics() {
     }
 
-    public static OptionSpec option(Bank bank) {
-        List<String> topics = bank.topics();
-        return topics.size() <= MAX_CHOICES
-                ? OptionSpec.choice("topic", "Only questions of this topic", topics)
-                : OptionSpec.text("topic", "Only questions of this topic", false);
+    public static OptionSpec option() {
+        return OptionSpec.text(OPTION, "Only questions of this topic", false).withAutocomplete();
     }
 
-    public static Reply unknown(Bank bank, String topic) {
+    /** The topics seen where the caller is that contain what was typed, at most 25. */
+    public static List<Suggestion> suggest(Catalog catalog, Caller caller, String typed) {
+        String lower = typed.strip().toLowerCase(Locale.ROOT);
+        return catalog.topics(caller.guildId()).stream().filter(t -> t.contains(lower)).limit(25)
+                .map(t -> new Suggestion(t, t)).toList();
+    }
+
+    public static Reply unknown(Catalog catalog, Optional<String> guild, String topic) {
         String shown = topic.length() > 40 ? topic.substring(0, 40) + "…" : topic;
         return Reply.Notice.privately("There is no topic \"" + shown + "\". Topics: "
-                + String.join(", ", bank.topics()) + ".");
+                + String.join(", ", catalog.topics(guild)) + ".");
     }
 }

@@ -1,6 +1,6 @@
 package dev.prepbot.commands;
 
-import dev.prepbot.bank.Bank;
+import dev.prepbot.bank.Catalog;
 import dev.prepbot.bank.TopicCount;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,10 +9,10 @@ import java.util.Optional;
 /** {@code /topics}: each topic with its question counts by difficulty. */
 public final class TopicsCommand implements Command {
 
-    private final Bank bank;
+    private final Catalog catalog;
 
-    public TopicsCommand(Bank bank) {
-        this.bank = bank;
+    public TopicsCommand(Catalog catalog) {
+        this.catalog = catalog;
     }
 
     @Override
@@ -23,10 +23,12 @@ public final class TopicsCommand implements Command {
     @Override
     public Reply handle(CommandRequest request) {
         List<Reply.Section> sections = new ArrayList<>();
-        for (TopicCount c : bank.counts()) {
+        List<TopicCount> counts = catalog.counts(request.caller().guildId());
+        for (TopicCount c : counts) {
             sections.add(Reply.Section.of(c.topic(), line(c)));
         }
-        Text title = Text.of(bank.size() + " questions in " + bank.topics().size() + " topics");
+        int total = counts.stream().mapToInt(TopicCount::total).sum();
+        Text title = Text.of(total + " questions in " + counts.size() + " topics");
         return new Reply.Card(title, sections, Optional.empty(), List.of(), Optional.empty(), Visibility.PUBLIC);
     }
 

@@ -1,5 +1,10 @@
 package dev.prepbot.console;
 
+import java.util.Map;
+import java.util.LinkedHashMap;
+import dev.prepbot.commands.OptionSpec;
+import dev.prepbot.commands.CommandSpec;
+import dev.prepbot.commands.Attachment;
 import dev.prepbot.commands.Caller;
 import dev.prepbot.commands.CommandRequest;
 import dev.prepbot.commands.Commands;
@@ -117,7 +122,23 @@ public final class Console {
             String name = line.substring(1).split("\\s+", 2)[0];
             LineParser.Parsed parsed = LineParser.parse(line, commands.command(name).map(c -> c.spec()));
             long postsBefore = messages.get();
-            Reply reply = commands.handle(new CommandRequest(parsed.command(), parsed.subcommand(), parsed.options(), caller));
+            Map<String, String> options = new LinkedHashMap<>(parsed.options());
+            Map<String, Attachment> files = new LinkedHashMap<>();
+            for (String option : attachmentOptions(commands, parsed)) {
+                String path = options.remove(option);
+                if (path != null) {
+                    Optional<Attachment> file = readFile(path);
+                    if (file.isEmpty()) {
+                        return;
+                    }
+                    files.put(option, file.get());
+                }
+            }
+            Reply reply = commands.handle(new CommandRequest(parsed.command(), parsed.subcommand(), options, caller, files));
+            if (reply instanceof Reply.Form form) {
+                show(form, false);
+                reply = fill(commands, form, completions);
+            }
             // A command that posted something with buttons (a quiz question) leaves those on offer.
             show(reply, messages.get() == postsBefore);
         } else {
@@ -127,12 +148,40 @@ public final class Console {
         }
     }
 
+    /** The options of the typed command that Discord would take as attached files: here, paths. */
+    private static List<String> attachmentOptions(Commands commands, LineParser.Parsed parsed) {
+        return commands.command(parsed.command()).map(c -> {
+            CommandSpec spec = c.spec();
+            List<OptionSpec> options = parsed.subcommand()
+                    .flatMap(sub -> spec.subcommands().stream().filter(s -> s.name().equals(sub)).findFirst())
+                    .map(CommandSpec::options).orElse(spec.options());
+            return options.stream().filter(o -> o.type() == OptionSpec.OptionType.ATTACHMENT)
+                    .map(OptionSpec::name).toList();
+        }).orElse(List.of());
+    }
+
+    /** A local file given where Discord takes an attachment; says why when it cannot be read. */
+    private Optional<Attachment> readFile(String path) {
+        try {
+            java.nio.file.Path file = java.nio.file.Path.of(path);
+            long size = java.nio.file.Files.size(file);
+            byte[] content = size <= Attachment.MAX_DOWNLOAD
+                    ? java.nio.file.Files.readAllBytes(file) : new byte[0];
+            return Optional.of(new Attachment(file.getFileName().toString(), size, content));
+        } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+            synchronized (this) {
+                io.say("Cannot read the file " + shorten(path) + ": give the path of a bank file.");
+            }
+            return Optional.empty();
+        }
+    }
+
     /**
      * Asks for each field of a form in turn and sends them back: a line for a short field, lines up to
      * an empty one for a paragraph. The end of input ends the form with what was typed.
      */
     private Reply fill(Commands commands, Reply.Form form, Completions completions) {
-        java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+        Map<String, String> values = new LinkedHashMap<>();
         try {
             for (Reply.Field field : form.fields()) {
                 synchronized (this) {

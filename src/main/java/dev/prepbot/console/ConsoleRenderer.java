@@ -100,6 +100,10 @@ public final class ConsoleRenderer {
                 out.append(plain(picture.text())).append('\n');
                 out.append(savePicture(picture)).append('\n');
             }
+            case Reply.File file -> {
+                out.append(plain(file.text())).append('\n');
+                out.append(saveFile(file)).append('\n');
+            }
             case Reply.Card card -> {
                 out.append("== ").append(plain(card.title())).append(" ==\n");
                 for (Reply.Section section : card.sections()) {
@@ -138,6 +142,10 @@ public final class ConsoleRenderer {
             case Reply.Picture picture -> {
                 paragraphs(styled(picture.text(), look, AttributedStyle.DEFAULT), width, lines);
                 paragraphs(new AttributedString(savePicture(picture), look.quiet()), width, lines);
+            }
+            case Reply.File file -> {
+                paragraphs(styled(file.text(), look, AttributedStyle.DEFAULT), width, lines);
+                paragraphs(new AttributedString(saveFile(file), look.quiet()), width, lines);
             }
             case Reply.Card card -> {
                 paragraphs(styled(card.title(), look, look.title()), width, lines);
@@ -238,6 +246,21 @@ public final class ConsoleRenderer {
             return "Picture written to " + file.toAbsolutePath() + " (" + picture.description() + ")";
         } catch (IOException e) {
             return "Could not write the picture: " + e.getMessage();
+        }
+    }
+
+    /** A file goes beside the pictures, under a name of its own. */
+    private String saveFile(Reply.File reply) {
+        try {
+            Files.createDirectories(pictures);
+            String name = reply.fileName().replaceAll("[^A-Za-z0-9._-]", "_");
+            int dot = name.lastIndexOf('.');
+            Path file = Files.createTempFile(pictures, (dot > 0 ? name.substring(0, dot) : name) + "-",
+                    dot > 0 ? name.substring(dot) : "");
+            Files.write(file, reply.content());
+            return "File written to " + file.toAbsolutePath();
+        } catch (IOException e) {
+            return "Could not write the file: " + e.getMessage();
         }
     }
 

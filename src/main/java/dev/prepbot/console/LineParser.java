@@ -61,7 +61,9 @@ final class LineParser {
             return;
         }
         OptionSpec first = free.get(0);
-        if (first.type() == OptionSpec.OptionType.STRING && first.choices().isEmpty()) {
+        // A topic is one slug, so "/question networking medium" is a topic and a difficulty.
+        if (first.type() == OptionSpec.OptionType.STRING && first.choices().isEmpty()
+                && !first.name().equals(dev.prepbot.commands.Topics.OPTION)) {
             named.put(first.name(), String.join(" ", positional));
             return;
         }

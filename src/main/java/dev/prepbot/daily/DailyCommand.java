@@ -1,6 +1,6 @@
 package dev.prepbot.daily;
 
-import dev.prepbot.bank.Bank;
+import dev.prepbot.bank.Catalog;
 import dev.prepbot.commands.Caller;
 import dev.prepbot.commands.Command;
 import dev.prepbot.commands.CommandRequest;
@@ -42,13 +42,13 @@ public final class DailyCommand implements Command {
     /** What most teams spread over several countries pick; offered first when it matches what was typed. */
     private static final String UTC = "UTC";
 
-    private final Bank bank;
+    private final Catalog bank;
     private final DailyRecords records;
     private final DailyQuestions daily;
     private final DailyChannels channels;
     private final Clock clock;
 
-    public DailyCommand(Bank bank, DailyRecords records, DailyQuestions daily, DailyChannels channels, Clock clock) {
+    public DailyCommand(Catalog bank, DailyRecords records, DailyQuestions daily, DailyChannels channels, Clock clock) {
         this.bank = bank;
         this.records = records;
         this.daily = daily;
@@ -62,7 +62,7 @@ public final class DailyCommand implements Command {
                 OptionSpec.channel("channel", "Where to post", true),
                 OptionSpec.text("time", "Local time as HH:MM, e.g. 09:30", true),
                 OptionSpec.text("timezone", "IANA time zone, e.g. Europe/Berlin", true).withAutocomplete(),
-                Topics.option(bank)), List.of(), true);
+                Topics.option()), List.of(), true);
         CommandSpec off = new CommandSpec("off", "Stop the question of the day (needs Manage Server)", List.of(), List.of(), true);
         CommandSpec status = new CommandSpec("status", "Where and when the question of the day is posted", List.of(), List.of(), true);
         return new CommandSpec("daily", "The question of the day", List.of(), List.of(set, off, status), true);
@@ -101,8 +101,8 @@ public final class DailyCommand implements Command {
             return Reply.Notice.privately("The time zone must be a tz database name such as UTC, Europe/Berlin, America/New_York or Asia/Kolkata.");
         }
         Optional<String> topic = request.text("topic");
-        if (topic.isPresent() && !bank.hasTopic(topic.get())) {
-            return Topics.unknown(bank, topic.get());
+        if (topic.isPresent() && !bank.hasTopic(request.caller().guildId(), topic.get())) {
+            return Topics.unknown(bank, request.caller().guildId(), topic.get());
         }
         Optional<String> problem = channels.problemPosting(guild, channel.get());
         if (problem.isPresent()) {
@@ -144,6 +144,9 @@ public final class DailyCommand implements Command {
 
     @Override
     public List<Suggestion> autocomplete(String option, String typed, Caller caller) {
+        if (Topics.OPTION.equals(option)) {
+            return Topics.suggest(bank, caller, typed);
+        }
         if (!"timezone".equals(option)) {
             return List.of();
         }

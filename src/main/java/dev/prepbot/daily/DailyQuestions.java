@@ -1,6 +1,6 @@
 package dev.prepbot.daily;
 
-import dev.prepbot.bank.Bank;
+import dev.prepbot.bank.Catalog;
 import dev.prepbot.bank.Question;
 import dev.prepbot.commands.AnswerCards;
 import dev.prepbot.commands.Reply;
@@ -31,7 +31,7 @@ public final class DailyQuestions implements AutoCloseable {
     /** Wakes at least this often, so a changed wall clock or a lost timer costs at most this long. */
     static final Duration MAX_SLEEP = Duration.ofHours(1);
 
-    private final Bank bank;
+    private final Catalog bank;
     private final DailyRecords records;
     private final DailyChannels channels;
     private final AnswerCards cards;
@@ -42,7 +42,7 @@ public final class DailyQuestions implements AutoCloseable {
     private Scheduler.Task wake;
     private boolean closed;
 
-    public DailyQuestions(Bank bank, DailyRecords records, DailyChannels channels, Clock clock, Scheduler scheduler,
+    public DailyQuestions(Catalog bank, DailyRecords records, DailyChannels channels, Clock clock, Scheduler scheduler,
                           RandomGenerator random) {
         this.bank = bank;
         this.records = records;
@@ -105,7 +105,7 @@ public final class DailyQuestions implements AutoCloseable {
         if (now.isBefore(due) || due.isBefore(schedule.since()) || records.posted(schedule.guildId(), today)) {
             return;
         }
-        List<Question> eligible = bank.select(schedule.topic(), Optional.empty());
+        List<Question> eligible = bank.select(Optional.of(schedule.guildId()), schedule.topic(), Optional.empty());
         if (eligible.isEmpty()) {
             records.recordProblem(schedule.guildId(), Optional.of("The topic " + schedule.topic().orElse("")
                     + " has no questions in this bank."));

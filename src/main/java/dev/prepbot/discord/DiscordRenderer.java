@@ -59,6 +59,11 @@ final class DiscordRenderer {
             // A form is shown as a modal (see modal()); one that reaches a message, such as after a deferral,
             // can only point back to its button.
             case Reply.Form form -> render(Reply.Notice.privately(form.title() + ": press the button again to open the form."));
+            case Reply.File file -> List.of(new MessageCreateBuilder()
+                    .setContent(Fit.trim(Markdown.render(file.text()), CONTENT_MAX))
+                    .addFiles(FileUpload.fromData(file.content(), file.fileName()))
+                    .setAllowedMentions(NO_MENTIONS)
+                    .build());
             case Reply.Picture picture -> List.of(new MessageCreateBuilder()
                     .setContent(Fit.trim(Markdown.render(picture.text()), CONTENT_MAX))
                     .addFiles(FileUpload.fromData(picture.png(), picture.fileName())

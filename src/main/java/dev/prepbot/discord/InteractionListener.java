@@ -1,5 +1,11 @@
 package dev.prepbot.discord;
 
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.entities.Role;
+import net.dv8tion.jda.api.entities.Message;
+import java.util.Set;
+import java.io.InputStream;
+import dev.prepbot.commands.Attachment;
 import dev.prepbot.commands.Caller;
 import dev.prepbot.commands.CommandRequest;
 import dev.prepbot.commands.Commands;
@@ -75,12 +81,20 @@ final class InteractionListener extends ListenerAdapter {
     @Override
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
         Map<String, String> options = new LinkedHashMap<>();
+        Map<String, Message.Attachment> files = new LinkedHashMap<>();
         for (OptionMapping option : event.getOptions()) {
-            options.put(option.getName(), option.getAsString());
+            if (option.getType() == OptionType.ATTACHMENT) {
+                files.put(option.getName(), option.getAsAttachment());
+            } else {
+                options.put(option.getName(), option.getAsString());
+            }
         }
-        CommandRequest request = new CommandRequest(event.getName(), Optional.ofNullable(event.getSubcommandName()),
-                options, caller(event));
-        answer(event, () -> commands.handle(request), commands.repliesPrivately(request), commandWorkers);
+        Caller caller = caller(event);
+        CommandRequest asked = new CommandRequest(event.getName(), Optional.ofNullable(event.getSubcommandName()),
+                options, caller);
+        // Attachments are fetched on the worker, never on JDA's gateway thread.
+        answer(event, () -> commands.handle(new CommandRequest(asked.command(), asked.subcommand(), options, caller,
+                download(files))), commands.repliesPrivately(asked), commandWorkers);
     }
 
     @Override
@@ -200,6 +214,26 @@ final class InteractionListener extends ListenerAdapter {
                 .queue(sent -> sendInOrder(hook, messages.subList(1, messages.size()), ephemeral), this::failed);
     }
 
+    /**
+     * Fetches attached files up to {@link Attachment#MAX_DOWNLOAD}; a larger one is passed on with its
+     * declared size and no content, for the command to refuse with a sentence.
+     */
+    private static Map<String, Attachment> download(Map<String, Message.Attachment> files) {
+        Map<String, Attachment> downloaded = new LinkedHashMap<>();
+        files.forEach((name, file) -> {
+            byte[] content = new byte[0];
+            if (file.getSize() <= Attachment.MAX_DOWNLOAD) {
+                try (InputStream in = file.getProxy().download().get(30, TimeUnit.SECONDS)) {
+                    content = in.readNBytes((int) Attachment.MAX_DOWNLOAD + 1);
+                } catch (Exception e) {
+                    throw new IllegalStateException("could not fetch the attached file " + file.getFileName(), e);
+                }
+            }
+            downloaded.put(name, new Attachment(file.getFileName(), Math.max(file.getSize(), content.length), content));
+        });
+        return downloaded;
+    }
+
     private void failed(Throwable failure) {
         log.warn("Discord refused a reply: {}", failure.getMessage());
     }
@@ -210,6 +244,8 @@ final class InteractionListener extends ListenerAdapter {
         String name = member != null ? member.getEffectiveName() : event.getUser().getEffectiveName();
         boolean manage = member != null && member.hasPermission(Permission.MANAGE_SERVER);
         String channel = event.getChannelId() == null ? "" : event.getChannelId();
-        return new Caller(event.getUser().getId(), name, guild, channel, manage);
+        Set<String> roles = member == null ? Set.of()
+                : member.getRoles().stream().map(Role::getId).collect(java.util.stream.Collectors.toSet());
+        return new Caller(event.getUser().getId(), name, guild, channel, manage, roles);
     }
 }

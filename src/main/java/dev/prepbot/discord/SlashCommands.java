@@ -43,6 +43,8 @@ final class SlashCommands {
             case BOOLEAN -> OptionType.BOOLEAN;
             case CHANNEL -> OptionType.CHANNEL;
             case USER -> OptionType.USER;
+            case ROLE -> OptionType.ROLE;
+            case ATTACHMENT -> OptionType.ATTACHMENT;
         };
         OptionData option = new OptionData(type, spec.name(), Fit.trim(spec.description(), DESCRIPTION_MAX),
                 spec.required(), spec.autocomplete());

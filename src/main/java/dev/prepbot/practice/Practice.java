@@ -1,6 +1,6 @@
 package dev.prepbot.practice;
 
-import dev.prepbot.bank.Bank;
+import dev.prepbot.bank.Catalog;
 import dev.prepbot.bank.Question;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,13 +39,13 @@ public final class Practice {
         }
     }
 
-    private final Bank bank;
+    private final Catalog bank;
     private final PracticeStore store;
     private final Sm2 scheduler;
     private final Clock clock;
     private final Random random;
 
-    public Practice(Bank bank, PracticeStore store, Sm2 scheduler, Clock clock, Random random) {
+    public Practice(Catalog bank, PracticeStore store, Sm2 scheduler, Clock clock, Random random) {
         this.bank = bank;
         this.store = store;
         this.scheduler = scheduler;
@@ -58,7 +58,7 @@ public final class Practice {
         Instant now = clock.instant();
         takeInMisses(guildId, userId, now);
         List<Question> due = store.due(guildId, userId, now, 500).stream()
-                .map(c -> bank.byId(c.questionId()))
+                .map(c -> bank.byId(Optional.of(guildId), c.questionId()))
                 .flatMap(Optional::stream)
                 .filter(q -> topic.isEmpty() || q.topic().equals(topic.get()))
                 .toList();
@@ -93,7 +93,7 @@ public final class Practice {
     /** The quiz questions the member missed in the last 30 days, the oldest miss first. */
     public List<Question> missed(String guildId, String userId) {
         return store.misses(guildId, userId, clock.instant().minus(MISSES_WINDOW)).stream()
-                .map(m -> bank.byId(m.questionId()))
+                .map(m -> bank.byId(Optional.of(guildId), m.questionId()))
                 .flatMap(Optional::stream)
                 .toList();
     }
@@ -114,13 +114,13 @@ public final class Practice {
     private Optional<Question> fresh(String guildId, String userId, Optional<String> topic, Instant now) {
         Set<String> scheduled = new HashSet<>(store.scheduled(guildId, userId));
         Map<String, int[]> accuracy = store.accuracyByTopic(guildId, userId, now.minus(ACCURACY_WINDOW));
-        List<String> topics = new ArrayList<>(topic.map(List::of).orElseGet(bank::topics));
+        List<String> topics = new ArrayList<>(topic.map(List::of).orElseGet(() -> bank.topics(Optional.of(guildId))));
         topics.sort(Comparator.comparingDouble((String t) -> {
             int[] counts = accuracy.get(t);
             return counts == null || counts[1] == 0 ? UNKNOWN_ACCURACY : (double) counts[0] / counts[1];
         }).thenComparing(Comparator.naturalOrder()));
         for (String t : topics) {
-            List<Question> unseen = bank.byTopic(t).stream().filter(q -> !scheduled.contains(q.id())).toList();
+            List<Question> unseen = bank.select(Optional.of(guildId), Optional.of(t), Optional.empty()).stream().filter(q -> !scheduled.contains(q.id())).toList();
             if (!unseen.isEmpty()) {
                 return Optional.of(unseen.get(random.nextInt(unseen.size())));
             }

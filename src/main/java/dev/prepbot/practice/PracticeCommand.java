@@ -1,6 +1,7 @@
 package dev.prepbot.practice;
 
-import dev.prepbot.bank.Bank;
+import dev.prepbot.search.Suggestion;
+import dev.prepbot.bank.Catalog;
 import dev.prepbot.bank.Question;
 import dev.prepbot.commands.Action;
 import dev.prepbot.commands.ActionHandler;
@@ -30,10 +31,10 @@ public final class PracticeCommand implements Command, ActionHandler {
     /** Marks "any topic" in a button id, where an empty argument would be ambiguous. */
     private static final String ANY_TOPIC = "-";
 
-    private final Bank bank;
+    private final Catalog bank;
     private final Practice practice;
 
-    public PracticeCommand(Bank bank, Practice practice) {
+    public PracticeCommand(Catalog bank, Practice practice) {
         this.bank = bank;
         this.practice = practice;
     }
@@ -41,7 +42,7 @@ public final class PracticeCommand implements Command, ActionHandler {
     @Override
     public CommandSpec spec() {
         return new CommandSpec("practice", "Practise privately: missed and due questions come back on schedule",
-                List.of(Topics.option(bank)), List.of(), true);
+                List.of(Topics.option()), List.of(), true);
     }
 
     @Override
@@ -52,8 +53,8 @@ public final class PracticeCommand implements Command, ActionHandler {
     @Override
     public Reply handle(CommandRequest request) {
         Optional<String> topic = request.text("topic");
-        if (topic.isPresent() && !bank.hasTopic(topic.get())) {
-            return Topics.unknown(bank, topic.get());
+        if (topic.isPresent() && !bank.hasTopic(request.caller().guildId(), topic.get())) {
+            return Topics.unknown(bank, request.caller().guildId(), topic.get());
         }
         return nextCard(request.caller(), topic, Optional.empty());
     }
@@ -66,7 +67,7 @@ public final class PracticeCommand implements Command, ActionHandler {
     @Override
     public Reply onAction(Action action, List<String> values, Caller caller) {
         Optional<String> guild = caller.guildId();
-        Optional<Question> question = action.args().isEmpty() ? Optional.empty() : bank.byId(action.args().get(0));
+        Optional<Question> question = action.args().isEmpty() ? Optional.empty() : bank.byId(guild, action.args().get(0));
         if (guild.isEmpty()) {
             return Reply.Notice.privately("Practice works in a server channel.");
         }
@@ -74,7 +75,7 @@ public final class PracticeCommand implements Command, ActionHandler {
             return Reply.Notice.privately("That question is no longer in the bank. /practice brings the next one.");
         }
         Optional<String> topic = action.args().size() > 1 && !action.args().get(1).equals(ANY_TOPIC)
-                ? Optional.of(action.args().get(1)).filter(bank::hasTopic) : Optional.empty();
+                ? Optional.of(action.args().get(1)).filter(t -> bank.hasTopic(guild, t)) : Optional.empty();
         if (action.name().equals(SHOW)) {
             return answerCard(question.get(), topic);
         }
@@ -148,5 +149,10 @@ public final class PracticeCommand implements Command, ActionHandler {
 
     private static String shorten(String text) {
         return text.length() > 80 ? text.substring(0, 80) + "…" : text;
+    }
+
+    @Override
+    public List<Suggestion> autocomplete(String option, String typed, Caller caller) {
+        return Topics.OPTION.equals(option) ? Topics.suggest(bank, caller, typed) : List.of();
     }
 }

@@ -1,6 +1,6 @@
 package dev.prepbot.practice;
 
-import dev.prepbot.bank.Bank;
+import dev.prepbot.bank.Catalog;
 import dev.prepbot.bank.Question;
 import dev.prepbot.commands.Action;
 import dev.prepbot.commands.ActionHandler;
@@ -26,10 +26,10 @@ public final class SelfCheckActions implements ActionHandler {
     static final String SUBMIT = "check-answer";
     static final String ANSWER_FIELD = "answer";
 
-    private final Bank bank;
+    private final Catalog bank;
     private final SelfCheck selfCheck;
 
-    public SelfCheckActions(Bank bank, SelfCheck selfCheck) {
+    public SelfCheckActions(Catalog bank, SelfCheck selfCheck) {
         this.bank = bank;
         this.selfCheck = selfCheck;
     }
@@ -41,7 +41,7 @@ public final class SelfCheckActions implements ActionHandler {
 
     @Override
     public Reply onAction(Action action, List<String> values, Caller caller) {
-        Optional<Question> question = question(action);
+        Optional<Question> question = question(action, caller);
         if (question.isEmpty() || question.get().keypoints().isEmpty()) {
             return Reply.Notice.privately("That question is not in the bank, or has no key points to check against.");
         }
@@ -52,7 +52,7 @@ public final class SelfCheckActions implements ActionHandler {
 
     @Override
     public Reply onSubmit(Action action, Map<String, String> fields, Caller caller) {
-        Optional<Question> question = question(action);
+        Optional<Question> question = question(action, caller);
         String answer = fields.getOrDefault(ANSWER_FIELD, "").strip();
         if (question.isEmpty() || question.get().keypoints().isEmpty()) {
             return Reply.Notice.privately("That question is not in the bank, or has no key points to check against.");
@@ -63,8 +63,8 @@ public final class SelfCheckActions implements ActionHandler {
         return verdict(selfCheck.check(question.get(), answer));
     }
 
-    private Optional<Question> question(Action action) {
-        return action.args().size() == 1 ? bank.byId(action.args().get(0)) : Optional.empty();
+    private Optional<Question> question(Action action, Caller caller) {
+        return action.args().size() == 1 ? bank.byId(caller.guildId(), action.args().get(0)) : Optional.empty();
     }
 
     private static Reply.Card verdict(SelfCheck.Result result) {

@@ -1,6 +1,6 @@
 package dev.prepbot.quiz;
 
-import dev.prepbot.bank.Bank;
+import dev.prepbot.bank.Catalog;
 import dev.prepbot.bank.Question;
 import dev.prepbot.search.SearchIndex;
 import dev.prepbot.search.SimilarQuestion;
@@ -19,22 +19,22 @@ import java.util.random.RandomGenerator;
  */
 final class QuestionPicker {
 
-    private final Bank bank;
+    private final Catalog bank;
     private final SearchIndex index;
 
-    QuestionPicker(Bank bank, SearchIndex index) {
+    QuestionPicker(Catalog bank, SearchIndex index) {
         this.bank = bank;
         this.index = index;
     }
 
     /** Questions that can be asked: they have a choice, and enough options can be made for them. */
-    List<Question> eligible(Optional<String> topic) {
-        return bank.select(topic, Optional.empty()).stream().filter(Question::quizReady).toList();
+    List<Question> eligible(Optional<String> guild, Optional<String> topic) {
+        return bank.select(guild, topic, Optional.empty()).stream().filter(Question::quizReady).toList();
     }
 
     /** {@code count} distinct questions in random order, fewer when the pool is smaller. */
-    List<QuizQuestion> pick(Optional<String> topic, int count, RandomGenerator random) {
-        List<Question> pool = new ArrayList<>(eligible(topic));
+    List<QuizQuestion> pick(Optional<String> guild, Optional<String> topic, int count, RandomGenerator random) {
+        List<Question> pool = new ArrayList<>(eligible(guild, topic));
         Collections.shuffle(pool, asRandom(random));
         List<QuizQuestion> picked = new ArrayList<>();
         for (Question q : pool) {

@@ -1,6 +1,8 @@
 package dev.prepbot.quiz;
 
-import dev.prepbot.bank.Bank;
+import dev.prepbot.commands.Caller;
+import dev.prepbot.search.Suggestion;
+import dev.prepbot.bank.Catalog;
 import dev.prepbot.commands.Command;
 import dev.prepbot.commands.CommandRequest;
 import dev.prepbot.commands.CommandSpec;
@@ -14,10 +16,10 @@ import java.util.OptionalLong;
 /** {@code /quiz start [topic] [questions] [seconds]} and {@code /quiz stop}. */
 public final class QuizCommand implements Command {
 
-    private final Bank bank;
+    private final Catalog bank;
     private final QuizEngine engine;
 
-    public QuizCommand(Bank bank, QuizEngine engine) {
+    public QuizCommand(Catalog bank, QuizEngine engine) {
         this.bank = bank;
         this.engine = engine;
     }
@@ -25,7 +27,7 @@ public final class QuizCommand implements Command {
     @Override
     public CommandSpec spec() {
         CommandSpec start = new CommandSpec("start", "Start a timed multiple-choice round in this channel", List.of(
-                Topics.option(bank),
+                Topics.option(),
                 OptionSpec.integer("questions", "How many questions (1-20, default 5)",
                         QuizEngine.MIN_QUESTIONS, QuizEngine.MAX_QUESTIONS),
                 OptionSpec.integer("seconds", "Seconds per question (10-120, default 20)",
@@ -41,8 +43,8 @@ public final class QuizCommand implements Command {
             return engine.stop(request.caller());
         }
         Optional<String> topic = request.text("topic");
-        if (topic.isPresent() && !bank.hasTopic(topic.get())) {
-            return Topics.unknown(bank, topic.get());
+        if (topic.isPresent() && !bank.hasTopic(request.caller().guildId(), topic.get())) {
+            return Topics.unknown(bank, request.caller().guildId(), topic.get());
         }
         try {
             OptionalLong questions = request.integer("questions");
@@ -59,5 +61,10 @@ public final class QuizCommand implements Command {
         } catch (CommandRequest.InvalidOptionException e) {
             return Reply.Notice.privately(e.getMessage());
         }
+    }
+
+    @Override
+    public List<Suggestion> autocomplete(String option, String typed, Caller caller) {
+        return Topics.OPTION.equals(option) ? Topics.suggest(bank, caller, typed) : List.of();
     }
 }

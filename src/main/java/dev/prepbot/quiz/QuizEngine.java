@@ -1,6 +1,6 @@
 package dev.prepbot.quiz;
 
-import dev.prepbot.bank.Bank;
+import dev.prepbot.bank.Catalog;
 import dev.prepbot.commands.Action;
 import dev.prepbot.commands.ActionHandler;
 import dev.prepbot.commands.Caller;
@@ -77,7 +77,7 @@ public final class QuizEngine implements ActionHandler {
     }
 
     /** Stores each answer in a transaction of its own, at once: for tests and the console. */
-    public QuizEngine(Bank bank, SearchIndex index, QuizStore store, Leaderboard leaderboard, Channels channels,
+    public QuizEngine(Catalog bank, SearchIndex index, QuizStore store, Leaderboard leaderboard, Channels channels,
                       Clock clock, Scheduler scheduler, RandomGenerator random) {
         this(bank, index, store, answer -> {
             boolean stored = store.recordAnswer(answer);
@@ -89,7 +89,7 @@ public final class QuizEngine implements ActionHandler {
     }
 
     /** Stores answers through {@code answers}, such as a group-committing writer for a crowd of players. */
-    public QuizEngine(Bank bank, SearchIndex index, QuizStore store, AnswerSink answers, Leaderboard leaderboard,
+    public QuizEngine(Catalog bank, SearchIndex index, QuizStore store, AnswerSink answers, Leaderboard leaderboard,
                       Channels channels, Clock clock, Scheduler scheduler, RandomGenerator random) {
         this.store = store;
         this.answers = answers;
@@ -163,7 +163,7 @@ public final class QuizEngine implements ActionHandler {
             return Reply.Notice.privately("This server already has " + MAX_ROUNDS_PER_GUILD
                     + " rounds running. Try again when one has ended.");
         }
-        List<QuizQuestion> questions = picker.pick(topic, count, random);
+        List<QuizQuestion> questions = picker.pick(Optional.of(guild), topic, count, random);
         if (questions.isEmpty()) {
             return Reply.Notice.privately("There are no quiz questions" + topic.map(t -> " in " + t).orElse("") + " yet.");
         }
@@ -345,7 +345,8 @@ public final class QuizEngine implements ActionHandler {
             boolean correct = option.get() == question.correct();
             int points = Scoring.points(correct, Duration.ofMillis(millis), round.limit);
             record = new AnswerRecord(round.id, round.index, question.question().id(), question.question().topic(),
-                    round.guildId, caller.userId(), caller.displayName(), option.get(), correct, points, millis, now);
+                    round.guildId, caller.userId(), caller.displayName(), option.get(), correct, points, millis, now,
+                    Optional.of(question.options().get(option.get())));
         }
         // Stored and committed before anyone is shown anything about this answer; the round is not held
         // meanwhile, so a crowd's clicks are committed together rather than one after another.

@@ -1,6 +1,6 @@
 package dev.prepbot.readiness;
 
-import dev.prepbot.bank.Bank;
+import dev.prepbot.bank.Catalog;
 import dev.prepbot.commands.Command;
 import dev.prepbot.commands.CommandRequest;
 import dev.prepbot.commands.CommandSpec;
@@ -20,12 +20,12 @@ import java.util.Optional;
  */
 public final class ReadinessCommand implements Command {
 
-    private final Bank bank;
+    private final Catalog bank;
     private final ReadinessStore store;
     private final HeatmapRenderer renderer = new HeatmapRenderer();
     private final Clock clock;
 
-    public ReadinessCommand(Bank bank, ReadinessStore store, Clock clock) {
+    public ReadinessCommand(Catalog bank, ReadinessStore store, Clock clock) {
         this.bank = bank;
         this.store = store;
         this.clock = clock;
@@ -47,7 +47,7 @@ public final class ReadinessCommand implements Command {
         }
         Period chosen = period.orElse(Period.MONTH);
         String guild = request.caller().guildId().orElseThrow();
-        ReadinessData data = ReadinessData.from(store.tallies(guild, chosen.start(clock.instant())), bank.topics());
+        ReadinessData data = ReadinessData.from(store.tallies(guild, chosen.start(clock.instant())), bank.topics(Optional.of(guild)));
         String summary = Summary.of(data);
         byte[] png = renderer.render(data, HeatmapRenderer.DEFAULT_TITLE + ", " + chosen.label());
         return new Reply.Picture(Text.of(summary), "readiness-" + chosen.slug() + ".png", png, summary, Visibility.PUBLIC);

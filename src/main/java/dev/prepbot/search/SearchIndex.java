@@ -372,6 +372,17 @@ public final class SearchIndex implements AutoCloseable {
         return new Evidence(coverage, words.map(QueryBuilder.Lexical::keywords).orElse(false), closest);
     }
 
+    /**
+     * The questions nearest in meaning to the text, nearest first, with their cosines; empty until the
+     * sentence model is ready.
+     */
+    public Map<Question, Float> nearestInMeaning(String text, int limit) {
+        Map<Question, Float> found = new java.util.LinkedHashMap<>();
+        meaning.ready().ifPresent(r -> r.vectors().nearest(r.model().embed(text), Math.max(1, limit), Optional.empty())
+                .forEach(n -> found.put(bank.questions().get(n.ordinal()), n.cosine())));
+        return found;
+    }
+
     /** The sentence model, once it is loaded; other features that read meaning share it. */
     public Optional<Embedder> sentenceModel() {
         return meaning.ready().map(Meaning.Ready::model);
@@ -518,7 +529,7 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    private static Analyzer fieldAnalyzer() {
+    static Analyzer fieldAnalyzer() {
         Analyzer plain = Analyzers.plain();
         return new PerFieldAnalyzerWrapper(Analyzers.stemmed(),
                 Map.of(QUESTION_PLAIN, plain, WORDS, plain));
@@ -552,7 +563,7 @@ public final class SearchIndex implements AutoCloseable {
      * Nothing is stored: the bank holds every question's text, the highlighter and "more like this"
      * read it there, and a hit finds its question through the {@link #ORDINAL} doc value.
      */
-    private static Document document(Question q, int ordinal) {
+    static Document document(Question q, int ordinal) {
         Document doc = new Document();
         doc.add(new StringField(ID, q.id(), Field.Store.NO));
         doc.add(new NumericDocValuesField(ORDINAL, ordinal));

@@ -121,7 +121,58 @@ public final class Database implements AutoCloseable {
                       last_reviewed_at BIGINT,
                       PRIMARY KEY (guild_id, user_id, question_id))""",
                     "CREATE INDEX practice_cards_by_due ON practice_cards (guild_id, user_id, due_at)",
-                    "CREATE INDEX answers_misses ON answers (guild_id, user_id, correct, answered_at)"));
+                    "CREATE INDEX answers_misses ON answers (guild_id, user_id, correct, answered_at)"),
+            // A server's own questions, each kept whole as bank-format JSON (the columns beside it are what
+            // queries filter on); reports on any question; forms a member could not submit yet; and the
+            // text of the choice each quiz answer picked, for per-question statistics.
+            List.of("""
+                    CREATE TABLE server_questions (
+                      guild_id TEXT NOT NULL,
+                      question_id TEXT NOT NULL,
+                      topic TEXT NOT NULL,
+                      status TEXT NOT NULL,
+                      author_id TEXT NOT NULL,
+                      body TEXT NOT NULL,
+                      duplicate_of TEXT,
+                      reason TEXT,
+                      created_at BIGINT NOT NULL,
+                      updated_at BIGINT NOT NULL,
+                      version BIGINT NOT NULL,
+                      PRIMARY KEY (guild_id, question_id))""",
+                    "CREATE INDEX server_questions_by_version ON server_questions (version)",
+                    "CREATE INDEX server_questions_by_status ON server_questions (guild_id, status, created_at)",
+                    "CREATE INDEX server_questions_by_author ON server_questions (guild_id, author_id, created_at)",
+                    """
+                    CREATE TABLE server_bank_settings (
+                      guild_id TEXT PRIMARY KEY,
+                      source TEXT NOT NULL,
+                      curator_role TEXT)""",
+                    "CREATE TABLE server_bank_version (id INTEGER PRIMARY KEY, version BIGINT NOT NULL)",
+                    "INSERT INTO server_bank_version (id, version) VALUES (1, 0)",
+                    """
+                    CREATE TABLE question_reports (
+                      id TEXT PRIMARY KEY,
+                      guild_id TEXT NOT NULL,
+                      question_id TEXT NOT NULL,
+                      built_in INTEGER NOT NULL,
+                      user_id TEXT NOT NULL,
+                      reason TEXT NOT NULL,
+                      note TEXT,
+                      created_at BIGINT NOT NULL,
+                      resolved_at BIGINT,
+                      resolved_by TEXT)""",
+                    "CREATE INDEX question_reports_open ON question_reports (guild_id, resolved_at, created_at)",
+                    """
+                    CREATE TABLE question_drafts (
+                      id TEXT PRIMARY KEY,
+                      guild_id TEXT NOT NULL,
+                      user_id TEXT NOT NULL,
+                      kind TEXT NOT NULL,
+                      context TEXT NOT NULL,
+                      fields TEXT NOT NULL,
+                      created_at BIGINT NOT NULL)""",
+                    "ALTER TABLE answers ADD COLUMN choice_text TEXT",
+                    "CREATE INDEX answers_by_question ON answers (guild_id, question_id)"));
 
     /** PostgreSQL connections per process: enough for commands, clicks and the daily poster at once. */
     static final int POOL_SIZE = 8;

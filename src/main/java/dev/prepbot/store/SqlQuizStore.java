@@ -131,8 +131,8 @@ public final class SqlQuizStore implements QuizStore {
             // Insert only when absent, decided by the primary key itself: a check-then-insert would let two
             // processes on PostgreSQL both pass the check, and the loser's key error would undo its whole batch.
             try (PreparedStatement p = c.prepareStatement("INSERT INTO answers (round_id, question_index, question_id,"
-                    + " topic, guild_id, user_id, user_name, choice, correct, points, millis, answered_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " topic, guild_id, user_id, user_name, choice, correct, points, millis, answered_at, choice_text)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                     + " ON CONFLICT (round_id, question_index, user_id) DO NOTHING")) {
                 for (int i : order) {
                     AnswerRecord a = answers.get(i);
@@ -148,6 +148,7 @@ public final class SqlQuizStore implements QuizStore {
                     p.setInt(10, a.points());
                     p.setLong(11, a.millis());
                     p.setLong(12, a.answeredAt().toEpochMilli());
+                    p.setString(13, a.choiceText().orElse(null));
                     stored[i] = p.executeUpdate() == 1;
                 }
             }

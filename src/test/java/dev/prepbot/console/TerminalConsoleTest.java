@@ -1,5 +1,6 @@
 package dev.prepbot.console;
 
+import dev.prepbot.bank.Catalog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -190,7 +191,7 @@ class TerminalConsoleTest {
     @Test
     void everyParagraphFitsTheWidthOfTheTerminalAsItIsWhenShown() throws Exception {
         Question q = question(LEADER_ELECTION);
-        Reply.Card full = new AnswerCards(app.bank()).fullCard(q, Visibility.PUBLIC);
+        Reply.Card full = new AnswerCards(Catalog.of(app.bank())).fullCard(q, Visibility.PUBLIC);
         for (int width : List.of(110, 80, 47)) {
             try (TestScreen screen = new TestScreen("xterm", width); TerminalIo io = console(screen, Optional.empty(), false)) {
                 io.show(full);
@@ -237,7 +238,7 @@ class TerminalConsoleTest {
         try (Terminal dumb = new DumbTerminal("test", Terminal.TYPE_DUMB, new ByteArrayInputStream(new byte[0]), shown,
                 StandardCharsets.UTF_8);
              TerminalIo io = new TerminalIo(dumb, Optional.empty(), false, scheduler, clock)) {
-            io.show(new AnswerCards(app.bank()).fullCard(question(LEADER_ELECTION), Visibility.PUBLIC));
+            io.show(new AnswerCards(Catalog.of(app.bank())).fullCard(question(LEADER_ELECTION), Visibility.PUBLIC));
         }
         String text = shown.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("How does leader election work in a distributed system"), text);

@@ -1,5 +1,6 @@
 package dev.prepbot.daily;
 
+import dev.prepbot.bank.Catalog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,9 +24,9 @@ class DailyCommandTest {
     private final ManualClock clock = new ManualClock(Instant.parse("2026-05-01T12:00:00Z"));
     private final InMemoryDailyRecords records = new InMemoryDailyRecords();
     private final RecordingDailyChannels channels = new RecordingDailyChannels();
-    private final DailyQuestions daily = new DailyQuestions(Questions.sample(), records, channels, clock,
+    private final DailyQuestions daily = new DailyQuestions(Catalog.of(Questions.sample()), records, channels, clock,
             new ManualScheduler(clock), new Random(1));
-    private final DailyCommand command = new DailyCommand(Questions.sample(), records, daily, channels, clock);
+    private final DailyCommand command = new DailyCommand(Catalog.of(Questions.sample()), records, daily, channels, clock);
 
     private static final Caller ADMIN = new Caller("u1", "Ada", Optional.of("g1"), "c1", true);
     private static final Caller MEMBER = new Caller("u2", "Bob", Optional.of("g1"), "c1", false);

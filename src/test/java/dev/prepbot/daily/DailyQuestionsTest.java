@@ -1,5 +1,6 @@
 package dev.prepbot.daily;
 
+import dev.prepbot.bank.Catalog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,7 +34,7 @@ class DailyQuestionsTest {
     private final RecordingDailyChannels channels = new RecordingDailyChannels();
 
     private DailyQuestions engine(long seed) {
-        return new DailyQuestions(bank, records, channels, clock, scheduler, new Random(seed));
+        return new DailyQuestions(Catalog.of(bank), records, channels, clock, scheduler, new Random(seed));
     }
 
     private void schedule(String guild, String time, String zone, Optional<String> topic) {

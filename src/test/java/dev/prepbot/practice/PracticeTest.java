@@ -1,5 +1,6 @@
 package dev.prepbot.practice;
 
+import dev.prepbot.bank.Catalog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,7 +54,7 @@ class PracticeTest {
         db = Database.open(engine.fresh(dir).location(), clock);
         quiz = new SqlQuizStore(db);
         store = new SqlPracticeStore(db);
-        practice = new Practice(bank, store, new Sm2(), clock, new Random(7));
+        practice = new Practice(Catalog.of(bank), store, new Sm2(), clock, new Random(7));
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package dev.prepbot.quiz;
 
+import dev.prepbot.bank.Catalog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -59,7 +60,7 @@ class QuizEngineTest {
         db = Database.open(dir.resolve("quiz.db").toString(), clock);
         store = new SqlQuizStore(db);
         leaderboard = new Leaderboard(store, clock);
-        engine = new QuizEngine(bank, index, store, leaderboard, channels, clock, scheduler, new Random(7));
+        engine = new QuizEngine(Catalog.of(bank), index, store, leaderboard, channels, clock, scheduler, new Random(7));
     }
 
     @AfterEach
@@ -198,7 +199,7 @@ class QuizEngineTest {
     void aThousandPlayersClickingAtOnceThroughGroupCommitAreEachScoredOnceAndShownInTheResult() throws Exception {
         try (AnswerWriter writer = new AnswerWriter(store, stored -> stored.stream().map(AnswerRecord::guildId)
                 .distinct().forEach(leaderboard::invalidate))) {
-            engine = new QuizEngine(bank, index, store, writer::write, leaderboard, channels, clock, scheduler, new Random(7));
+            engine = new QuizEngine(Catalog.of(bank), index, store, writer::write, leaderboard, channels, clock, scheduler, new Random(7));
             RecordingChannels.Posted question = start(ADA, 1, 120);
             ExecutorService players = Executors.newVirtualThreadPerTaskExecutor();
             CountDownLatch go = new CountDownLatch(1);
@@ -263,7 +264,7 @@ class QuizEngineTest {
         scheduler.clear();
         db = Database.open(dir.resolve("quiz.db").toString(), clock);
         store = new SqlQuizStore(db);
-        QuizEngine restarted = new QuizEngine(bank, index, store, new Leaderboard(store, clock), channels, clock,
+        QuizEngine restarted = new QuizEngine(Catalog.of(bank), index, store, new Leaderboard(store, clock), channels, clock,
                 scheduler, new Random(8));
         restarted.recoverInterrupted();
         assertEquals(List.of(), store.runningRounds());

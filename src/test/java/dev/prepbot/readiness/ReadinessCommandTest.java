@@ -1,5 +1,6 @@
 package dev.prepbot.readiness;
 
+import dev.prepbot.bank.Catalog;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -75,7 +76,7 @@ class ReadinessCommandTest {
     }
 
     private Reply readiness(Map<String, String> options) {
-        return new ReadinessCommand(bank, store, clock).handle(new CommandRequest("readiness", Optional.empty(), options,
+        return new ReadinessCommand(Catalog.of(bank), store, clock).handle(new CommandRequest("readiness", Optional.empty(), options,
                 new Caller("u1", "Ada", Optional.of("g1"), "c1", false)));
     }
 

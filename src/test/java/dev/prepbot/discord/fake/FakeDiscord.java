@@ -55,6 +55,8 @@ public final class FakeDiscord implements AutoCloseable {
     private final Map<String, Interaction> interactions = new ConcurrentHashMap<>();
     private final Map<String, String> interactionChannels = new ConcurrentHashMap<>();
     private final Map<String, Message> messages = new ConcurrentHashMap<>();
+    /** Files members attached to commands, served at their URL as Discord's CDN serves them. */
+    private final Map<String, byte[]> attachedFiles = new ConcurrentHashMap<>();
     private final List<Message> messageOrder = new CopyOnWriteArrayList<>();
     private volatile JsonNode commands = Json.array();
     private volatile boolean rejectToken;
@@ -157,6 +159,7 @@ public final class FakeDiscord implements AutoCloseable {
         gateway.awaitStart();
         rest = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         rest.createContext("/", this::handle);
+        rest.createContext("/attachments/", this::serveAttachment);
         rest.setExecutor(restThreads);
         rest.start();
     }
@@ -221,6 +224,15 @@ public final class FakeDiscord implements AutoCloseable {
                 data.putObject("resolved").putObject("channels").set(ref.id(),
                         world.channelJson(ref.id(), "channel-" + ref.id(), 5).put("permissions", "0"));
             }
+            if (value instanceof FileRef file) {
+                attachedFiles.put(file.id(), file.content());
+                String url = "http://127.0.0.1:" + rest.getAddress().getPort() + "/attachments/" + file.id() + "/"
+                        + file.name();
+                ObjectNode resolved = data.has("resolved") ? (ObjectNode) data.get("resolved") : data.putObject("resolved");
+                resolved.putObject("attachments").putObject(file.id()).put("id", file.id()).put("filename", file.name())
+                        .put("size", file.declaredSize()).put("url", url).put("proxy_url", url)
+                        .put("content_type", "application/json");
+            }
         });
         return inject(2, user, channelId, data, Optional.empty(), true);
     }
@@ -278,6 +290,40 @@ public final class FakeDiscord implements AutoCloseable {
     public record ChannelRef(String id) {
     }
 
+    /**
+     * A file attached to a command option, sent with the resolved attachment Discord includes; its URL
+     * serves the bytes. {@code declaredSize} is what Discord reports (a test may make it differ).
+     */
+    public record FileRef(String id, String name, byte[] content, long declaredSize) {
+        public static FileRef of(String id, String name, byte[] content) {
+            return new FileRef(id, name, content, content.length);
+        }
+    }
+
+    /** How often a file attached to a command was fetched: a file the bot must not download stays at zero. */
+    public int downloads(String fileId) {
+        return downloads.getOrDefault(fileId, 0);
+    }
+
+    private final Map<String, Integer> downloads = new ConcurrentHashMap<>();
+
+    private void serveAttachment(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String[] parts = exchange.getRequestURI().getPath().split("/");
+            byte[] content = parts.length > 2 ? attachedFiles.get(parts[2]) : null;
+            if (content == null) {
+                exchange.sendResponseHeaders(404, -1);
+                return;
+            }
+            downloads.merge(parts[2], 1, Integer::sum);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, content.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(content);
+            }
+        }
+    }
+
     private static ObjectNode option(String name, Object value) {
         ObjectNode option = Json.object().put("name", name);
         switch (value) {
@@ -285,6 +331,7 @@ public final class FakeDiscord implements AutoCloseable {
             case Integer i -> option.put("type", 4).put("value", i.longValue());
             case Boolean b -> option.put("type", 5).put("value", b);
             case ChannelRef ref -> option.put("type", 7).put("value", ref.id());
+            case FileRef file -> option.put("type", 11).put("value", file.id());
             default -> option.put("type", 3).put("value", String.valueOf(value));
         }
         return option;

@@ -1,0 +1,190 @@
+package dev.prepbot.search;
+
+import dev.prepbot.bank.Catalog;
+import dev.prepbot.bank.Question;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Search as one place sees it: the built-in bank everywhere, and in a server its own questions too,
+ * found by the same rules. Each index judges its own candidates ("no match" stays honest in both), and
+ * the two rankings are merged by rank (reciprocal rank fusion), since scores of two indexes with
+ * different word statistics cannot be compared directly.
+ */
+public final class GuildSearch {
+
+    /** The usual constant of reciprocal rank fusion: how much the first places outweigh the rest. */
+    private static final int FUSION_K = 60;
+    /** Share of a draft's words another question must share (Jaccard, stemmed) to say the same thing. */
+    static final double SAME_WORDS = 0.6;
+
+    private final SearchIndex builtIn;
+    private final ServerIndex servers;
+    private final Catalog catalog;
+
+    public GuildSearch(SearchIndex builtIn, ServerIndex servers, Catalog catalog) {
+        this.builtIn = builtIn;
+        this.servers = servers;
+        this.catalog = catalog;
+    }
+
+    /** Built-in search only, for the command line and places without servers. */
+    public static GuildSearch builtInOnly(SearchIndex builtIn) {
+        return new GuildSearch(builtIn, null, Catalog.of(builtIn.bank()));
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    public SearchIndex builtIn() {
+        return builtIn;
+    }
+
+    public List<SearchHit> search(Optional<String> guild, String text, Optional<String> topic, int limit) {
+        List<SearchHit> shipped = builtIn.search(text, topic, limit);
+        if (guild.isEmpty() || servers == null) {
+            return shipped;
+        }
+        List<SearchHit> own = new ArrayList<>();
+        for (ServerIndex.Match m : servers.search(guild.get(), text, topic, limit)) {
+            catalog.byId(guild, m.id()).ifPresent(q -> own.add(new SearchHit(q, m.score(), m.highlight())));
+        }
+        if (own.isEmpty()) {
+            return shipped;
+        }
+        Map<SearchHit, Double> fused = new LinkedHashMap<>();
+        for (int i = 0; i < own.size(); i++) {
+            // A hair more for the server's own at equal rank: the team wrote it for this.
+            fused.put(own.get(i), 1.0 / (FUSION_K + i + 1) + 1e-9);
+        }
+        for (int i = 0; i < shipped.size(); i++) {
+            fused.put(shipped.get(i), 1.0 / (FUSION_K + i + 1));
+        }
+        return fused.entrySet().stream()
+                .sorted(Map.Entry.<SearchHit, Double>comparingByValue().reversed())
+                .limit(limit).map(Map.Entry::getKey).toList();
+    }
+
+    /** The best match by words alone, for a free-text {@code /answer}: the server's own first. */
+    public Optional<Question> find(Optional<String> guild, String text) {
+        if (guild.isPresent() && servers != null) {
+            for (String id : servers.find(guild.get(), text, 1)) {
+                Optional<Question> own = catalog.byId(guild, id);
+                if (own.isPresent()) {
+                    return own;
+                }
+            }
+        }
+        return builtIn.find(text, Optional.empty(), 1).stream().findFirst();
+    }
+
+    /** Up to {@code limit} (at most 25) questions for a partly typed question: the server's own first. */
+    public List<Suggestion> suggest(Optional<String> guild, String partial, int limit) {
+        List<Suggestion> suggestions = new ArrayList<>();
+        if (guild.isPresent() && servers != null) {
+            for (String id : servers.suggest(guild.get(), partial, limit)) {
+                catalog.byId(guild, id).ifPresent(q -> suggestions.add(new Suggestion(name(q.question()), q.id())));
+            }
+        }
+        for (Suggestion s : builtIn.suggest(partial, limit)) {
+            if (suggestions.size() < limit) {
+                suggestions.add(s);
+            }
+        }
+        return suggestions;
+    }
+
+    /** Questions related to this one, closest first, never itself: the built-in bank's for a built-in question. */
+    public List<Question> related(Optional<String> guild, Question question, int limit) {
+        if (builtIn.bank().byId(question.id()).filter(question::equals).isPresent()) {
+            return builtIn.related(question.id(), limit);
+        }
+        if (guild.isEmpty() || servers == null) {
+            return List.of();
+        }
+        List<Question> related = new ArrayList<>();
+        String text = VectorIndex.text(question);
+        Map<String, Float> own = servers.nearest(guild.get(), text, limit + 1);
+        Map<Question, Float> shipped = builtIn.nearestInMeaning(text, limit);
+        Map<Question, Float> all = new HashMap<>(shipped);
+        own.forEach((id, cosine) -> catalog.byId(guild, id).ifPresent(q -> all.put(q, cosine)));
+        all.entrySet().stream()
+                .filter(e -> !e.getKey().id().equals(question.id()))
+                .sorted(Map.Entry.<Question, Float>comparingByValue().reversed())
+                .limit(limit).forEach(e -> related.add(e.getKey()));
+        if (related.isEmpty()) {
+            servers.find(guild.get(), question.question(), limit + 1).stream()
+                    .filter(id -> !id.equals(question.id())).limit(limit)
+                    .forEach(id -> catalog.byId(guild, id).ifPresent(related::add));
+        }
+        return related;
+    }
+
+    /** Where to look for a query nothing answers: the nearest topics, the server's own included. */
+    public List<String> nearestTopics(Optional<String> guild, String text, int limit) {
+        Set<String> topics = new LinkedHashSet<>();
+        if (guild.isPresent() && servers != null) {
+            servers.find(guild.get(), text, limit).forEach(id -> catalog.byId(guild, id).ifPresent(q -> topics.add(q.topic())));
+        }
+        topics.addAll(builtIn.nearestTopics(text, limit));
+        return topics.stream().limit(limit).toList();
+    }
+
+    /**
+     * A question already there that says the same as the draft: in the built-in bank or the server's own,
+     * by meaning when the sentence model is ready and by shared words always. Never the draft's own id.
+     */
+    public Optional<Question> sameAs(Optional<String> guild, Question draft) {
+        String text = VectorIndex.text(draft);
+        List<Question> candidates = new ArrayList<>();
+        builtIn.nearestInMeaning(text, 1).forEach((q, cosine) -> {
+            if (cosine >= ServerIndex.SAME_MEANING) {
+                candidates.add(q);
+            }
+        });
+        if (guild.isPresent() && servers != null) {
+            servers.nearest(guild.get(), text, 2).forEach((id, cosine) -> {
+                if (cosine >= ServerIndex.SAME_MEANING) {
+                    catalog.byId(guild, id).ifPresent(candidates::add);
+                }
+            });
+        }
+        Set<String> words = stems(draft.question());
+        List<Question> byWords = new ArrayList<>(builtIn.find(draft.question(), Optional.empty(), 5));
+        if (guild.isPresent() && servers != null) {
+            servers.find(guild.get(), draft.question(), 5).forEach(id -> catalog.byId(guild, id).ifPresent(byWords::add));
+        }
+        byWords.stream()
+                .filter(q -> jaccard(words, stems(q.question())) >= SAME_WORDS)
+                .max(Comparator.comparingDouble(q -> jaccard(words, stems(q.question()))))
+                .ifPresent(candidates::add);
+        return candidates.stream().filter(q -> !q.id().equals(draft.id())).findFirst();
+    }
+
+    private static Set<String> stems(String text) {
+        return new LinkedHashSet<>(Analyzers.tokens(Analyzers.stemmed(), text.toLowerCase(Locale.ROOT), 128));
+    }
+
+    private static double jaccard(Set<String> a, Set<String> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return 0;
+        }
+        Set<String> both = new LinkedHashSet<>(a);
+        both.retainAll(b);
+        return (double) both.size() / (a.size() + b.size() - both.size());
+    }
+
+    /** Autocomplete shows at most 100 characters of a question. */
+    private static String name(String question) {
+        return question.length() <= 100 ? question : question.substring(0, 99) + "…";
+    }
+}

@@ -1,0 +1,339 @@
+package dev.prepbot.search;
+
+import dev.prepbot.bank.Question;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+
+/**
+ * Every server's own questions in one index that changes while it is searched: Lucene's near-real-time
+ * search (one {@link IndexWriter}, a {@link SearcherManager} refreshed after each change), so a question
+ * added or approved is found at once, with no restart and no re-index of the rest. Each document carries
+ * its server, and every search is filtered to one server: servers never see each other's questions.
+ *
+ * <p>The database is the record: this index lives in memory and is filled from it on start. Documents
+ * are ranked as the built-in index ranks (the same fields and query), judged by the same relevance rules,
+ * and carry a sentence vector once the model is ready.
+ */
+public final class ServerIndex implements AutoCloseable {
+
+    static final String GUILD = "guild";
+    /** Server and id together: what a change replaces or deletes. */
+    private static final String KEY = "key";
+    private static final String STORED_ID = "stored_id";
+    private static final String STORED_QUESTION = "stored_question";
+    private static final String VECTOR = "vector";
+    /** Whether a document has its vector yet ("yes"/"no"): the ones to embed once the model is ready. */
+    private static final String EMBEDDED = "embedded";
+
+    /** Cosine of two questions' vectors from which they say the same thing. */
+    static final float SAME_MEANING = 0.9f;
+
+    private final Directory directory = new ByteBuffersDirectory();
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final QueryBuilder queries = new QueryBuilder(QueryWords.load());
+    private final Supplier<Optional<Embedder>> model;
+
+    public ServerIndex(Supplier<Optional<Embedder>> model) {
+        this.model = model;
+        try {
+            this.writer = new IndexWriter(directory, new IndexWriterConfig(SearchIndex.fieldAnalyzer()));
+            this.searchers = new SearcherManager(writer, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the server questions' index", e);
+        }
+    }
+
+    /** Indexes a server's question, replacing an earlier version; searchable when this returns. */
+    public void put(String guild, Question question) {
+        putAll(guild, List.of(question));
+    }
+
+    /** Indexes many of a server's questions with one refresh. */
+    public void putAll(String guild, List<Question> questions) {
+        Optional<Embedder> embedder = model.get();
+        try {
+            List<float[]> vectors = embedder.isPresent() && !questions.isEmpty()
+                    ? embedder.get().embedAll(questions.stream().map(VectorIndex::text).toList())
+                    : List.of();
+            for (int i = 0; i < questions.size(); i++) {
+                Question q = questions.get(i);
+                writer.updateDocument(key(guild, q.id()), document(guild, q, vectors.isEmpty() ? null : vectors.get(i)));
+            }
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot index a server's question", e);
+        }
+    }
+
+    public void remove(String guild, String id) {
+        try {
+            writer.deleteDocuments(key(guild, id));
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove a server's question from the index", e);
+        }
+    }
+
+    /**
+     * Gives the questions indexed before the sentence model was ready their vectors; returns how many.
+     * {@code questionOf} finds each one's current text (null when it is gone meanwhile).
+     */
+    public int embedMissing(java.util.function.BiFunction<String, String, Question> questionOf) {
+        if (model.get().isEmpty()) {
+            return 0;
+        }
+        List<String[]> missing = new ArrayList<>();
+        withSearcher(searcher -> {
+            for (ScoreDoc sd : searcher.search(new TermQuery(new Term(EMBEDDED, "no")), Integer.MAX_VALUE).scoreDocs) {
+                Document stored = searcher.storedFields().document(sd.doc);
+                missing.add(new String[] {stored.get(GUILD), stored.get(STORED_ID)});
+            }
+            return null;
+        });
+        Map<String, List<Question>> byGuild = new LinkedHashMap<>();
+        for (String[] m : missing) {
+            Question q = questionOf.apply(m[0], m[1]);
+            if (q != null) {
+                byGuild.computeIfAbsent(m[0], g -> new ArrayList<>()).add(q);
+            }
+        }
+        byGuild.forEach(this::putAll);
+        return missing.size();
+    }
+
+    /** One match: the question's id, and its score and matched words as search shows them. */
+    public record Match(String id, float score, Highlight highlight) {
+    }
+
+    /**
+     * The server's questions that answer what a user typed, best first; none when nothing does. Judged
+     * as the built-in bank is: by meaning when the model is ready and the query is more than keywords,
+     * else by how much of the query one question holds.
+     */
+    public List<Match> search(String guild, String text, Optional<String> topic, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        return withSearcher(searcher -> {
+            Optional<QueryBuilder.Lexical> built = queries.build(text, topic, searcher.getIndexReader());
+            Optional<QueryBuilder.Lexical> words = built.map(l -> new QueryBuilder.Lexical(inGuild(l.query(), guild),
+                    inGuild(l.coverage(), guild), l.subjectWords(), l.keywords(), l.exact()));
+            float coverage = 0f;
+            if (words.isPresent()) {
+                ScoreDoc[] best = searcher.search(words.get().coverage(), 1).scoreDocs;
+                coverage = best.length == 0 ? 0f : Math.min(1f, best[0].score / words.get().subjectWords());
+            }
+            ScoreDoc[] byWords = words.isPresent()
+                    ? searcher.search(words.get().query(), Relevance.CANDIDATES).scoreDocs : new ScoreDoc[0];
+            Optional<Embedder> embedder = model.get();
+            Map<Integer, Float> ranked = new LinkedHashMap<>();
+            if (embedder.isEmpty() || (words.isPresent() && words.get().keywords())) {
+                float covered = coverage;
+                if (words.isEmpty() || !Relevance.wordsAlone(words.get().exact(), () -> covered)) {
+                    return List.<Match>of();
+                }
+                for (ScoreDoc sd : byWords) {
+                    ranked.put(sd.doc, sd.score);
+                }
+            } else {
+                Map<Integer, Float> cosine = new HashMap<>();
+                for (ScoreDoc sd : nearest(searcher, guild, embedder.get().embed(text), topic)) {
+                    cosine.put(sd.doc, 2 * sd.score - 1);
+                }
+                float closest = cosine.values().stream().max(Float::compare).orElse(-1f);
+                if (!Relevance.answers(closest, coverage)) {
+                    return List.<Match>of();
+                }
+                float best = byWords.length == 0 ? 1f : byWords[0].score;
+                float farthest = cosine.values().stream().min(Float::compare).orElse(0f);
+                Map<Integer, Float> words01 = new HashMap<>();
+                for (ScoreDoc sd : byWords) {
+                    words01.put(sd.doc, sd.score / best);
+                }
+                java.util.Set<Integer> docs = new java.util.HashSet<>(cosine.keySet());
+                docs.addAll(words01.keySet());
+                for (int doc : docs) {
+                    ranked.put(doc, Relevance.MEANING_WEIGHT * cosine.getOrDefault(doc, farthest)
+                            + Relevance.WORDS_WEIGHT * coverage * words01.getOrDefault(doc, 0f));
+                }
+            }
+            List<Map.Entry<Integer, Float>> top = ranked.entrySet().stream()
+                    .sorted(Map.Entry.<Integer, Float>comparingByValue().reversed()).limit(limit).toList();
+            int[] docs = top.stream().mapToInt(Map.Entry::getKey).toArray();
+            Map<Integer, String> texts = new HashMap<>();
+            List<Match> matches = new ArrayList<>();
+            for (int doc : docs) {
+                Document stored = searcher.storedFields().document(doc);
+                texts.put(doc, stored.get(STORED_QUESTION));
+            }
+            List<Highlight> highlights = words.isPresent()
+                    ? new MatchHighlighter(searcher, SearchIndex.fieldAnalyzer(), texts::get,
+                    SearchIndex.QUESTION, SearchIndex.QUESTION_PLAIN).highlight(searcher.rewrite(words.get().query()), docs)
+                    : List.of();
+            for (int i = 0; i < docs.length; i++) {
+                String id = searcher.storedFields().document(docs[i]).get(STORED_ID);
+                Highlight highlight = highlights.isEmpty() ? Highlight.none(texts.get(docs[i])) : highlights.get(i);
+                matches.add(new Match(id, top.get(i).getValue(), highlight));
+            }
+            return matches;
+        });
+    }
+
+    /** The server's questions ranked by words alone, without the "no match" judgement: ids, best first. */
+    public List<String> find(String guild, String text, int limit) {
+        return withSearcher(searcher -> {
+            Optional<QueryBuilder.Lexical> words = limit > 0
+                    ? queries.build(text, Optional.empty(), searcher.getIndexReader()) : Optional.empty();
+            List<String> ids = new ArrayList<>();
+            if (words.isPresent()) {
+                for (ScoreDoc sd : searcher.search(inGuild(words.get().query(), guild), limit).scoreDocs) {
+                    ids.add(searcher.storedFields().document(sd.doc).get(STORED_ID));
+                }
+            }
+            return ids;
+        });
+    }
+
+    /** Ids of the server's questions whose text begins to match what was typed: for autocomplete. */
+    public List<String> suggest(String guild, String typed, int limit) {
+        String partial = typed.strip().toLowerCase(Locale.ROOT);
+        if (limit <= 0) {
+            return List.of();
+        }
+        return withSearcher(searcher -> {
+            Query query;
+            if (partial.isEmpty()) {
+                query = new TermQuery(new Term(GUILD, guild));
+            } else {
+                List<String> typedWords = Analyzers.tokens(Analyzers.plain(), partial, 16);
+                if (typedWords.isEmpty()) {
+                    return List.<String>of();
+                }
+                BooleanQuery.Builder all = new BooleanQuery.Builder();
+                for (int i = 0; i < typedWords.size(); i++) {
+                    Term term = new Term(SearchIndex.QUESTION_PLAIN, typedWords.get(i));
+                    all.add(i == typedWords.size() - 1 ? new PrefixQuery(term) : new TermQuery(term), Occur.MUST);
+                }
+                query = new BooleanQuery.Builder()
+                        .add(new BooleanQuery.Builder().add(all.build(), Occur.SHOULD)
+                                .add(new TermQuery(new Term(SearchIndex.ID, partial)), Occur.SHOULD).build(), Occur.MUST)
+                        .add(new TermQuery(new Term(GUILD, guild)), Occur.FILTER).build();
+            }
+            List<String> ids = new ArrayList<>();
+            for (ScoreDoc sd : searcher.search(query, limit).scoreDocs) {
+                ids.add(searcher.storedFields().document(sd.doc).get(STORED_ID));
+            }
+            return ids;
+        });
+    }
+
+    /** The server's questions nearest in meaning to the text, nearest first, with their cosines. */
+    public Map<String, Float> nearest(String guild, String text, int limit) {
+        Optional<Embedder> embedder = model.get();
+        if (embedder.isEmpty()) {
+            return Map.of();
+        }
+        float[] vector = embedder.get().embed(text);
+        return withSearcher(searcher -> {
+            Map<String, Float> found = new LinkedHashMap<>();
+            for (ScoreDoc sd : nearest(searcher, guild, vector, Optional.empty())) {
+                if (found.size() < limit) {
+                    found.put(searcher.storedFields().document(sd.doc).get(STORED_ID), 2 * sd.score - 1);
+                }
+            }
+            return found;
+        });
+    }
+
+    /** How many questions of the server the index holds. */
+    public int count(String guild) {
+        return withSearcher(searcher -> searcher.count(new TermQuery(new Term(GUILD, guild))));
+    }
+
+    private static ScoreDoc[] nearest(IndexSearcher searcher, String guild, float[] vector, Optional<String> topic)
+            throws IOException {
+        BooleanQuery.Builder filter = new BooleanQuery.Builder().add(new TermQuery(new Term(GUILD, guild)), Occur.FILTER);
+        topic.ifPresent(t -> filter.add(new TermQuery(new Term(SearchIndex.TOPIC, t)), Occur.FILTER));
+        return searcher.search(new KnnFloatVectorQuery(VECTOR, vector, Relevance.CANDIDATES, filter.build()),
+                Relevance.CANDIDATES).scoreDocs;
+    }
+
+    private static Query inGuild(Query query, String guild) {
+        return new BooleanQuery.Builder().add(query, Occur.MUST)
+                .add(new TermQuery(new Term(GUILD, guild)), Occur.FILTER).build();
+    }
+
+    private static Term key(String guild, String id) {
+        return new Term(KEY, guild + "\u0000" + id);
+    }
+
+    private static Document document(String guild, Question q, float[] vector) {
+        Document doc = SearchIndex.document(q, 0);
+        doc.add(new StringField(GUILD, guild, Field.Store.YES));
+        doc.add(new StringField(KEY, guild + "\u0000" + q.id(), Field.Store.NO));
+        doc.add(new StoredField(STORED_ID, q.id()));
+        doc.add(new StoredField(STORED_QUESTION, q.question()));
+        doc.add(new StringField(EMBEDDED, vector == null ? "no" : "yes", Field.Store.NO));
+        if (vector != null) {
+            doc.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
+        }
+        return doc;
+    }
+
+    private interface SearcherWork<T> {
+        T run(IndexSearcher searcher) throws IOException;
+    }
+
+    private <T> T withSearcher(SearcherWork<T> work) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return work.run(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("search of the servers' questions failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            searchers.close();
+            writer.close();
+            directory.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

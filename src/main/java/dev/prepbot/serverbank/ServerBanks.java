@@ -1,0 +1,387 @@
+package dev.prepbot.serverbank;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.prepbot.bank.Bank;
+import dev.prepbot.bank.BankJson;
+import dev.prepbot.bank.BankLoader;
+import dev.prepbot.bank.BankProblem;
+import dev.prepbot.bank.BankSource;
+import dev.prepbot.bank.Catalog;
+import dev.prepbot.bank.Difficulty;
+import dev.prepbot.bank.InvalidBankException;
+import dev.prepbot.bank.Question;
+import dev.prepbot.bank.TopicCount;
+import dev.prepbot.search.GuildSearch;
+import dev.prepbot.search.SearchIndex;
+import dev.prepbot.search.ServerIndex;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Servers' own questions as the rest of Prepbot sees them: the {@link Catalog} of each server (the
+ * built-in bank plus its live questions), and the changes a server makes to them: add, review, edit,
+ * remove, import and export. The database is the record; each change is written there first, then to
+ * the in-memory questions and the search index, so it is found at once.
+ */
+public final class ServerBanks implements Catalog {
+
+    public static final int MAX_QUESTIONS = 5_000;
+    public static final int ADDS_PER_HOUR = 10;
+    public static final int MAX_IMPORT_QUESTIONS = 500;
+    public static final int MAX_IMPORT_BYTES = 1_000_000;
+
+    private final Bank builtIn;
+    private final ServerBankStore store;
+    private final ServerIndex index;
+    private final Clock clock;
+    private final GuildSearch search;
+    private final BankJson json = new BankJson();
+    /** Each server's live questions, replaced whole on a change: readers never see half a change. */
+    private final Map<String, Own> live = new ConcurrentHashMap<>();
+    /** A server's choice of source, re-read after a second so another process's change is seen. */
+    private final Cache<String, Source> sources = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofSeconds(1)).maximumSize(100_000).build();
+    private long seenVersion;
+
+    /** One server's live questions, in the order they were added. */
+    private record Own(List<Question> questions, Map<String, Question> byId) {
+        static final Own EMPTY = new Own(List.of(), Map.of());
+
+        Own with(Question q) {
+            Map<String, Question> ids = new LinkedHashMap<>(byId);
+            ids.put(q.id(), q);
+            return new Own(List.copyOf(ids.values()), ids);
+        }
+
+        Own without(String id) {
+            Map<String, Question> ids = new LinkedHashMap<>(byId);
+            ids.remove(id);
+            return ids.isEmpty() ? EMPTY : new Own(List.copyOf(ids.values()), ids);
+        }
+    }
+
+    public ServerBanks(Bank builtIn, ServerBankStore store, SearchIndex builtInIndex, ServerIndex index, Clock clock) {
+        this.builtIn = builtIn;
+        this.store = store;
+        this.index = index;
+        this.clock = clock;
+        this.search = new GuildSearch(builtInIndex, index, this);
+        load();
+    }
+
+    private synchronized void load() {
+        seenVersion = store.version();
+        Map<String, List<Question>> byGuild = new LinkedHashMap<>();
+        for (ServerQuestion q : store.allLive()) {
+            byGuild.computeIfAbsent(q.guildId(), g -> new ArrayList<>()).add(q.question());
+        }
+        byGuild.forEach((guild, questions) -> {
+            Own own = Own.EMPTY;
+            for (Question q : questions) {
+                own = own.with(q);
+            }
+            live.put(guild, own);
+            index.putAll(guild, questions);
+        });
+    }
+
+    /** Search over each server's catalog. */
+    public GuildSearch search() {
+        return search;
+    }
+
+    public ServerBankStore store() {
+        return store;
+    }
+
+    /**
+     * Applies changes other processes made since the last look (this process's own come back too and
+     * change nothing); run every second, so every process finds a new question within two.
+     */
+    public synchronized void refresh() {
+        long now = store.version();
+        if (now == seenVersion) {
+            return;
+        }
+        for (ServerQuestion q : store.changedSince(seenVersion)) {
+            if (q.status() == Status.LIVE) {
+                publish(q.guildId(), q.question());
+            } else {
+                withdraw(q.guildId(), q.id());
+            }
+        }
+        seenVersion = now;
+    }
+
+    /** Gives questions indexed before the sentence model was ready their vectors. */
+    public int embedMissing() {
+        return index.embedMissing((guild, id) -> own(guild).byId().get(id));
+    }
+
+    // --- Catalog ---
+
+    @Override
+    public Bank builtIn() {
+        return builtIn;
+    }
+
+    @Override
+    public Optional<Question> byId(Optional<String> guild, String id) {
+        return guild.flatMap(g -> Optional.ofNullable(own(g).byId().get(id))).or(() -> builtIn.byId(id));
+    }
+
+    @Override
+    public List<Question> drawable(Optional<String> guild) {
+        if (guild.isEmpty()) {
+            return builtIn.questions();
+        }
+        Source source = source(guild.get());
+        List<Question> own = source.ours() ? own(guild.get()).questions() : List.of();
+        if (own.isEmpty()) {
+            return source.builtIn() ? builtIn.questions() : List.of();
+        }
+        if (!source.builtIn()) {
+            return own;
+        }
+        List<Question> all = new ArrayList<>(builtIn.size() + own.size());
+        all.addAll(builtIn.questions());
+        all.addAll(own);
+        return all;
+    }
+
+    @Override
+    public List<Question> select(Optional<String> guild, Optional<String> topic, Optional<Difficulty> difficulty) {
+        if (ownDrawn(guild)) {
+            return Catalog.super.select(guild, topic, difficulty);
+        }
+        return guild.isPresent() && !source(guild.get()).builtIn() ? List.of() : builtIn.select(topic, difficulty);
+    }
+
+    @Override
+    public List<TopicCount> counts(Optional<String> guild) {
+        if (ownDrawn(guild)) {
+            return Catalog.super.counts(guild);
+        }
+        return guild.isPresent() && !source(guild.get()).builtIn() ? List.of() : builtIn.counts();
+    }
+
+    /** Whether the server draws any questions of its own (else the built-in bank's own lookups serve). */
+    private boolean ownDrawn(Optional<String> guild) {
+        return guild.isPresent() && !own(guild.get()).questions().isEmpty() && source(guild.get()).ours();
+    }
+
+    private Own own(String guild) {
+        return live.getOrDefault(guild, Own.EMPTY);
+    }
+
+    public Source source(String guild) {
+        return sources.get(guild, store::source);
+    }
+
+    public void source(String guild, Source source) {
+        store.source(guild, source);
+        sources.put(guild, source);
+    }
+
+    /** The server's live questions, oldest first. */
+    public List<Question> live(String guild) {
+        return own(guild).questions();
+    }
+
+    // --- Changes ---
+
+    /** What became of a question a member added. */
+    public sealed interface Added {
+        /** Stored: live at once for a curator, else waiting for review; {@code sameAs} a question it repeats. */
+        record Stored(ServerQuestion question, Optional<Question> sameAs) implements Added {
+        }
+
+        /** Not stored, for a reason the member can act on. */
+        record Refused(String reason) implements Added {
+        }
+    }
+
+    /**
+     * Adds a member's question: live at once when a curator adds it, else pending review. Refused over
+     * the server's limit or the member's hourly one.
+     */
+    public synchronized Added add(String guild, String author, boolean curator, Question question) {
+        Instant now = clock.instant();
+        if (store.count(guild) >= MAX_QUESTIONS) {
+            return new Added.Refused("This server already has " + MAX_QUESTIONS
+                    + " questions, the most it can hold. Remove some before adding more.");
+        }
+        if (store.addedSince(guild, author, now.minus(Duration.ofHours(1))) >= ADDS_PER_HOUR) {
+            return new Added.Refused("You have added " + ADDS_PER_HOUR
+                    + " questions in the last hour, the most for one hour. Try again later.");
+        }
+        if (taken(guild, question.id())) {
+            return new Added.Refused("The id \"" + question.id() + "\" is already used; pick another.");
+        }
+        Optional<Question> same = search.sameAs(Optional.of(guild), question);
+        ServerQuestion stored = new ServerQuestion(guild, question, curator ? Status.LIVE : Status.PENDING, author,
+                same.map(Question::id), Optional.empty(), now, now);
+        store.save(stored);
+        if (curator) {
+            publish(guild, question);
+        }
+        return new Added.Stored(stored, same);
+    }
+
+    /** Whether the id names a built-in question or one of the server's that is not removed. */
+    public boolean taken(String guild, String id) {
+        return builtIn.byId(id).isPresent()
+                || store.question(guild, id).filter(q -> q.status() != Status.REMOVED).isPresent();
+    }
+
+    /** A curator accepts a pending question: live and searchable when this returns. */
+    public synchronized Optional<ServerQuestion> approve(String guild, String id) {
+        return changeStatus(guild, id, EnumSet.of(Status.PENDING), Status.LIVE, Optional.empty());
+    }
+
+    /** A curator turns a pending question down, with a reason its author sees. */
+    public synchronized Optional<ServerQuestion> reject(String guild, String id, String reason) {
+        return changeStatus(guild, id, EnumSet.of(Status.PENDING), Status.REJECTED, Optional.of(reason));
+    }
+
+    /** Removes a live or pending question; quiz answers that referred to it stay. */
+    public synchronized Optional<ServerQuestion> remove(String guild, String id) {
+        return changeStatus(guild, id, EnumSet.of(Status.LIVE, Status.PENDING), Status.REMOVED, Optional.empty());
+    }
+
+    private Optional<ServerQuestion> changeStatus(String guild, String id, EnumSet<Status> from, Status to,
+                                                  Optional<String> reason) {
+        Optional<ServerQuestion> current = store.question(guild, id).filter(q -> from.contains(q.status()));
+        if (current.isEmpty()) {
+            return Optional.empty();
+        }
+        ServerQuestion changed = current.get().with(to, reason, clock.instant());
+        store.save(changed);
+        if (to == Status.LIVE) {
+            publish(guild, changed.question());
+        } else {
+            withdraw(guild, id);
+        }
+        return Optional.of(changed);
+    }
+
+    /** Replaces a question's text, keeping its id, author and state. */
+    public synchronized Optional<ServerQuestion> edit(String guild, Question edited) {
+        Optional<ServerQuestion> current = store.question(guild, edited.id())
+                .filter(q -> q.status() == Status.LIVE || q.status() == Status.PENDING);
+        if (current.isEmpty()) {
+            return Optional.empty();
+        }
+        ServerQuestion changed = current.get().with(edited, clock.instant());
+        store.save(changed);
+        if (changed.status() == Status.LIVE) {
+            publish(guild, edited);
+        }
+        return Optional.of(changed);
+    }
+
+    /** What became of an imported file. */
+    public sealed interface Imported {
+        /** All added, live; {@code sameAs} pairs each added question that repeats another with that one. */
+        record Done(List<Question> added, Map<Question, Question> sameAs) implements Imported {
+        }
+
+        /** Nothing added: the file broke a rule of the bank format ({@code problems}, all of them). */
+        record Invalid(List<BankProblem> problems) implements Imported {
+        }
+
+        /** Nothing added, for a reason about the file as a whole. */
+        record Refused(String reason) implements Imported {
+        }
+    }
+
+    /**
+     * Adds a bank file's questions to the server, all or none: checked exactly as {@code validate} checks
+     * a bank, with ids already used by the built-in bank or the server as problems too.
+     */
+    public synchronized Imported importFile(String guild, String author, String fileName, byte[] content) {
+        if (content.length > MAX_IMPORT_BYTES) {
+            return new Imported.Refused("The file is " + content.length + " bytes; a file to import may have at most "
+                    + MAX_IMPORT_BYTES + " bytes (1 MB).");
+        }
+        Map<String, String> taken = new HashMap<>();
+        builtIn.questions().forEach(q -> taken.put(q.id(), "a built-in question"));
+        for (ServerQuestion q : store.questions(guild, EnumSet.of(Status.LIVE, Status.PENDING, Status.REJECTED))) {
+            taken.put(q.id(), "one of this server's questions");
+        }
+        Bank file;
+        try {
+            file = new BankLoader().loadBeside(List.of(new BankSource(fileName, content)), taken);
+        } catch (InvalidBankException e) {
+            return new Imported.Invalid(e.problems());
+        }
+        if (file.size() > MAX_IMPORT_QUESTIONS) {
+            return new Imported.Refused("The file has " + file.size() + " questions; one import may add at most "
+                    + MAX_IMPORT_QUESTIONS + ".");
+        }
+        int room = MAX_QUESTIONS - store.count(guild);
+        if (file.size() > room) {
+            return new Imported.Refused("The file has " + file.size() + " questions, and this server has room for "
+                    + Math.max(0, room) + " more (at most " + MAX_QUESTIONS + ").");
+        }
+        Map<Question, Question> same = new LinkedHashMap<>();
+        for (Question q : file.questions()) {
+            search.sameAs(Optional.of(guild), q).ifPresent(existing -> same.put(q, existing));
+        }
+        Instant now = clock.instant();
+        List<ServerQuestion> rows = file.questions().stream()
+                .map(q -> new ServerQuestion(guild, q, Status.LIVE, author, Optional.ofNullable(same.get(q)).map(Question::id),
+                        Optional.empty(), now, now))
+                .toList();
+        if (!store.saveAll(guild, rows, MAX_QUESTIONS)) {
+            return new Imported.Refused("Another change to this server's questions got there first; nothing was"
+                    + " imported. Try again.");
+        }
+        publishAll(guild, file.questions());
+        return new Imported.Done(file.questions(), same);
+    }
+
+    /** The server's live questions as a bank file, which imports back unchanged; empty when it has none. */
+    public Optional<String> export(String guild) {
+        List<Question> questions = own(guild).questions();
+        return questions.isEmpty() ? Optional.empty() : Optional.of(json.writeBank(questions));
+    }
+
+    private void publish(String guild, Question q) {
+        if (Objects.equals(own(guild).byId().get(q.id()), q)) {
+            return;
+        }
+        index.put(guild, q);
+        live.compute(guild, (g, own) -> (own == null ? Own.EMPTY : own).with(q));
+    }
+
+    private void publishAll(String guild, List<Question> questions) {
+        index.putAll(guild, questions);
+        live.compute(guild, (g, own) -> {
+            Own result = own == null ? Own.EMPTY : own;
+            for (Question q : questions) {
+                result = result.with(q);
+            }
+            return result;
+        });
+    }
+
+    private void withdraw(String guild, String id) {
+        if (!own(guild).byId().containsKey(id)) {
+            return;
+        }
+        index.remove(guild, id);
+        live.computeIfPresent(guild, (g, own) -> own.without(id));
+    }
+}

@@ -1,0 +1,307 @@
+package dev.prepbot.serverbank;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.prepbot.bank.Bank;
+import dev.prepbot.bank.BankProblem;
+import dev.prepbot.bank.Difficulty;
+import dev.prepbot.bank.Question;
+import dev.prepbot.search.SearchHit;
+import dev.prepbot.search.SearchIndex;
+import dev.prepbot.search.ServerIndex;
+import dev.prepbot.store.AnswerRecord;
+import dev.prepbot.store.Database;
+import dev.prepbot.store.SqlQuizStore;
+import dev.prepbot.store.SqlServerBankStore;
+import dev.prepbot.testing.BankFiles;
+import dev.prepbot.testing.ManualClock;
+import dev.prepbot.testing.Questions;
+import dev.prepbot.testing.TestDatabase;
+import dev.prepbot.testing.TestDatabase.Engine;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** A server's own questions on SQLite and PostgreSQL: added, reviewed, found, imported, kept apart. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
+class ServerBanksTest {
+
+    private static final String ACME = "100000000000000001";
+    private static final String OTHER = "200000000000000002";
+
+    @Parameter
+    Engine engine;
+
+    @TempDir
+    Path dir;
+
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-02T10:00:00Z"));
+    private final Bank builtIn = Questions.sample();
+    private SearchIndex index;
+    private Database db;
+    private String location;
+    private final List<ServerIndex> serverIndexes = new ArrayList<>();
+    private ServerBanks banks;
+
+    @BeforeEach
+    void open() {
+        location = engine.fresh(dir).location();
+        db = Database.open(location, clock);
+        index = SearchIndex.build(builtIn);
+        banks = newProcess(db);
+    }
+
+    private ServerBanks newProcess(Database database) {
+        ServerIndex serverIndex = new ServerIndex(Optional::empty);
+        serverIndexes.add(serverIndex);
+        return new ServerBanks(builtIn, new SqlServerBankStore(database), index, serverIndex, clock);
+    }
+
+    @AfterEach
+    void close() {
+        serverIndexes.forEach(ServerIndex::close);
+        index.close();
+        db.close();
+    }
+
+    private static Question question(String id, String topic, String text, String answer) {
+        return new Question(id, topic, Difficulty.MEDIUM, List.of(), text, answer, Optional.of("Because " + answer),
+                Optional.empty(), List.of(), Optional.empty(), Optional.of("Right: " + answer),
+                List.of("Wrong one", "Wrong two", "Wrong three"), List.of());
+    }
+
+    private static final Question SHARDING = question("acme-sharding-orders", "acme-onsite",
+            "How did we shard the orders table by merchant?",
+            "By hashing the merchant id into 64 logical shards mapped onto physical databases.");
+
+    @Test
+    void aCuratorsQuestionIsLiveAndFoundAtOnce() {
+        ServerBanks.Added added = banks.add(ACME, "curator-1", true, SHARDING);
+        assertInstanceOf(ServerBanks.Added.Stored.class, added);
+        List<SearchHit> hits = banks.search().search(Optional.of(ACME), "shard the orders table", Optional.empty(), 5);
+        assertEquals(SHARDING.id(), hits.get(0).question().id());
+        assertTrue(banks.topics(Optional.of(ACME)).contains("acme-onsite"));
+        assertEquals(SHARDING, banks.byId(Optional.of(ACME), SHARDING.id()).orElseThrow());
+    }
+
+    @Test
+    void aMembersQuestionWaitsForReviewAndIsFoundOnlyOnceApproved() {
+        ServerBanks.Added.Stored stored = (ServerBanks.Added.Stored) banks.add(ACME, "member-1", false, SHARDING);
+        assertEquals(Status.PENDING, stored.question().status());
+        assertTrue(banks.search().search(Optional.of(ACME), "shard the orders table", Optional.empty(), 5).isEmpty());
+        assertTrue(banks.byId(Optional.of(ACME), SHARDING.id()).isEmpty(), "pending questions are not drawn");
+        banks.approve(ACME, SHARDING.id()).orElseThrow();
+        assertEquals(SHARDING.id(), banks.search().search(Optional.of(ACME), "shard the orders table",
+                Optional.empty(), 5).get(0).question().id());
+    }
+
+    @Test
+    void aRejectedQuestionKeepsTheReasonItsAuthorSees() {
+        banks.add(ACME, "member-1", false, SHARDING);
+        banks.reject(ACME, SHARDING.id(), "We never sharded by merchant; ask Sam.").orElseThrow();
+        ServerQuestion rejected = banks.store().question(ACME, SHARDING.id()).orElseThrow();
+        assertEquals(Status.REJECTED, rejected.status());
+        assertEquals(Optional.of("We never sharded by merchant; ask Sam."), rejected.reason());
+        assertTrue(banks.approve(ACME, SHARDING.id()).isEmpty(), "only a pending question can be approved");
+    }
+
+    @Test
+    void twoServersNeverSeeEachOthersQuestions() {
+        banks.add(ACME, "curator-1", true, SHARDING);
+        assertTrue(banks.search().search(Optional.of(OTHER), "shard the orders table", Optional.empty(), 5).stream()
+                .noneMatch(h -> h.question().id().equals(SHARDING.id())));
+        assertTrue(banks.byId(Optional.of(OTHER), SHARDING.id()).isEmpty());
+        assertFalse(banks.topics(Optional.of(OTHER)).contains("acme-onsite"));
+        assertTrue(banks.drawable(Optional.of(OTHER)).stream().noneMatch(q -> q.id().equals(SHARDING.id())));
+        assertTrue(banks.search().suggest(Optional.of(OTHER), "how did we shard", 25).stream()
+                .noneMatch(s -> s.id().equals(SHARDING.id())));
+        assertTrue(banks.drawable(Optional.empty()).stream().noneMatch(q -> q.id().equals(SHARDING.id())),
+                "direct messages see the built-in bank only");
+        assertEquals(Optional.empty(), banks.export(OTHER));
+    }
+
+    @Test
+    void theSourceChoosesWhichQuestionsAreDrawn() {
+        banks.add(ACME, "curator-1", true, SHARDING);
+        assertEquals(builtIn.size() + 1, banks.drawable(Optional.of(ACME)).size());
+        banks.source(ACME, Source.OURS);
+        assertEquals(List.of(SHARDING), banks.drawable(Optional.of(ACME)));
+        banks.source(ACME, Source.BUILT_IN);
+        assertEquals(builtIn.questions(), banks.drawable(Optional.of(ACME)));
+        assertEquals(Source.BOTH, banks.source(OTHER));
+    }
+
+    @Test
+    void aMemberAddsAtMostTenQuestionsAnHour() {
+        for (int i = 0; i < ServerBanks.ADDS_PER_HOUR; i++) {
+            assertInstanceOf(ServerBanks.Added.Stored.class, banks.add(ACME, "member-1", false,
+                    question("acme-q-" + i, "acme-onsite", "Question number " + i + " about queue " + i + "?", "Answer " + i)));
+        }
+        ServerBanks.Added refused = banks.add(ACME, "member-1", false,
+                question("acme-q-late", "acme-onsite", "One more question about caches?", "Answer"));
+        assertTrue(((ServerBanks.Added.Refused) refused).reason().contains("last hour"));
+        clock.advance(Duration.ofMinutes(61));
+        assertInstanceOf(ServerBanks.Added.Stored.class, banks.add(ACME, "member-1", false,
+                question("acme-q-later", "acme-onsite", "One more question about caches?", "Answer")));
+    }
+
+    @Test
+    void aQuestionSayingTheSameAsABuiltInOneIsFlaggedWithIt() {
+        Question copy = question("acme-handshake", "acme-onsite", "What happens during the TCP three-way handshake?",
+                "SYN, SYN-ACK, ACK.");
+        ServerBanks.Added.Stored stored = (ServerBanks.Added.Stored) banks.add(ACME, "member-1", false, copy);
+        assertEquals("tcp-handshake", stored.sameAs().orElseThrow().id());
+        assertEquals(Optional.of("tcp-handshake"), banks.store().question(ACME, copy.id()).orElseThrow().duplicateOf());
+        ServerBanks.Added.Stored fresh = (ServerBanks.Added.Stored) banks.add(ACME, "member-2", false, SHARDING);
+        assertEquals(Optional.empty(), fresh.sameAs());
+    }
+
+    @Test
+    void anImportAddsEveryQuestionLiveOrNoneWithEveryProblemLocated() {
+        List<Map<String, Object>> good = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            good.add(BankFiles.question("acme-import-" + i, "acme-onsite"));
+        }
+        ServerBanks.Imported done = banks.importFile(ACME, "curator-1", "acme.json", file(good));
+        assertEquals(50, ((ServerBanks.Imported.Done) done).added().size());
+        assertEquals(50, banks.select(Optional.of(ACME), Optional.of("acme-onsite"), Optional.empty()).size());
+
+        List<Map<String, Object>> broken = new ArrayList<>();
+        broken.add(BankFiles.question("acme-more-1", "acme-onsite"));
+        broken.add(BankFiles.with(BankFiles.question("acme-more-2", "acme-onsite"), "difficulty", "brutal"));
+        broken.add(BankFiles.question("acme-import-3", "acme-onsite"));
+        broken.add(BankFiles.question("tcp-handshake", "acme-onsite"));
+        ServerBanks.Imported refused = banks.importFile(ACME, "curator-1", "more.json", file(broken));
+        List<BankProblem> problems = ((ServerBanks.Imported.Invalid) refused).problems();
+        assertEquals(3, problems.size(), problems.toString());
+        assertTrue(problems.stream().allMatch(p -> p.file().equals("more.json") && p.line() > 0), problems.toString());
+        assertTrue(problems.get(2).toString().contains("already used by a built-in question"), problems.toString());
+        assertTrue(banks.byId(Optional.of(ACME), "acme-more-1").isEmpty(), "nothing of a refused file is added");
+        assertEquals(50, banks.live(ACME).size());
+    }
+
+    @Test
+    void anImportOverTheLimitsIsRefusedWhole() {
+        List<Map<String, Object>> many = new ArrayList<>();
+        for (int i = 0; i <= ServerBanks.MAX_IMPORT_QUESTIONS; i++) {
+            many.add(BankFiles.question("acme-many-" + i, "acme-onsite"));
+        }
+        ServerBanks.Imported tooMany = banks.importFile(ACME, "curator-1", "many.json", file(many));
+        assertTrue(((ServerBanks.Imported.Refused) tooMany).reason().contains("at most 500"));
+        byte[] huge = new byte[ServerBanks.MAX_IMPORT_BYTES + 1];
+        java.util.Arrays.fill(huge, (byte) ' ');
+        assertInstanceOf(ServerBanks.Imported.Refused.class, banks.importFile(ACME, "curator-1", "huge.json", huge));
+        assertTrue(banks.live(ACME).isEmpty());
+    }
+
+    @Test
+    void anExportImportsBackUnchangedIntoAnotherServer() {
+        List<Map<String, Object>> questions = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            questions.add(BankFiles.question("acme-round-trip-" + i, i % 2 == 0 ? "acme-onsite" : "acme-stack"));
+        }
+        banks.importFile(ACME, "curator-1", "acme.json", file(questions));
+        banks.add(ACME, "curator-1", true, SHARDING);
+        String exported = banks.export(ACME).orElseThrow();
+        ServerBanks.Imported again = banks.importFile(OTHER, "curator-2", "export.json", exported.getBytes(StandardCharsets.UTF_8));
+        assertEquals(banks.live(ACME), ((ServerBanks.Imported.Done) again).added());
+        assertEquals(exported, banks.export(OTHER).orElseThrow());
+    }
+
+    @Test
+    void removingAQuestionKeepsTheQuizAnswersThatReferToIt() {
+        banks.add(ACME, "curator-1", true, SHARDING);
+        SqlQuizStore quiz = new SqlQuizStore(db);
+        quiz.openRound(new dev.prepbot.store.RoundRecord("r1", ACME, "c1", "u1", Optional.empty(), 1, 20,
+                dev.prepbot.store.RoundStatus.RUNNING, Optional.empty(), clock.instant()));
+        quiz.recordAnswer(new AnswerRecord("r1", 0, SHARDING.id(), "acme-onsite", ACME, "u1", "Ada", 1, false, 0, 4000,
+                clock.instant(), Optional.of("Wrong one")));
+        banks.remove(ACME, SHARDING.id()).orElseThrow();
+        assertTrue(banks.search().search(Optional.of(ACME), "shard the orders table", Optional.empty(), 5).stream()
+                .noneMatch(h -> h.question().id().equals(SHARDING.id())));
+        QuestionStats stats = banks.store().questionStats(ACME).get(0);
+        assertEquals(SHARDING.id(), stats.questionId());
+        assertEquals(Map.of("Wrong one", 1), stats.wrongPicks());
+    }
+
+    @Test
+    void anotherProcessOnTheSameDatabaseFindsANewQuestionAfterItsRefresh() {
+        Database second = Database.open(location, clock);
+        try {
+            ServerBanks other = newProcess(second);
+            banks.add(ACME, "curator-1", true, SHARDING);
+            assertTrue(other.byId(Optional.of(ACME), SHARDING.id()).isEmpty());
+            other.refresh();
+            assertEquals(SHARDING.id(), other.search().search(Optional.of(ACME), "shard the orders table",
+                    Optional.empty(), 5).get(0).question().id());
+            banks.remove(ACME, SHARDING.id());
+            other.refresh();
+            assertTrue(other.byId(Optional.of(ACME), SHARDING.id()).isEmpty());
+            ServerBanks restarted = newProcess(second);
+            assertTrue(restarted.live(ACME).isEmpty(), "a restart reads the record, the database");
+        } finally {
+            second.close();
+        }
+    }
+
+    @Test
+    void reportsAreListedPerServerAndForEveryServerUntilResolved() {
+        ServerBankStore store = banks.store();
+        store.report(new Report("r1", ACME, "tcp-handshake", true, "u1", ReportReason.WRONG, Optional.of("SYN twice?"),
+                clock.instant(), Optional.empty()));
+        store.report(new Report("r2", OTHER, "python-gil", true, "u2", ReportReason.OUTDATED, Optional.empty(),
+                clock.instant(), Optional.empty()));
+        assertTrue(store.hasOpenReport(ACME, "tcp-handshake", "u1"));
+        assertEquals(List.of("r1"), store.openReports(Optional.of(ACME)).stream().map(Report::id).toList());
+        assertEquals(2, store.openReports(Optional.empty()).size());
+        assertEquals(1, store.resolveReports(ACME, "tcp-handshake", "curator-1", clock.instant()));
+        assertTrue(store.openReports(Optional.of(ACME)).isEmpty());
+        assertFalse(store.hasOpenReport(ACME, "tcp-handshake", "u1"));
+    }
+
+    @Test
+    void aDraftKeepsWhatWasTypedUntilDeleted() {
+        ServerBankStore store = banks.store();
+        Map<String, String> typed = new LinkedHashMap<>();
+        typed.put("question", "Why @everyone <@123> ** ( \" * AND ~");
+        typed.put("answer", "x".repeat(5_000));
+        store.saveDraft(new Draft("d1", ACME, "u1", "bank-add", "acme-onsite:medium", typed, clock.instant()));
+        assertEquals(typed, store.draft("d1").orElseThrow().fields());
+        store.deleteDraft("d1");
+        assertTrue(store.draft("d1").isEmpty());
+    }
+
+    @Test
+    void theStoreListsQuestionsByStatus() {
+        banks.add(ACME, "member-1", false, SHARDING);
+        banks.add(ACME, "curator-1", true, question("acme-live", "acme-stack", "What runs our deploys?", "Argo."));
+        assertEquals(List.of(SHARDING.id()), banks.store().questions(ACME, EnumSet.of(Status.PENDING)).stream()
+                .map(ServerQuestion::id).toList());
+        assertEquals(2, banks.store().count(ACME));
+        assertEquals(1, banks.store().allLive().size());
+    }
+
+    private static byte[] file(List<Map<String, Object>> questions) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("questions", questions);
+        return BankFiles.toJson(root).getBytes(StandardCharsets.UTF_8);
+    }
+}
