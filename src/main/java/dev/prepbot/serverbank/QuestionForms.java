@@ -75,7 +75,11 @@ public final class QuestionForms {
 
     private static Reply.Field field(String id, String label, boolean paragraph, int min, int max, boolean required,
                                      Map<String, String> values, String placeholder) {
-        return new Reply.Field(id, label, paragraph, min, max, required, values.getOrDefault(id, ""), placeholder);
+        String value = values.getOrDefault(id, "");
+        // A value typed too long is shown whole, so the member can shorten it rather than lose it; the check
+        // refuses it again while it is too long.
+        return new Reply.Field(id, label, paragraph, min, Math.min(FIELD_MAX, Math.max(max, value.length())), required,
+                value, placeholder);
     }
 
     /** The form's fields of an existing question, for editing it. */
