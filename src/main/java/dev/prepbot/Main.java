@@ -535,7 +535,7 @@ public final class Main {
         private record Option(String name, String value) {
         }
 
-        private static final List<String> VALUED = List.of("--bank", "--db", "--topic", "--limit");
+        private static final List<String> VALUED = List.of("--bank", "--db", "--topic", "--limit", "--guild");
 
         Arguments(String[] args) throws UsageException {
             for (int i = 0; i < args.length; i++) {

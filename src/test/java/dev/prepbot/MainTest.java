@@ -204,6 +204,52 @@ class MainTest {
     }
 
     @Test
+    void importThenExportGivesTheSameBankAndABrokenFileAddsNothing() throws Exception {
+        String db = dir.resolve("prepbot.db").toString();
+        Path acme = write(dir.resolve("acme.json"), "acme-onsite", question("acme-one", "acme-onsite"),
+                question("acme-two", "acme-onsite"));
+        Run imported = run("--bank", bank.toString(), "--db", db, "import", "--guild", "123", acme.toString());
+        assertEquals(0, imported.code(), imported.err());
+        assertEquals("Imported 2 questions into server 123.\n", imported.out());
+        Run exported = run("--bank", bank.toString(), "--db", db, "export", "--guild", "123");
+        assertEquals(0, exported.code(), exported.err());
+        Path again = java.nio.file.Files.writeString(dir.resolve("again.json"), exported.out());
+        assertEquals(0, run("--bank", bank.toString(), "--db", db, "import", "--guild", "456", again.toString()).code());
+        assertEquals(exported.out(), run("--bank", bank.toString(), "--db", db, "export", "--guild", "456").out());
+
+        Path broken = write(dir.resolve("broken.json"), "acme-onsite", question("acme-three", "acme-onsite"),
+                with(question("acme-four", "acme-onsite"), "difficulty", "brutal"), question("tcp-handshake", "acme-onsite"));
+        Run refused = run("--bank", bank.toString(), "--db", db, "import", "--guild", "123", broken.toString());
+        assertEquals(1, refused.code());
+        assertTrue(refused.err().contains("broken.json:"), refused.err());
+        assertTrue(refused.err().contains("difficulty: must be easy, medium or hard"), refused.err());
+        assertTrue(refused.err().contains("already used by a built-in question"), refused.err());
+        assertTrue(refused.err().contains("nothing was imported: 2 problems."), refused.err());
+        assertNoStackTrace(refused);
+        assertEquals(exported.out(), run("--bank", bank.toString(), "--db", db, "export", "--guild", "123").out(),
+                "a refused file changes nothing");
+        assertEquals(1, run("--bank", bank.toString(), "--db", db, "export", "--guild", "789").code());
+        assertEquals(2, run("--bank", bank.toString(), "--db", db, "import", acme.toString()).code());
+    }
+
+    @Test
+    void reportsJsonListsOpenReportsBuiltInOnesIncluded() throws Exception {
+        String db = dir.resolve("reports.db").toString();
+        try (dev.prepbot.store.Database database = dev.prepbot.store.Database.open(db, java.time.Clock.systemUTC())) {
+            new dev.prepbot.store.SqlServerBankStore(database).report(new dev.prepbot.serverbank.Report("r1", "123",
+                    "tcp-handshake", true, "u1", dev.prepbot.serverbank.ReportReason.WRONG, java.util.Optional.of("SYN?"),
+                    java.time.Instant.parse("2026-11-01T00:00:00Z"), java.util.Optional.empty()));
+        }
+        Run run = run("--bank", bank.toString(), "--db", db, "reports", "--json");
+        assertEquals(0, run.code(), run.err());
+        JsonNode report = new ObjectMapper().readTree(run.out()).path("reports").get(0);
+        assertEquals("tcp-handshake", report.path("question").asText());
+        assertTrue(report.path("builtIn").asBoolean());
+        assertEquals("wrong", report.path("reason").asText());
+        assertEquals("SYN?", report.path("note").asText());
+    }
+
+    @Test
     void wrongUsageExitsTwo() {
         assertEquals(2, run("frobnicate").code());
         assertEquals(2, run("search").code());
