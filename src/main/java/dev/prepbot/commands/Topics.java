@@ -22,11 +22,21 @@ public final class Topics {
         return OptionSpec.text(OPTION, "Only questions of this topic", false).withAutocomplete();
     }
 
-    /** The topics seen where the caller is that contain what was typed, at most 25. */
+    /**
+     * The topics seen where the caller is that begin with what was typed, or when none does, that contain
+     * it; at most 25.
+     */
     public static List<Suggestion> suggest(Catalog catalog, Caller caller, String typed) {
         String lower = typed.strip().toLowerCase(Locale.ROOT);
-        return catalog.topics(caller.guildId()).stream().filter(t -> t.contains(lower)).limit(25)
-                .map(t -> new Suggestion(t, t)).toList();
+        List<String> topics = catalog.topics(caller.guildId());
+        List<String> starting = topics.stream().filter(t -> t.startsWith(lower)).toList();
+        return (starting.isEmpty() ? topics.stream().filter(t -> t.contains(lower)).toList() : starting).stream()
+                .limit(25).map(t -> new Suggestion(t, t)).toList();
+    }
+
+    /** A topic is one slug: typed in the console, it takes one word, not the rest of the line. */
+    public static boolean isTopic(OptionSpec option) {
+        return option.name().equals(OPTION);
     }
 
     public static Reply unknown(Catalog catalog, Optional<String> guild, String topic) {

@@ -1,5 +1,6 @@
 package dev.prepbot.console;
 
+import dev.prepbot.commands.Topics;
 import dev.prepbot.commands.Caller;
 import dev.prepbot.commands.CommandSpec;
 import dev.prepbot.commands.Commands;
@@ -233,7 +234,7 @@ public final class Completions {
     }
 
     private static boolean isFreeText(OptionSpec option) {
-        return option.type() == OptionSpec.OptionType.STRING && option.choices().isEmpty();
+        return option.type() == OptionSpec.OptionType.STRING && option.choices().isEmpty() && !Topics.isTopic(option);
     }
 
     private static boolean startsWith(String value, String typed) {

@@ -1,5 +1,6 @@
 package dev.prepbot.console;
 
+import dev.prepbot.commands.Topics;
 import dev.prepbot.commands.CommandSpec;
 import dev.prepbot.commands.OptionSpec;
 import java.util.ArrayList;
@@ -63,7 +64,7 @@ final class LineParser {
         OptionSpec first = free.get(0);
         // A topic is one slug, so "/question networking medium" is a topic and a difficulty.
         if (first.type() == OptionSpec.OptionType.STRING && first.choices().isEmpty()
-                && !first.name().equals(dev.prepbot.commands.Topics.OPTION)) {
+                && !Topics.isTopic(first)) {
             named.put(first.name(), String.join(" ", positional));
             return;
         }

@@ -66,6 +66,32 @@ class ConsoleTest {
         assertTrue(!out.contains("questions in"), "nothing runs after /quit");
     }
 
+    @Test
+    void theConsoleImportsABankFileByPathAndAddsAQuestionByPrompts() throws Exception {
+        Path acme = write(dir.resolve("acme.json"), "acme-onsite",
+                with(question("acme-deploys", "acme-onsite"), "question", "How do we roll back a deploy at Acme?"));
+        String out = session("""
+                /bank import file:%s
+                /search roll back a deploy at acme
+                /bank add acme-onsite easy
+                What is our on-call rotation at Acme?
+                A weekly rotation with a secondary.
+
+                It keeps nights predictable.
+
+                A weekly rotation
+                Daily
+                Monthly
+                Never
+
+                /question acme-onsite
+                """.formatted(acme));
+        assertTrue(out.contains("Imported 1 question"), out);
+        assertTrue(out.contains("How do we roll back a deploy at Acme?"), out);
+        assertTrue(out.contains("Question added"), out);
+        assertTrue(out.contains("It is live"), "the console's user curates its own bank: " + out);
+    }
+
     /** A session on the built-in bank, whose questions have key points, searching by words only. */
     private String builtInSession(String script) throws Exception {
         return run(script, Settings.fromEnvironment(Map.of("PREPBOT_SEARCH_MODEL", "off"))
