@@ -230,7 +230,7 @@ public final class App implements AutoCloseable {
     public synchronized ServerBanks serverBanks() {
         if (serverBanks == null) {
             database = Database.open(settings.database(), clock);
-            serverIndex = new ServerIndex(index::sentenceModel);
+            serverIndex = ServerIndex.open(settings.serverIndexCache(), index::sentenceModel);
             serverBanks = new ServerBanks(bank, new SqlServerBankStore(database), index, serverIndex, clock);
             // Queued behind the sentence model's loading: questions indexed before it was ready get vectors.
             meaningLoader.execute(serverBanks::embedMissing);

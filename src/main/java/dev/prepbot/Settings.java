@@ -65,6 +65,35 @@ public record Settings(List<Path> banks, List<Path> extraBanks, String database,
     }
 
     /** Where the questions' vectors are kept between starts: beside the word indexes. */
+    /**
+     * Where the index of servers' own questions is kept between starts: one folder per database, since
+     * the database is what it indexes.
+     */
+    public Optional<Path> serverIndexCache() {
+        return indexCache.map(index -> index.resolveSibling("servers").resolve(
+                java.util.HexFormat.of().formatHex(sha256(databaseIdentity())).substring(0, 24)));
+    }
+
+    /** The database as one string whatever the working folder: a SQLite file by its absolute path. */
+    private String databaseIdentity() {
+        if (database.startsWith("jdbc:")) {
+            return database;
+        }
+        try {
+            return Path.of(database).toAbsolutePath().normalize().toString();
+        } catch (java.nio.file.InvalidPathException e) {
+            return database;
+        }
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
     public Optional<Path> vectorCache() {
         return indexCache.map(index -> index.resolveSibling("vectors"));
     }

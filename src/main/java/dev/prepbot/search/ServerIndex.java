@@ -1,23 +1,31 @@
 package dev.prepbot.search;
 
-import dev.prepbot.bank.Question;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
+import dev.prepbot.bank.Question;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -31,6 +39,10 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Version;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every server's own questions in one index that changes while it is searched: Lucene's near-real-time
@@ -38,8 +50,11 @@ import org.apache.lucene.store.Directory;
  * added or approved is found at once, with no restart and no re-index of the rest. Each document carries
  * its server, and every search is filtered to one server: servers never see each other's questions.
  *
- * <p>The database is the record: this index lives in memory and is filled from it on start. Documents
- * are ranked as the built-in index ranks (the same fields and query), judged by the same relevance rules,
+ * <p>The database is the record. With a cache folder the index is kept on disk between starts, its last
+ * commit labelled with the version of the servers' questions it holds, so a start catches up on the
+ * changes since instead of indexing (and embedding) everything again; without one, or when the folder is
+ * missing, stale beyond repair or held by another process, it is built from the database. Documents are
+ * ranked as the built-in index ranks (the same fields and query), judged by the same relevance rules,
  * and carry a sentence vector once the model is ready.
  */
 public final class ServerIndex implements AutoCloseable {
@@ -56,20 +71,108 @@ public final class ServerIndex implements AutoCloseable {
     /** Cosine of two questions' vectors from which they say the same thing. */
     static final float SAME_MEANING = 0.9f;
 
-    private final Directory directory = new ByteBuffersDirectory();
+    /** Commit data: the version of the servers' questions the index holds, and the layout it was built with. */
+    private static final String VERSION_KEY = "version";
+    private static final String LAYOUT_KEY = "layout";
+    private static final String LAYOUT = "lucene-" + Version.LATEST + "/layout-"
+            + IndexCache.LAYOUT + "/servers-1";
+    private static final Logger LOG = LoggerFactory.getLogger(ServerIndex.class);
+
+    private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final QueryBuilder queries = new QueryBuilder(QueryWords.load());
     private final Supplier<Optional<Embedder>> model;
+    private final OptionalLong committedVersion;
 
+    /** An index in memory, filled from the database on every start. */
     public ServerIndex(Supplier<Optional<Embedder>> model) {
+        this(new ByteBuffersDirectory(), OptionalLong.empty(), model);
+    }
+
+    private ServerIndex(Directory directory, OptionalLong committedVersion, Supplier<Optional<Embedder>> model) {
+        this.directory = directory;
+        this.committedVersion = committedVersion;
         this.model = model;
         try {
-            this.writer = new IndexWriter(directory, new IndexWriterConfig(SearchIndex.fieldAnalyzer()));
+            this.writer = new IndexWriter(directory, new IndexWriterConfig(SearchIndex.fieldAnalyzer())
+                    .setOpenMode(committedVersion.isPresent() ? IndexWriterConfig.OpenMode.APPEND
+                            : IndexWriterConfig.OpenMode.CREATE));
             this.searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the server questions' index", e);
         }
+    }
+
+    /**
+     * The index kept in {@code folder}, or a new one there; in memory when the folder cannot be used (for
+     * example another process on this machine holds it).
+     */
+    public static ServerIndex open(Optional<Path> folder, Supplier<Optional<Embedder>> model) {
+        if (folder.isEmpty()) {
+            return new ServerIndex(model);
+        }
+        try {
+            Files.createDirectories(folder.get());
+            Directory directory = FSDirectory.open(folder.get());
+            OptionalLong version = OptionalLong.empty();
+            if (DirectoryReader.indexExists(directory)) {
+                try {
+                    Map<String, String> data = SegmentInfos.readLatestCommit(directory).getUserData();
+                    if (LAYOUT.equals(data.get(LAYOUT_KEY)) && data.containsKey(VERSION_KEY)) {
+                        version = OptionalLong.of(Long.parseLong(data.get(VERSION_KEY)));
+                    }
+                } catch (IOException | NumberFormatException e) {
+                    LOG.info("The servers' questions index in {} is unreadable; building it again.", folder.get());
+                }
+            }
+            try {
+                return new ServerIndex(directory, version, model);
+            } catch (UncheckedIOException e) {
+                directory.close();
+                throw e.getCause();
+            }
+        } catch (IOException e) {
+            LOG.info("Keeping the servers' questions index in memory: {} cannot be used ({}).", folder.get(),
+                    e.getMessage());
+            return new ServerIndex(model);
+        }
+    }
+
+    /** The version of the servers' questions the index held when it was last committed; empty for a new one. */
+    public OptionalLong committedVersion() {
+        return committedVersion;
+    }
+
+    /**
+     * Makes what the index holds durable, labelled with the version of the servers' questions it holds.
+     * Nothing to do for an index in memory.
+     */
+    public void commit(long version) {
+        if (directory instanceof ByteBuffersDirectory) {
+            return;
+        }
+        try {
+            writer.setLiveCommitData(Map.of(VERSION_KEY, Long.toString(version), LAYOUT_KEY, LAYOUT).entrySet());
+            writer.commit();
+        } catch (IOException e) {
+            LOG.warn("could not save the servers' questions index: {}", e.getMessage());
+        }
+    }
+
+    /** Removes every document: the start of building the index again. */
+    public void clear() {
+        try {
+            writer.deleteAll();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear the server questions' index", e);
+        }
+    }
+
+    /** How many questions the index holds, over every server. */
+    public int size() {
+        return withSearcher(searcher -> searcher.getIndexReader().numDocs());
     }
 
     /** Indexes a server's question, replacing an earlier version; searchable when this returns. */
@@ -107,7 +210,7 @@ public final class ServerIndex implements AutoCloseable {
      * Gives the questions indexed before the sentence model was ready their vectors; returns how many.
      * {@code questionOf} finds each one's current text (null when it is gone meanwhile).
      */
-    public int embedMissing(java.util.function.BiFunction<String, String, Question> questionOf) {
+    public int embedMissing(BiFunction<String, String, Question> questionOf) {
         if (model.get().isEmpty()) {
             return 0;
         }
@@ -179,7 +282,7 @@ public final class ServerIndex implements AutoCloseable {
                 for (ScoreDoc sd : byWords) {
                     words01.put(sd.doc, sd.score / best);
                 }
-                java.util.Set<Integer> docs = new java.util.HashSet<>(cosine.keySet());
+                Set<Integer> docs = new HashSet<>(cosine.keySet());
                 docs.addAll(words01.keySet());
                 for (int doc : docs) {
                     ranked.put(doc, Relevance.MEANING_WEIGHT * cosine.getOrDefault(doc, farthest)

@@ -80,10 +80,16 @@ public final class ServerBanks implements Catalog {
         load();
     }
 
+    /**
+     * Reads every server's live questions from the database, the record. An index kept from the last run
+     * catches up on the changes made since its version; one that is missing, ahead of the database (a
+     * restored backup) or holding a different number of questions is built again.
+     */
     private synchronized void load() {
         seenVersion = store.version();
         Map<String, List<Question>> byGuild = new LinkedHashMap<>();
-        for (ServerQuestion q : store.allLive()) {
+        List<ServerQuestion> all = store.allLive();
+        for (ServerQuestion q : all) {
             byGuild.computeIfAbsent(q.guildId(), g -> new ArrayList<>()).add(q.question());
         }
         byGuild.forEach((guild, questions) -> {
@@ -92,8 +98,24 @@ public final class ServerBanks implements Catalog {
                 own = own.with(q);
             }
             live.put(guild, own);
-            index.putAll(guild, questions);
         });
+        java.util.OptionalLong cached = index.committedVersion();
+        if (cached.isPresent() && cached.getAsLong() <= seenVersion) {
+            for (ServerQuestion changed : store.changedSince(cached.getAsLong())) {
+                if (changed.status() == Status.LIVE) {
+                    index.put(changed.guildId(), changed.question());
+                } else {
+                    index.remove(changed.guildId(), changed.id());
+                }
+            }
+            if (index.size() == all.size()) {
+                index.commit(seenVersion);
+                return;
+            }
+        }
+        index.clear();
+        byGuild.forEach(index::putAll);
+        index.commit(seenVersion);
     }
 
     /** Search over each server's catalog. */
@@ -122,11 +144,19 @@ public final class ServerBanks implements Catalog {
             }
         }
         seenVersion = now;
+        index.commit(now);
     }
 
     /** Gives questions indexed before the sentence model was ready their vectors. */
     public int embedMissing() {
-        return index.embedMissing((guild, id) -> own(guild).byId().get(id));
+        int embedded = index.embedMissing((guild, id) -> own(guild).byId().get(id));
+        if (embedded > 0) {
+            synchronized (this) {
+                // Labelled with a version the index holds at least: a start catches up from there.
+                index.commit(seenVersion);
+            }
+        }
+        return embedded;
     }
 
     // --- Catalog ---

@@ -263,6 +263,30 @@ class ServerBanksTest {
     }
 
     @Test
+    void aKeptIndexCatchesUpOnWhatChangedWhileItsProcessWasAway() {
+        Path folder = dir.resolve("servers-index");
+        ServerIndex kept = ServerIndex.open(Optional.of(folder), Optional::empty);
+        ServerBanks first = new ServerBanks(builtIn, new SqlServerBankStore(db), index, kept, clock);
+        first.add(ACME, "curator-1", true, SHARDING);
+        first.refresh();
+        kept.close();
+
+        Question deploys = question("acme-deploys", "acme-stack", "How do we roll back a bad deploy?", "Argo rollbacks.");
+        banks.add(ACME, "curator-1", true, deploys);
+        banks.remove(ACME, SHARDING.id());
+
+        ServerIndex reopened = ServerIndex.open(Optional.of(folder), Optional::empty);
+        serverIndexes.add(reopened);
+        assertTrue(reopened.committedVersion().isPresent(), "the index was kept");
+        ServerBanks later = new ServerBanks(builtIn, new SqlServerBankStore(db), index, reopened, clock);
+        assertEquals(deploys.id(), later.search().search(Optional.of(ACME), "roll back a bad deploy", Optional.empty(), 5)
+                .get(0).question().id());
+        assertTrue(later.search().search(Optional.of(ACME), "shard the orders table", Optional.empty(), 5).stream()
+                .noneMatch(h -> h.question().id().equals(SHARDING.id())), "what was removed meanwhile is gone");
+        assertEquals(1, reopened.size());
+    }
+
+    @Test
     void reportsAreListedPerServerAndForEveryServerUntilResolved() {
         ServerBankStore store = banks.store();
         store.report(new Report("r1", ACME, "tcp-handshake", true, "u1", ReportReason.WRONG, Optional.of("SYN twice?"),
