@@ -562,15 +562,15 @@ public final class BankCommand implements Command, ActionHandler {
         }
         Optional<String> role = request.text("role");
         if (role.isEmpty()) {
-            return Reply.Notice.privately(store.curatorRole(guild).map(r -> "Members with the role <@&" + r
-                            + "> curate the bank, besides Manage Server.")
+            return Reply.Notice.privately(store.curatorRole(guild).map(r -> "Members with the curators' role (id " + r
+                            + ") curate the bank, besides Manage Server.")
                     .orElse("Only members with Manage Server curate the bank. Add a role with /bank curators role:"));
         }
         if (!role.get().matches("\\d{1,20}")) {
             return Reply.Notice.privately("Pick a role from the list.");
         }
         store.curatorRole(guild, role);
-        return Reply.Notice.privately("Members with the role <@&" + role.get() + "> now curate the bank.");
+        return Reply.Notice.privately("Members with that role (id " + role.get() + ") now curate the bank.");
     }
 
     // --- autocomplete ---
