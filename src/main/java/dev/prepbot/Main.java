@@ -40,13 +40,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ScopeType;
 
 /**
  * The command line, as the README documents it. Standard output carries only a command's result; errors
  * are one readable line on standard error. Exit codes: 0 success, 1 invalid input or nothing found,
  * 2 wrong usage.
  */
-public final class Main {
+@Command(name = "prepbot")
+public final class Main implements Callable<Integer> {
 
     static final int OK = 0;
     static final int INVALID = 1;
@@ -111,68 +118,99 @@ public final class Main {
         }
     }
 
+    /**
+     * Parses with picocli and runs the command. Mistakes in the arguments are one line and exit 2; a
+     * command's failure is one line (a refused bank: every problem) and exit 1.
+     */
     int run(String[] args) {
-        try {
-            return dispatch(new Arguments(args));
-        } catch (UsageException e) {
-            err.println("prepbot: " + e.getMessage());
-            err.println("Run 'prepbot --help' for usage.");
-            return USAGE;
-        } catch (InvalidBankException e) {
-            err.println(e.report());
-            err.println("prepbot: the bank was refused: " + e.problems().size()
-                    + (e.problems().size() == 1 ? " problem." : " problems.")
-                    + " Every rule and message of the bank format: " + BANK_FORMAT_DOC);
-            return INVALID;
-        } catch (IOException | RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(Main.class).debug("command failed", e);
-            err.println("prepbot: " + oneLine(e));
-            return INVALID;
-        }
-    }
-
-    private int dispatch(Arguments args) throws UsageException, InvalidBankException, IOException {
-        if (args.flag("--help") || args.flag("-h")) {
+        // Prepbot's own usage text, wherever --help appears, as before picocli parsed the arguments.
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
             out.print(USAGE_TEXT);
             return OK;
         }
-        Settings settings = Settings.fromEnvironment(env);
-        List<Path> banks = args.values("--bank").stream().map(Path::of).toList();
-        if (!banks.isEmpty()) {
-            settings = settings.withBanks(banks);
-        }
-        Optional<String> db = args.value("--db");
-        if (db.isPresent()) {
-            settings = settings.withDatabase(db.get());
-        }
-        String command = args.positional().isEmpty()
-                ? (settings.token().isPresent() ? "run" : "console")
-                : args.positional().remove(0);
-        return switch (command) {
-            case "run" -> runBot(settings, args);
-            case "console" -> console(settings, args);
-            case "search" -> search(settings, args);
-            case "show" -> show(settings, args);
-            case "topics" -> topics(settings, args);
-            case "validate" -> validate(settings, args);
-            case "check" -> check(settings, args);
-            case "import" -> importBank(settings, args);
-            case "export" -> exportBank(settings, args);
-            case "reports" -> reports(settings, args);
-            case "help" -> {
-                out.print(USAGE_TEXT);
-                yield OK;
+        CommandLine line = new CommandLine(this)
+                .setOut(new java.io.PrintWriter(out, true))
+                .setErr(new java.io.PrintWriter(err, true))
+                .setParameterExceptionHandler((e, ignored) -> usage(usageMessage(e)))
+                .setExecutionExceptionHandler((e, ignored, parsed) -> failed(e));
+        return line.execute(args);
+    }
+
+    private int usage(String message) {
+        err.println("prepbot: " + message);
+        err.println("Run 'prepbot --help' for usage.");
+        return USAGE;
+    }
+
+    /** Picocli's complaint as one sentence in Prepbot's words. */
+    private static String usageMessage(CommandLine.ParameterException e) {
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+            String first = unmatched.getUnmatched().get(0);
+            boolean atTop = e.getCommandLine().getParent() == null;
+            if (first.startsWith("-")) {
+                return "unknown option '" + shorten(first) + "'";
             }
-            default -> throw new UsageException("unknown command '" + shorten(command) + "'");
-        };
+            return atTop ? "unknown command '" + shorten(first) + "'" : "unexpected argument '" + shorten(first) + "'";
+        }
+        String message = e.getMessage() == null ? "wrong usage" : e.getMessage();
+        return shorten(Character.toLowerCase(message.charAt(0)) + message.substring(1));
+    }
+
+    private int failed(Exception e) {
+        if (e instanceof UsageException usage) {
+            return usage(usage.getMessage());
+        }
+        if (e instanceof InvalidBankException refused) {
+            err.println(refused.report());
+            err.println("prepbot: the bank was refused: " + refused.problems().size()
+                    + (refused.problems().size() == 1 ? " problem." : " problems.")
+                    + " Every rule and message of the bank format: " + BANK_FORMAT_DOC);
+            return INVALID;
+        }
+        org.slf4j.LoggerFactory.getLogger(Main.class).debug("command failed", e);
+        err.println("prepbot: " + oneLine(e));
+        return INVALID;
+    }
+
+    /** {@code --bank PATH}, repeatable: these banks instead of the built-in one. */
+    @Option(names = "--bank", paramLabel = "PATH", scope = ScopeType.INHERIT)
+    private List<Path> bankPaths = new ArrayList<>();
+
+    /** {@code --db PATH}: the database instead of PREPBOT_DB. */
+    @Option(names = "--db", paramLabel = "PATH", scope = ScopeType.INHERIT)
+    private String database;
+
+    /** The environment's settings with the command line's --bank and --db over them. */
+    private Settings settings() {
+        Settings settings = Settings.fromEnvironment(env);
+        if (!bankPaths.isEmpty()) {
+            settings = settings.withBanks(List.copyOf(bankPaths));
+        }
+        if (database != null) {
+            settings = settings.withDatabase(database);
+        }
+        return settings;
+    }
+
+    /** No command: the bot when a token is set, else the console. */
+    @Override
+    public Integer call() throws Exception {
+        return settings().token().isPresent() ? runBot() : console();
+    }
+
+    @Command(name = "help")
+    int help() {
+        out.print(USAGE_TEXT);
+        return OK;
     }
 
     /**
      * Serves Discord until stopped. SIGTERM and Ctrl-C shut JDA down and close storage, then the
      * process ends with 0: a requested stop is a success, not a signal death.
      */
-    private int runBot(Settings settings, Arguments args) throws UsageException, InvalidBankException {
-        args.expectNoMore(0);
+    @Command(name = "run")
+    int runBot() throws InvalidBankException {
+        Settings settings = settings();
         if (settings.token().isEmpty()) {
             // Said before the bank is loaded and indexed, which can take a while for a large bank.
             err.println("prepbot: " + DiscordBot.NO_TOKEN);
@@ -211,8 +249,9 @@ public final class Main {
         return OK;
     }
 
-    private int console(Settings settings, Arguments args) throws UsageException, InvalidBankException, IOException {
-        args.expectNoMore(0);
+    @Command(name = "console")
+    int console() throws InvalidBankException, IOException {
+        Settings settings = settings();
         try (App app = App.start(settings, progress)) {
             if (!interactive) {
                 // A pipe gets lines as they come and plain replies: what scripts read, byte for byte.
@@ -240,19 +279,16 @@ public final class Main {
         return Optional.ofNullable(env.get("NO_COLOR")).filter(v -> !v.isEmpty()).isPresent();
     }
 
-    private int search(Settings settings, Arguments args) throws UsageException, InvalidBankException {
-        boolean json = args.flag("--json");
-        Optional<String> topic = args.value("--topic");
-        int limit = args.value("--limit").map(Main::parseLimit).orElse(10);
+    @Command(name = "search")
+    int search(@Parameters(paramLabel = "QUERY", arity = "1..*") List<String> words,
+               @Option(names = "--topic", paramLabel = "T") Optional<String> topic,
+               @Option(names = "--limit", paramLabel = "N", defaultValue = "10") int limit,
+               @Option(names = "--json") boolean json) throws UsageException, InvalidBankException {
+        Settings settings = settings();
         if (limit < 1 || limit > 100) {
             throw new UsageException("--limit must be a whole number from 1 to 100");
         }
-        if (args.positional().isEmpty()) {
-            throw new UsageException("search needs a QUERY, for example: prepbot search tcp handshake");
-        }
-        String query = String.join(" ", args.positional());
-        args.positional().clear();
-        args.expectNoMore(0);
+        String query = String.join(" ", words);
         try (App app = App.start(settings, progress)) {
             if (topic.isPresent() && !app.bank().hasTopic(topic.get())) {
                 err.println("prepbot: there is no topic '" + shorten(topic.get()) + "'; topics: "
@@ -298,13 +334,10 @@ public final class Main {
         }
     }
 
-    private int show(Settings settings, Arguments args) throws UsageException, InvalidBankException {
-        boolean json = args.flag("--json");
-        if (args.positional().size() != 1) {
-            throw new UsageException("show needs exactly one question ID, for example: prepbot show python-gil");
-        }
-        String id = args.positional().remove(0);
-        args.expectNoMore(0);
+    @Command(name = "show")
+    int show(@Parameters(paramLabel = "ID") String id, @Option(names = "--json") boolean json)
+            throws InvalidBankException {
+        Settings settings = settings();
         Bank bank = App.loadBank(settings, progress);
         Optional<Question> question = bank.byId(id);
         if (question.isEmpty()) {
@@ -323,21 +356,18 @@ public final class Main {
     }
 
     /** The server a bank command is about: a Discord server id, as {@code /bank} stores it. */
-    private static String guildOption(Arguments args, String command) throws UsageException {
-        Optional<String> guild = args.value("--guild");
-        if (guild.isEmpty() || !guild.get().matches("[0-9A-Za-z_-]{1,64}")) {
-            throw new UsageException(command + " needs --guild ID, the server's id (right-click the server, Copy Server ID)");
+    private static String checkedGuild(String guild) throws UsageException {
+        if (!guild.matches("[0-9A-Za-z_-]{1,64}")) {
+            throw new UsageException("--guild must be the server's id (right-click the server, Copy Server ID)");
         }
-        return guild.get();
+        return guild;
     }
 
-    private int importBank(Settings settings, Arguments args) throws UsageException, InvalidBankException, IOException {
-        String guild = guildOption(args, "import");
-        if (args.positional().size() != 1) {
-            throw new UsageException("import needs one bank FILE, for example: prepbot import --guild 123 acme.json");
-        }
-        Path file = Path.of(args.positional().remove(0));
-        args.expectNoMore(0);
+    @Command(name = "import")
+    int importBank(@Option(names = "--guild", paramLabel = "ID", required = true) String guildId,
+                   @Parameters(paramLabel = "FILE") Path file) throws UsageException, InvalidBankException, IOException {
+        Settings settings = settings();
+        String guild = checkedGuild(guildId);
         if (!Files.isRegularFile(file)) {
             err.println("prepbot: no such file: " + shorten(file.toString()));
             return INVALID;
@@ -373,9 +403,11 @@ public final class Main {
         }
     }
 
-    private int exportBank(Settings settings, Arguments args) throws UsageException, InvalidBankException {
-        String guild = guildOption(args, "export");
-        args.expectNoMore(0);
+    @Command(name = "export")
+    int exportBank(@Option(names = "--guild", paramLabel = "ID", required = true) String guildId)
+            throws UsageException, InvalidBankException {
+        Settings settings = settings();
+        String guild = checkedGuild(guildId);
         try (App app = App.start(settings, progress)) {
             Optional<String> file = app.serverBanks().export(guild);
             if (file.isEmpty()) {
@@ -387,9 +419,9 @@ public final class Main {
         }
     }
 
-    private int reports(Settings settings, Arguments args) throws UsageException, InvalidBankException {
-        boolean json = args.flag("--json");
-        args.expectNoMore(0);
+    @Command(name = "reports")
+    int reports(@Option(names = "--json") boolean json) throws InvalidBankException {
+        Settings settings = settings();
         try (App app = App.start(settings, progress)) {
             List<Report> open = app.serverBanks().store().openReports(Optional.empty());
             if (json) {
@@ -418,9 +450,9 @@ public final class Main {
         }
     }
 
-    private int topics(Settings settings, Arguments args) throws UsageException, InvalidBankException {
-        boolean json = args.flag("--json");
-        args.expectNoMore(0);
+    @Command(name = "topics")
+    int topics(@Option(names = "--json") boolean json) throws InvalidBankException {
+        Settings settings = settings();
         Bank bank = App.loadBank(settings, progress);
         if (json) {
             ObjectMapper mapper = new ObjectMapper();
@@ -443,9 +475,10 @@ public final class Main {
         return OK;
     }
 
-    private int validate(Settings settings, Arguments args) throws InvalidBankException, UsageException {
-        args.expectNoMore(Integer.MAX_VALUE);
-        List<Path> paths = args.positional().stream().map(Path::of).toList();
+    @Command(name = "validate")
+    int validate(@Parameters(paramLabel = "PATH", arity = "0..*") List<Path> given) throws InvalidBankException {
+        Settings settings = settings();
+        List<Path> paths = given == null ? List.of() : given;
         Bank bank = paths.isEmpty() ? App.loadBank(settings, progress) : new BankLoader(progress).loadPaths(paths);
         out.println("OK: " + bank.size() + (bank.size() == 1 ? " question" : " questions") + " in "
                 + bank.topics().size() + (bank.topics().size() == 1 ? " topic" : " topics"));
@@ -456,14 +489,10 @@ public final class Main {
      * The self-check: the answer on standard input against the question's key points. Waits for the
      * sentence model, as a search does, so the verdict is the one the bot would give.
      */
-    private int check(Settings settings, Arguments args) throws UsageException, InvalidBankException, IOException {
-        boolean json = args.flag("--json");
-        if (args.positional().size() != 1) {
-            throw new UsageException("check needs exactly one question ID, and your answer on standard input, "
-                    + "for example: prepbot check python-gil < answer.txt");
-        }
-        String id = args.positional().remove(0);
-        args.expectNoMore(0);
+    @Command(name = "check")
+    int check(@Parameters(paramLabel = "ID") String id, @Option(names = "--json") boolean json)
+            throws InvalidBankException, IOException {
+        Settings settings = settings();
         try (App app = App.start(settings, progress)) {
             Optional<Question> question = app.bank().byId(id);
             if (question.isEmpty()) {
@@ -496,14 +525,6 @@ public final class Main {
         }
     }
 
-    private static int parseLimit(String text) {
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
     private static String bold(Highlight highlight) {
         return ConsoleRenderer.text(SearchCommand.bold(highlight));
     }
@@ -524,75 +545,5 @@ public final class Main {
 
     private static String shorten(String text) {
         return text.length() > 60 ? text.substring(0, 60) + "…" : text;
-    }
-
-    /** The arguments, with options taken out as they are read; what is left must be positional. */
-    static final class Arguments {
-        private final List<String> positional = new ArrayList<>();
-        private final List<Option> options = new ArrayList<>();
-
-        /** One option as given; {@code value} is null for a flag such as --json. */
-        private record Option(String name, String value) {
-        }
-
-        private static final List<String> VALUED = List.of("--bank", "--db", "--topic", "--limit", "--guild");
-
-        Arguments(String[] args) throws UsageException {
-            for (int i = 0; i < args.length; i++) {
-                String arg = args[i];
-                if (arg.equals("--")) {
-                    positional.addAll(List.of(args).subList(i + 1, args.length));
-                    break;
-                }
-                if (arg.startsWith("--") && arg.contains("=")) {
-                    int eq = arg.indexOf('=');
-                    options.add(new Option(arg.substring(0, eq), arg.substring(eq + 1)));
-                } else if (VALUED.contains(arg)) {
-                    if (i + 1 >= args.length) {
-                        throw new UsageException(arg + " needs a value");
-                    }
-                    options.add(new Option(arg, args[++i]));
-                } else if (arg.startsWith("-") && arg.length() > 1) {
-                    options.add(new Option(arg, null));
-                } else {
-                    positional.add(arg);
-                }
-            }
-        }
-
-        List<String> positional() {
-            return positional;
-        }
-
-        boolean flag(String name) {
-            return options.removeIf(o -> o.name().equals(name) && o.value() == null);
-        }
-
-        Optional<String> value(String name) {
-            List<String> all = values(name);
-            return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
-        }
-
-        List<String> values(String name) {
-            List<String> found = new ArrayList<>();
-            options.removeIf(o -> {
-                if (o.name().equals(name) && o.value() != null) {
-                    found.add(o.value());
-                    return true;
-                }
-                return false;
-            });
-            return found;
-        }
-
-        /** Fails on any option not read, or on more positional arguments than the command takes. */
-        void expectNoMore(int positionalAllowed) throws UsageException {
-            if (!options.isEmpty()) {
-                throw new UsageException("unknown option '" + shorten(options.get(0).name()) + "'");
-            }
-            if (positional.size() > positionalAllowed) {
-                throw new UsageException("unexpected argument '" + shorten(positional.get(positionalAllowed)) + "'");
-            }
-        }
     }
 }

@@ -262,6 +262,21 @@ class MainTest {
     }
 
     @Test
+    void optionsMayComeAfterTheCommandAndMistakesAreOneLine() {
+        Run late = run("search", "tcp", "handshake", "--json", "--bank", bank.toString());
+        assertEquals(0, late.code(), late.err());
+        assertTrue(late.out().startsWith("{\"query\":\"tcp handshake\""), late.out());
+        Run unknown = run("--bank", bank.toString(), "topics", "--colour");
+        assertEquals("prepbot: unknown option '--colour'\nRun 'prepbot --help' for usage.\n", unknown.err());
+        assertEquals("", unknown.out());
+        Run extra = run("--bank", bank.toString(), "show", "tcp-handshake", "dns-lookup");
+        assertEquals(2, extra.code());
+        assertTrue(extra.err().startsWith("prepbot: unexpected argument 'dns-lookup'"), extra.err());
+        Run limit = run("--bank", bank.toString(), "search", "tcp", "--limit", "0");
+        assertTrue(limit.err().startsWith("prepbot: --limit must be a whole number from 1 to 100"), limit.err());
+    }
+
+    @Test
     void helpPrintsUsageAndSucceeds() {
         Run run = run("--help");
         assertEquals(0, run.code());
