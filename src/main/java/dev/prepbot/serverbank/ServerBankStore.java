@@ -13,8 +13,14 @@ public interface ServerBankStore {
     /** A server's questions in the given states, oldest first. */
     List<ServerQuestion> questions(String guildId, Set<Status> statuses);
 
-    /** Every server's live questions, for building the search index. */
+    /** Every server's live questions. */
     List<ServerQuestion> allLive();
+
+    /** How many live questions all servers hold together: the search index's sanity check. */
+    int liveCount();
+
+    /** The servers that have live questions, for building the search index one server at a time. */
+    List<String> guilds();
 
     /** The oldest question waiting for review. */
     Optional<ServerQuestion> nextPending(String guildId);

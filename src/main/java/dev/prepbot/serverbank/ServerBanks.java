@@ -2,6 +2,7 @@ package dev.prepbot.serverbank;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.prepbot.bank.Bank;
 import dev.prepbot.bank.BankJson;
 import dev.prepbot.bank.BankLoader;
@@ -26,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Servers' own questions as the rest of Prepbot sees them: the {@link Catalog} of each server (the
@@ -40,6 +40,8 @@ public final class ServerBanks implements Catalog {
     public static final int ADDS_PER_HOUR = 10;
     public static final int MAX_IMPORT_QUESTIONS = 500;
     public static final int MAX_IMPORT_BYTES = 1_000_000;
+    /** Servers' questions kept in memory at most, counted over every server (a few hundred megabytes). */
+    static final long CACHED_QUESTIONS = 100_000;
 
     private final Bank builtIn;
     private final ServerBankStore store;
@@ -47,8 +49,12 @@ public final class ServerBanks implements Catalog {
     private final Clock clock;
     private final GuildSearch search;
     private final BankJson json = new BankJson();
-    /** Each server's live questions, replaced whole on a change: readers never see half a change. */
-    private final Map<String, Own> live = new ConcurrentHashMap<>();
+    /**
+     * Servers' live questions, read from the database when a server first needs them and kept while the
+     * total stays within {@link #CACHED_QUESTIONS}; each server's are replaced whole on a change, so readers
+     * never see half a change. A deployment of many servers holds only the busy ones in memory.
+     */
+    private final LoadingCache<String, Own> live;
     /** A server's choice of source, re-read after a second so another process's change is seen. */
     private final Cache<String, Source> sources = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofSeconds(1)).maximumSize(100_000).build();
@@ -57,6 +63,12 @@ public final class ServerBanks implements Catalog {
     /** One server's live questions, in the order they were added. */
     private record Own(List<Question> questions, Map<String, Question> byId) {
         static final Own EMPTY = new Own(List.of(), Map.of());
+
+        static Own of(List<Question> questions) {
+            Map<String, Question> ids = new LinkedHashMap<>();
+            questions.forEach(q -> ids.put(q.id(), q));
+            return ids.isEmpty() ? EMPTY : new Own(List.copyOf(ids.values()), ids);
+        }
 
         Own with(Question q) {
             Map<String, Question> ids = new LinkedHashMap<>(byId);
@@ -77,6 +89,11 @@ public final class ServerBanks implements Catalog {
         this.index = index;
         this.clock = clock;
         this.search = new GuildSearch(builtInIndex, index, this);
+        this.live = Caffeine.newBuilder()
+                .maximumWeight(CACHED_QUESTIONS)
+                .weigher((String guild, Own own) -> Math.max(1, own.questions().size()))
+                .build(guild -> Own.of(store.questions(guild, EnumSet.of(Status.LIVE)).stream()
+                        .map(ServerQuestion::question).toList()));
         load();
     }
 
@@ -87,18 +104,6 @@ public final class ServerBanks implements Catalog {
      */
     private synchronized void load() {
         seenVersion = store.version();
-        Map<String, List<Question>> byGuild = new LinkedHashMap<>();
-        List<ServerQuestion> all = store.allLive();
-        for (ServerQuestion q : all) {
-            byGuild.computeIfAbsent(q.guildId(), g -> new ArrayList<>()).add(q.question());
-        }
-        byGuild.forEach((guild, questions) -> {
-            Own own = Own.EMPTY;
-            for (Question q : questions) {
-                own = own.with(q);
-            }
-            live.put(guild, own);
-        });
         java.util.OptionalLong cached = index.committedVersion();
         if (cached.isPresent() && cached.getAsLong() <= seenVersion) {
             for (ServerQuestion changed : store.changedSince(cached.getAsLong())) {
@@ -108,13 +113,15 @@ public final class ServerBanks implements Catalog {
                     index.remove(changed.guildId(), changed.id());
                 }
             }
-            if (index.size() == all.size()) {
+            if (index.size() == store.liveCount()) {
                 index.commit(seenVersion);
                 return;
             }
         }
         index.clear();
-        byGuild.forEach(index::putAll);
+        for (String guild : store.guilds()) {
+            index.putAll(guild, store.questions(guild, EnumSet.of(Status.LIVE)).stream().map(ServerQuestion::question).toList());
+        }
         index.commit(seenVersion);
     }
 
@@ -212,7 +219,7 @@ public final class ServerBanks implements Catalog {
     }
 
     private Own own(String guild) {
-        return live.getOrDefault(guild, Own.EMPTY);
+        return live.get(guild);
     }
 
     public Source source(String guild) {
@@ -388,18 +395,23 @@ public final class ServerBanks implements Catalog {
         return questions.isEmpty() ? Optional.empty() : Optional.of(json.writeBank(questions));
     }
 
+    /**
+     * Makes a live question found: in the index, and in the server's questions if they are in memory (if
+     * not, they are read from the database, which has it already, when next needed).
+     */
     private void publish(String guild, Question q) {
-        if (Objects.equals(own(guild).byId().get(q.id()), q)) {
+        Own cached = live.getIfPresent(guild);
+        if (cached != null && Objects.equals(cached.byId().get(q.id()), q)) {
             return;
         }
         index.put(guild, q);
-        live.compute(guild, (g, own) -> (own == null ? Own.EMPTY : own).with(q));
+        live.asMap().computeIfPresent(guild, (g, own) -> own.with(q));
     }
 
     private void publishAll(String guild, List<Question> questions) {
         index.putAll(guild, questions);
-        live.compute(guild, (g, own) -> {
-            Own result = own == null ? Own.EMPTY : own;
+        live.asMap().computeIfPresent(guild, (g, own) -> {
+            Own result = own;
             for (Question q : questions) {
                 result = result.with(q);
             }
@@ -408,10 +420,7 @@ public final class ServerBanks implements Catalog {
     }
 
     private void withdraw(String guild, String id) {
-        if (!own(guild).byId().containsKey(id)) {
-            return;
-        }
         index.remove(guild, id);
-        live.computeIfPresent(guild, (g, own) -> own.without(id));
+        live.asMap().computeIfPresent(guild, (g, own) -> own.without(id));
     }
 }

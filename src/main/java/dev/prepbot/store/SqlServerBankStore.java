@@ -85,6 +85,36 @@ public final class SqlServerBankStore implements ServerBankStore {
     }
 
     @Override
+    public int liveCount() {
+        return db.transaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM server_questions WHERE status = ?")) {
+                p.setString(1, Status.LIVE.slug());
+                try (ResultSet r = p.executeQuery()) {
+                    r.next();
+                    return r.getInt(1);
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<String> guilds() {
+        return db.transaction(c -> {
+            try (PreparedStatement p = c.prepareStatement(
+                    "SELECT DISTINCT guild_id FROM server_questions WHERE status = ? ORDER BY guild_id")) {
+                p.setString(1, Status.LIVE.slug());
+                List<String> guilds = new ArrayList<>();
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        guilds.add(r.getString(1));
+                    }
+                }
+                return guilds;
+            }
+        });
+    }
+
+    @Override
     public Optional<ServerQuestion> nextPending(String guildId) {
         return db.transaction(c -> {
             try (PreparedStatement p = c.prepareStatement("SELECT " + COLUMNS + " FROM server_questions"
