@@ -247,9 +247,11 @@ class ServerBanksTest {
         Database second = Database.open(location, clock);
         try {
             ServerBanks other = newProcess(second);
+            assertTrue(other.live(ACME).isEmpty(), "the other process has read the server's questions");
             banks.add(ACME, "curator-1", true, SHARDING);
-            assertTrue(other.byId(Optional.of(ACME), SHARDING.id()).isEmpty());
+            assertTrue(other.search().search(Optional.of(ACME), "shard the orders table", Optional.empty(), 5).isEmpty());
             other.refresh();
+            assertEquals(List.of(SHARDING), other.live(ACME));
             assertEquals(SHARDING.id(), other.search().search(Optional.of(ACME), "shard the orders table",
                     Optional.empty(), 5).get(0).question().id());
             banks.remove(ACME, SHARDING.id());
