@@ -459,7 +459,7 @@ public final class Benchmarks {
     }
 
     /** The processor's name as Linux reports it, or the architecture elsewhere. */
-    private static String cpuModel() {
+    static String cpuModel() {
         try {
             return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
                     .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse(System.getProperty("os.arch"));

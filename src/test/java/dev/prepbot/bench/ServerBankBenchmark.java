@@ -1,0 +1,107 @@
+package dev.prepbot.bench;
+
+import dev.prepbot.bank.Bank;
+import dev.prepbot.bank.BankLoader;
+import dev.prepbot.bank.Question;
+import dev.prepbot.search.SearchIndex;
+import dev.prepbot.search.ServerIndex;
+import dev.prepbot.serverbank.ServerBanks;
+import dev.prepbot.serverbank.ServerQuestion;
+import dev.prepbot.serverbank.Status;
+import dev.prepbot.store.Database;
+import dev.prepbot.store.SqlServerBankStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * Servers' own questions at scale: {@code questions} of them spread over {@code servers} servers in one
+ * SQLite database, then a first start (the index built from the database), an unchanged start (the
+ * kept index opened and checked), the heap after it, and per-server search by words, p50 and p99, over
+ * random servers. Search by meaning is left out: embedding this many questions takes this machine far
+ * longer than the rest of the run. Run with
+ * {@code java -cp target/test-classes:target/classes:$(cat cp.txt) dev.prepbot.bench.ServerBankBenchmark 100000 1000}.
+ */
+public final class ServerBankBenchmark {
+
+    private ServerBankBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int questions = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int servers = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
+        Path dir = Files.createTempDirectory("prepbot-server-bench");
+        Bank builtIn = new BankLoader().loadBuiltIn();
+        Bank synthetic = new SyntheticBank(builtIn).generate(questions, 42);
+        Clock clock = Clock.systemUTC();
+        String location = dir.resolve("servers.db").toString();
+        long fill = System.nanoTime();
+        try (Database db = Database.open(location, clock)) {
+            SqlServerBankStore store = new SqlServerBankStore(db);
+            int perServer = Math.max(1, questions / servers);
+            Instant now = clock.instant();
+            for (int s = 0; s < servers; s++) {
+                List<ServerQuestion> rows = new ArrayList<>();
+                for (int i = s * perServer; i < Math.min(questions, (s + 1) * perServer); i++) {
+                    Question q = synthetic.questions().get(i);
+                    rows.add(new ServerQuestion(guild(s), q, Status.LIVE, "bench", Optional.empty(), Optional.empty(), now, now));
+                }
+                store.saveAll(guild(s), rows, ServerBanks.MAX_QUESTIONS);
+            }
+        }
+        System.out.printf("machine: %s, %d cores, Java %s%n", Benchmarks.cpuModel(),
+                Runtime.getRuntime().availableProcessors(), Runtime.version());
+        System.out.printf("filled %d questions over %d servers in %.1f s%n", questions, servers, (System.nanoTime() - fill) / 1e9);
+        Path cache = dir.resolve("servers-index");
+        try (SearchIndex index = SearchIndex.build(builtIn)) {
+            for (String start : List.of("first start", "unchanged start")) {
+                long begin = System.nanoTime();
+                try (Database db = Database.open(location, clock);
+                     ServerIndex serverIndex = ServerIndex.open(Optional.of(cache), Optional::empty)) {
+                    ServerBanks banks = new ServerBanks(builtIn, new SqlServerBankStore(db), index, serverIndex, clock);
+                    double seconds = (System.nanoTime() - begin) / 1e9;
+                    System.out.printf("%s: %.2f s, heap %d MB%n", start, seconds, Benchmarks.usedHeap() / (1 << 20));
+                    if (start.equals("unchanged start")) {
+                        search(banks, synthetic, questions, servers);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void search(ServerBanks banks, Bank synthetic, int questions, int servers) {
+        List<SyntheticBank.LabelledQuery> queries = SyntheticBank.lexical(SyntheticBank.queries(synthetic, 4_000, 7));
+        int perServer = Math.max(1, questions / servers);
+        Random random = new Random(1);
+        for (int round = 0; round < 2; round++) {
+            long[] nanos = new long[queries.size()];
+            int found = 0;
+            for (int i = 0; i < queries.size(); i++) {
+                SyntheticBank.LabelledQuery q = queries.get(i);
+                int number = Integer.parseInt(q.expectedId().substring("synthetic-".length()));
+                // Half the queries in the server that holds the question, half in a random one.
+                String guild = guild(i % 2 == 0 ? Math.min(servers - 1, number / perServer) : random.nextInt(servers));
+                long start = System.nanoTime();
+                var hits = banks.search().search(Optional.of(guild), q.text(), Optional.empty(), 5);
+                nanos[i] = System.nanoTime() - start;
+                if (hits.stream().limit(3).anyMatch(h -> h.question().id().equals(q.expectedId()))) {
+                    found++;
+                }
+            }
+            if (round == 1) {
+                System.out.printf("per-server search by words: p50 %.2f ms, p99 %.2f ms over %d queries;"
+                                + " found in its own server %.1f%%%n", Benchmarks.percentile(nanos, 50) / 1e6,
+                        Benchmarks.percentile(nanos, 99) / 1e6, nanos.length, 200.0 * found / nanos.length);
+            }
+        }
+    }
+
+    private static String guild(int server) {
+        return Long.toString(100_000_000_000_000_000L + ((long) server << 22));
+    }
+}
