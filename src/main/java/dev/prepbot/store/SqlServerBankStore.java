@@ -86,15 +86,20 @@ public final class SqlServerBankStore implements ServerBankStore {
 
     @Override
     public int liveCount() {
-        return db.transaction(c -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM server_questions WHERE status = ?")) {
-                p.setString(1, Status.LIVE.slug());
-                try (ResultSet r = p.executeQuery()) {
-                    r.next();
-                    return r.getInt(1);
-                }
+        return db.transaction(c -> count(c, "SELECT COUNT(*) FROM server_questions WHERE status = ?", Status.LIVE.slug()));
+    }
+
+    /** The one number a {@code SELECT COUNT(*)} query gives for these parameters (strings and longs). */
+    private static int count(Connection c, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                p.setObject(i + 1, parameters[i]);
             }
-        });
+            try (ResultSet r = p.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        }
     }
 
     @Override
@@ -132,32 +137,14 @@ public final class SqlServerBankStore implements ServerBankStore {
     }
 
     private static int count(Connection c, String guildId) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(
-                "SELECT COUNT(*) FROM server_questions WHERE guild_id = ? AND status IN (?, ?)")) {
-            p.setString(1, guildId);
-            p.setString(2, Status.LIVE.slug());
-            p.setString(3, Status.PENDING.slug());
-            try (ResultSet r = p.executeQuery()) {
-                r.next();
-                return r.getInt(1);
-            }
-        }
+        return count(c, "SELECT COUNT(*) FROM server_questions WHERE guild_id = ? AND status IN (?, ?)", guildId,
+                Status.LIVE.slug(), Status.PENDING.slug());
     }
 
     @Override
     public int addedSince(String guildId, String authorId, Instant since) {
-        return db.transaction(c -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM server_questions"
-                    + " WHERE guild_id = ? AND author_id = ? AND created_at >= ?")) {
-                p.setString(1, guildId);
-                p.setString(2, authorId);
-                p.setLong(3, since.toEpochMilli());
-                try (ResultSet r = p.executeQuery()) {
-                    r.next();
-                    return r.getInt(1);
-                }
-            }
-        });
+        return db.transaction(c -> count(c, "SELECT COUNT(*) FROM server_questions"
+                + " WHERE guild_id = ? AND author_id = ? AND created_at >= ?", guildId, authorId, since.toEpochMilli()));
     }
 
     @Override
@@ -174,17 +161,11 @@ public final class SqlServerBankStore implements ServerBankStore {
             if (count(c, guildId) + questions.size() > limit) {
                 return false;
             }
-            try (PreparedStatement p = c.prepareStatement(
-                    "SELECT COUNT(*) FROM server_questions WHERE guild_id = ? AND question_id = ?")) {
-                for (ServerQuestion q : questions) {
-                    p.setString(1, guildId);
-                    p.setString(2, q.id());
-                    try (ResultSet r = p.executeQuery()) {
-                        r.next();
-                        if (r.getInt(1) > 0) {
-                            return false;
-                        }
-                    }
+            for (ServerQuestion q : questions) {
+                // A removed question's id is free again; any other state holds it.
+                if (count(c, "SELECT COUNT(*) FROM server_questions WHERE guild_id = ? AND question_id = ? AND status <> ?",
+                        guildId, q.id(), Status.REMOVED.slug()) > 0) {
+                    return false;
                 }
             }
             long version = bumpVersion(c);
@@ -319,18 +300,8 @@ public final class SqlServerBankStore implements ServerBankStore {
 
     @Override
     public boolean hasOpenReport(String guildId, String questionId, String userId) {
-        return db.transaction(c -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM question_reports WHERE guild_id = ?"
-                    + " AND question_id = ? AND user_id = ? AND resolved_at IS NULL")) {
-                p.setString(1, guildId);
-                p.setString(2, questionId);
-                p.setString(3, userId);
-                try (ResultSet r = p.executeQuery()) {
-                    r.next();
-                    return r.getInt(1) > 0;
-                }
-            }
-        });
+        return db.transaction(c -> count(c, "SELECT COUNT(*) FROM question_reports WHERE guild_id = ?"
+                + " AND question_id = ? AND user_id = ? AND resolved_at IS NULL", guildId, questionId, userId) > 0);
     }
 
     @Override
