@@ -23,6 +23,7 @@ import dev.prepbot.quiz.LeaderboardCommand;
 import dev.prepbot.quiz.QuizCommand;
 import dev.prepbot.quiz.QuizEngine;
 import dev.prepbot.quiz.StatsCommand;
+import dev.prepbot.ops.Health;
 import dev.prepbot.practice.Practice;
 import dev.prepbot.practice.PracticeCommand;
 import dev.prepbot.practice.ReviewCommand;
@@ -52,6 +53,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Predicate;
 
 /**
  * The composition root: the one place that builds and wires Prepbot's parts. Starting loads the bank
@@ -162,11 +164,14 @@ public final class App implements AutoCloseable {
         scheduler = new ExecutorScheduler("prepbot-timers");
         SqlQuizStore quizStore = new SqlQuizStore(database);
         SqlDailyRecords dailyRecords = new SqlDailyRecords(database);
-        Leaderboard leaderboard = new Leaderboard(quizStore, clock);
+        // Other processes may store scores in the same database (shards): the cache rechecks each guild's
+        // score version at most once a second. With one process the version only moves with its own writes.
+        Leaderboard leaderboard = new Leaderboard(quizStore, clock, quizStore::scoreVersion);
+        Predicate<String> ownsGuild = ownsGuild();
         answerWriter = new AnswerWriter(quizStore, stored -> stored.stream().map(AnswerRecord::guildId).distinct()
                 .forEach(leaderboard::invalidate));
         quiz = new QuizEngine(bank, index, quizStore, answerWriter::write, leaderboard, channels, clock, scheduler, random);
-        daily = new DailyQuestions(bank, dailyRecords, channels, clock, scheduler, random);
+        daily = new DailyQuestions(bank, dailyRecords, channels, clock, scheduler, random, ownsGuild);
         Practice practice = new Practice(bank, new SqlPracticeStore(database), new Sm2(), clock, random);
         AnswerCards cards = new AnswerCards(bank, (caller, question) -> caller.guildId()
                 .ifPresent(guild -> practice.revealed(guild, caller.userId(), question.id())));
@@ -188,9 +193,33 @@ public final class App implements AutoCloseable {
         SelfCheckActions selfCheck = new SelfCheckActions(bank, new SelfCheck(index::sentenceModel));
         commands = new Commands(list, List.of(cards, quiz, practiceCommand, selfCheck, new TrendAction(readiness, clock)),
                 rateLimit);
-        quiz.recoverInterrupted();
+        quiz.recoverInterrupted(ownsGuild);
         daily.start();
         return commands;
+    }
+
+    /**
+     * The guilds whose daily posts and interrupted rounds are this process's: with PREPBOT_SHARDS, those on
+     * its shards (Discord sends it their interactions too); otherwise every guild.
+     */
+    private Predicate<String> ownsGuild() {
+        return settings.shards().<Predicate<String>>map(plan -> plan::owns).orElse(guild -> true);
+    }
+
+    /**
+     * The health line's figures: the connection's (given), the rounds running here, and the database's
+     * round trip, or why it did not answer.
+     */
+    public synchronized Health health(int shardsConnected, int shardsHeld, long guilds) {
+        int rounds = quiz == null ? 0 : quiz.roundsRunning();
+        if (database == null) {
+            return new Health(shardsConnected, shardsHeld, guilds, rounds, Optional.empty(), Optional.of("not opened"));
+        }
+        try {
+            return new Health(shardsConnected, shardsHeld, guilds, rounds, Optional.of(database.roundTrip()), Optional.empty());
+        } catch (RuntimeException e) {
+            return new Health(shardsConnected, shardsHeld, guilds, rounds, Optional.empty(), Optional.of(e.getMessage()));
+        }
     }
 
     /** Whether a quiz round is running in the channel; the console waits for it before it exits. */

@@ -20,6 +20,7 @@ import dev.prepbot.console.Terminal;
 import dev.prepbot.console.TerminalIo;
 import dev.prepbot.console.TerminalProgress;
 import dev.prepbot.discord.DiscordBot;
+import dev.prepbot.ops.HealthReport;
 import dev.prepbot.practice.SelfCheck;
 import dev.prepbot.search.Highlight;
 import dev.prepbot.search.SearchHit;
@@ -186,7 +187,10 @@ public final class Main {
             err.println("prepbot: " + e.getMessage());
             return INVALID;
         }
+        HealthReport health = startHealthReport(bot, app);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            health.print("stop");
+            health.close();
             bot.close();
             app.close();
             err.println("prepbot: stopped");
@@ -199,6 +203,19 @@ public final class Main {
             Thread.currentThread().interrupt();
         }
         return OK;
+    }
+
+    /**
+     * The health line on standard error now and every minute: what an operator running several shard
+     * processes looks at first.
+     */
+    private HealthReport startHealthReport(DiscordBot bot, App app) {
+        HealthReport report = new HealthReport(() -> {
+            var status = bot.status();
+            return app.health(status.shardsConnected(), status.shardsHeld(), status.guilds());
+        }, err, new ExecutorScheduler("prepbot-health"), HealthReport.EVERY);
+        report.start();
+        return report;
     }
 
     private int console(Settings settings, Arguments args) throws UsageException, InvalidBankException, IOException {

@@ -37,6 +37,16 @@ final class JdaChannels implements DailyChannels {
     }
 
     @Override
+    public CompletableFuture<String> postOnce(String channelId, Reply.Card card, String nonce) {
+        Optional<GuildMessageChannel> channel = channel(channelId);
+        if (channel.isEmpty()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the channel no longer exists"));
+        }
+        // JDA sends enforce_nonce with every message; a nonce of our own makes a repeat return the first.
+        return channel.get().sendMessage(renderer.render(card).get(0)).setNonce(nonce).submit().thenApply(Message::getId);
+    }
+
+    @Override
     public CompletableFuture<Void> edit(String channelId, String messageId, Reply.Card card) {
         Optional<GuildMessageChannel> channel = channel(channelId);
         if (channel.isEmpty()) {

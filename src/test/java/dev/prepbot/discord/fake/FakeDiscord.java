@@ -57,6 +57,8 @@ public final class FakeDiscord implements AutoCloseable {
     private final Map<String, String> interactionChannels = new ConcurrentHashMap<>();
     private final Map<String, Message> messages = new ConcurrentHashMap<>();
     private final List<Message> messageOrder = new CopyOnWriteArrayList<>();
+    /** Channel and nonce to the message they made, for enforce_nonce. */
+    private final Map<String, String> nonces = new ConcurrentHashMap<>();
     private volatile JsonNode commands = Json.array();
     private volatile boolean rejectToken;
     private final Duration ackDeadline;
@@ -657,7 +659,15 @@ public final class FakeDiscord implements AutoCloseable {
             violations.add("message in " + channelId + ": " + problems);
             return invalidForm(problems);
         }
+        // enforce_nonce: Discord returns the message a nonce already made (within minutes) instead of a copy.
+        String nonce = data.path("enforce_nonce").asBoolean(false) ? data.path("nonce").asText("") : "";
         Message message = new Message(world.snowflake(), channelId, data, ephemeral, interactionId);
+        if (!nonce.isEmpty()) {
+            String first = nonces.putIfAbsent(channelId + "/" + nonce, message.id());
+            if (first != null && messages.containsKey(first)) {
+                return Response.ok(messageJson(messages.get(first)));
+            }
+        }
         if (Limits.couldPing(data)) {
             pings.add(message);
         }
