@@ -163,7 +163,10 @@ public final class App implements AutoCloseable {
         database = Database.open(settings.database(), clock);
         scheduler = new ExecutorScheduler("prepbot-timers");
         SqlQuizStore quizStore = new SqlQuizStore(database);
-        SqlDailyRecords dailyRecords = new SqlDailyRecords(database);
+        // A test that kills bot processes shortens the lease (-Dprepbot.dailyLease=PT3S) so that it need not
+        // wait two minutes for a claim the killed process left.
+        SqlDailyRecords dailyRecords = new SqlDailyRecords(database, Optional.ofNullable(System.getProperty("prepbot.dailyLease"))
+                .map(Duration::parse).orElse(SqlDailyRecords.LEASE));
         // Other processes may store scores in the same database (shards): the cache rechecks each guild's
         // score version at most once a second. With one process the version only moves with its own writes.
         Leaderboard leaderboard = new Leaderboard(quizStore, clock, quizStore::scoreVersion);

@@ -31,9 +31,16 @@ public final class SqlDailyRecords implements DailyRecords {
     public static final Duration LEASE = Duration.ofMinutes(2);
 
     private final Database db;
+    private final Duration lease;
 
     public SqlDailyRecords(Database db) {
+        this(db, LEASE);
+    }
+
+    /** With a lease of another length: tests that kill processes shorten it. */
+    public SqlDailyRecords(Database db, Duration lease) {
         this.db = db;
+        this.lease = lease;
     }
 
 
@@ -115,7 +122,7 @@ public final class SqlDailyRecords implements DailyRecords {
                 p.setString(3, questionId);
                 p.setInt(4, cycle);
                 p.setLong(5, at.toEpochMilli());
-                p.setLong(6, at.plus(LEASE).toEpochMilli());
+                p.setLong(6, at.plus(lease).toEpochMilli());
                 return p.executeUpdate() == 1;
             }
         });
