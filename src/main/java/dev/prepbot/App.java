@@ -160,7 +160,7 @@ public final class App implements AutoCloseable {
         if (commands != null) {
             return commands;
         }
-        database = Database.open(settings.database(), clock);
+        openDatabase();
         scheduler = new ExecutorScheduler("prepbot-timers");
         SqlQuizStore quizStore = new SqlQuizStore(database);
         // A test that kills bot processes shortens the lease (-Dprepbot.dailyLease=PT3S) so that it need not
@@ -222,6 +222,16 @@ public final class App implements AutoCloseable {
             return new Health(shardsConnected, shardsHeld, guilds, rounds, Optional.of(database.roundTrip()), Optional.empty());
         } catch (RuntimeException e) {
             return new Health(shardsConnected, shardsHeld, guilds, rounds, Optional.empty(), Optional.of(e.getMessage()));
+        }
+    }
+
+    /**
+     * Opens and migrates the database, once. The bot calls it before it connects to Discord, so an
+     * unreachable database, or one a newer Prepbot wrote, is refused in one line before anything else.
+     */
+    public synchronized void openDatabase() {
+        if (database == null) {
+            database = Database.open(settings.database(), clock);
         }
     }
 

@@ -24,6 +24,7 @@ import dev.prepbot.ops.HealthReport;
 import dev.prepbot.practice.SelfCheck;
 import dev.prepbot.search.Highlight;
 import dev.prepbot.search.SearchHit;
+import dev.prepbot.store.StoreException;
 import dev.prepbot.time.ExecutorScheduler;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -179,6 +180,13 @@ public final class Main {
         } else {
             org.slf4j.LoggerFactory.getLogger(Main.class).info("Searching by words while the sentence model is not ready.");
         }
+        try {
+            app.openDatabase();
+        } catch (StoreException e) {
+            app.close();
+            err.println("prepbot: " + e.getMessage());
+            return INVALID;
+        }
         DiscordBot bot;
         try {
             bot = DiscordBot.start(settings, app::commands);
@@ -187,7 +195,7 @@ public final class Main {
             err.println("prepbot: " + e.getMessage());
             return INVALID;
         }
-        HealthReport health = startHealthReport(bot, app);
+        HealthReport health = healthReport(bot, app);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             health.print("stop");
             health.close();
@@ -197,6 +205,8 @@ public final class Main {
             err.flush();
             Runtime.getRuntime().halt(OK);
         }, "prepbot-shutdown"));
+        // After the hook is in place: whoever sees the start line may stop the bot and get the stop line.
+        health.start();
         try {
             bot.awaitShutdown();
         } catch (InterruptedException e) {
@@ -209,13 +219,11 @@ public final class Main {
      * The health line on standard error now and every minute: what an operator running several shard
      * processes looks at first.
      */
-    private HealthReport startHealthReport(DiscordBot bot, App app) {
-        HealthReport report = new HealthReport(() -> {
+    private HealthReport healthReport(DiscordBot bot, App app) {
+        return new HealthReport(() -> {
             var status = bot.status();
             return app.health(status.shardsConnected(), status.shardsHeld(), status.guilds());
         }, err, new ExecutorScheduler("prepbot-health"), HealthReport.EVERY);
-        report.start();
-        return report;
     }
 
     private int console(Settings settings, Arguments args) throws UsageException, InvalidBankException, IOException {
