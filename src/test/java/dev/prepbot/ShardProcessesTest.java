@@ -139,6 +139,8 @@ class ShardProcessesTest {
                 discord.awaitTrue(() -> discord.messages().stream().anyMatch(m -> isDaily(m) && shardOneChannels.contains(m.channelId())),
                         WAIT, "shard 1 posts its first daily question");
                 kill(processes.get(1));
+                long postedBeforeKill = discord.messages().stream().filter(m -> isDaily(m) && shardOneChannels.contains(m.channelId())).count();
+                long started = System.nanoTime();
                 for (int shard : List.of(0, 2, 3)) {
                     awaitServing(shard);
                 }
@@ -190,6 +192,8 @@ class ShardProcessesTest {
                 discord.awaitShards(List.of(0, 1, 2, 3), WAIT);
                 discord.awaitTrue(() -> discord.messages().stream().filter(ShardProcessesTest::isDaily)
                         .map(FakeDiscord.Message::channelId).distinct().count() == SERVERS, WAIT, "every server's daily post");
+                System.out.printf("%d servers: shard 1 killed after %d of its %d daily posts; every post made %.1f s after the kill%n",
+                        SERVERS, postedBeforeKill, byShard.get(1).size(), (System.nanoTime() - started) / 1e9);
 
                 // A rolling restart of shard 0: the new process takes the shard over, then the old one stops.
                 // A server's leaderboard reads the same from both.
