@@ -65,6 +65,11 @@ public final class App implements AutoCloseable {
     /** Per user: a burst of eight commands or clicks, then one a second; enough for a quiz, not for a flood. */
     static final int RATE_BURST = 8;
     static final Duration RATE_EVERY = Duration.ofSeconds(1);
+    /**
+     * Daily posts made at once when many servers chose the same time: each mostly waits for Discord and
+     * for commits, and a few at a time leave database connections for clicks.
+     */
+    static final int DAILY_POSTS_AT_ONCE = 4;
 
     private final Settings settings;
     private final Bank bank;
@@ -77,6 +82,8 @@ public final class App implements AutoCloseable {
     private ExecutorScheduler scheduler;
     private AnswerWriter answerWriter;
     private DailyQuestions daily;
+    private ExecutorService dailyPosting;
+    private ExecutorScheduler dailyScheduler;
     private QuizEngine quiz;
     private Commands commands;
 
@@ -174,7 +181,11 @@ public final class App implements AutoCloseable {
         answerWriter = new AnswerWriter(quizStore, stored -> stored.stream().map(AnswerRecord::guildId).distinct()
                 .forEach(leaderboard::invalidate));
         quiz = new QuizEngine(bank, index, quizStore, answerWriter::write, leaderboard, channels, clock, scheduler, random);
-        daily = new DailyQuestions(bank, dailyRecords, channels, clock, scheduler, random, ownsGuild);
+        dailyPosting = Executors.newFixedThreadPool(DAILY_POSTS_AT_ONCE,
+                Thread.ofPlatform().name("prepbot-daily-", 0).daemon(true).factory());
+        // A timer thread of its own: a burst of daily posts must not hold up the quiz rounds' timers.
+        dailyScheduler = new ExecutorScheduler("prepbot-daily-timer");
+        daily = new DailyQuestions(bank, dailyRecords, channels, clock, dailyScheduler, random, ownsGuild, dailyPosting);
         Practice practice = new Practice(bank, new SqlPracticeStore(database), new Sm2(), clock, random);
         AnswerCards cards = new AnswerCards(bank, (caller, question) -> caller.guildId()
                 .ifPresent(guild -> practice.revealed(guild, caller.userId(), question.id())));
@@ -256,6 +267,12 @@ public final class App implements AutoCloseable {
     public synchronized void close() {
         if (daily != null) {
             daily.close();
+        }
+        if (dailyScheduler != null) {
+            dailyScheduler.close();
+        }
+        if (dailyPosting != null) {
+            dailyPosting.shutdownNow();
         }
         if (scheduler != null) {
             scheduler.close();

@@ -13,7 +13,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -45,6 +47,7 @@ public final class DailyQuestions implements AutoCloseable {
     private final Scheduler scheduler;
     private final RandomGenerator random;
     private final Predicate<String> ownsGuild;
+    private final Executor posting;
     private final Object lock = new Object();
     private Scheduler.Task wake;
     private boolean closed;
@@ -60,6 +63,17 @@ public final class DailyQuestions implements AutoCloseable {
      */
     public DailyQuestions(Bank bank, DailyRecords records, DailyChannels channels, Clock clock, Scheduler scheduler,
                           RandomGenerator random, Predicate<String> ownsGuild) {
+        this(bank, records, channels, clock, scheduler, random, ownsGuild, Runnable::run);
+    }
+
+    /**
+     * The same, making the posts due at one moment on {@code posting}: thousands of servers that chose the
+     * same time are posted several at a time (each post mostly waits for Discord and the database), not
+     * one after another. {@code random} must then be safe to share between threads, as {@code Random} is.
+     */
+    public DailyQuestions(Bank bank, DailyRecords records, DailyChannels channels, Clock clock, Scheduler scheduler,
+                          RandomGenerator random, Predicate<String> ownsGuild, Executor posting) {
+        this.posting = posting;
         this.ownsGuild = ownsGuild;
         this.bank = bank;
         this.records = records;
@@ -83,18 +97,23 @@ public final class DailyQuestions implements AutoCloseable {
             }
             Instant now = clock.instant();
             Instant next = now.plus(MAX_SLEEP);
-            for (DailySchedule schedule : records.schedules()) {
-                if (!ownsGuild.test(schedule.guildId())) {
-                    continue;
-                }
-                try {
-                    if (postIfDue(schedule, now) && now.plus(CONTENDED_RETRY).isBefore(next)) {
-                        next = now.plus(CONTENDED_RETRY);
+            List<DailySchedule> mine = records.schedules().stream().filter(s -> ownsGuild.test(s.guildId())).toList();
+            List<CompletableFuture<Boolean>> contended = new ArrayList<>();
+            for (DailySchedule schedule : mine) {
+                contended.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return postIfDue(schedule, now);
+                    } catch (RuntimeException e) {
+                        log.error("daily question for guild {} failed", schedule.guildId(), e);
+                        return false;
                     }
-                } catch (RuntimeException e) {
-                    log.error("daily question for guild {} failed", schedule.guildId(), e);
+                }, posting));
+            }
+            for (int i = 0; i < mine.size(); i++) {
+                if (contended.get(i).join() && now.plus(CONTENDED_RETRY).isBefore(next)) {
+                    next = now.plus(CONTENDED_RETRY);
                 }
-                Instant due = schedule.postingTime().nextAfter(now);
+                Instant due = mine.get(i).postingTime().nextAfter(now);
                 if (due.isBefore(next)) {
                     next = due;
                 }

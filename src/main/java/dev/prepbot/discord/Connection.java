@@ -29,14 +29,11 @@ sealed interface Connection permits Connection.Single, Connection.Sharded {
     String selfName();
 
     /** Shards connected and held, and guilds seen, for the health line. */
-    Status status();
+    DiscordBot.Status status();
 
     void awaitShutdown() throws InterruptedException;
 
     void close();
-
-    record Status(int shardsConnected, int shardsHeld, long guilds) {
-    }
 
     record Single(JDA jda) implements Connection {
         @Override
@@ -65,8 +62,8 @@ sealed interface Connection permits Connection.Single, Connection.Sharded {
         }
 
         @Override
-        public Status status() {
-            return new Status(jda.getStatus() == JDA.Status.CONNECTED ? 1 : 0, 1, jda.getGuildCache().size());
+        public DiscordBot.Status status() {
+            return new DiscordBot.Status(jda.getStatus() == JDA.Status.CONNECTED ? 1 : 0, 1, jda.getGuildCache().size());
         }
 
         @Override
@@ -109,9 +106,9 @@ sealed interface Connection permits Connection.Single, Connection.Sharded {
         }
 
         @Override
-        public Status status() {
+        public DiscordBot.Status status() {
             int connected = (int) manager.getShards().stream().filter(s -> s.getStatus() == JDA.Status.CONNECTED).count();
-            return new Status(connected, held, manager.getGuildCache().size());
+            return new DiscordBot.Status(connected, held, manager.getGuildCache().size());
         }
 
         @Override

@@ -133,8 +133,11 @@ public final class DiscordBot implements AutoCloseable {
         }
     }
 
-    /** Shards connected and held, and guilds seen: for the health line. */
-    public Connection.Status status() {
+    /** The connection as the health line tells it: shards connected out of those held, and guilds seen. */
+    public record Status(int shardsConnected, int shardsHeld, long guilds) {
+    }
+
+    public Status status() {
         return connection.status();
     }
 
