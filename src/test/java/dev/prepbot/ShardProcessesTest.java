@@ -98,6 +98,14 @@ class ShardProcessesTest {
         assertTrue(process.waitFor(30, TimeUnit.SECONDS), "a process stops on SIGTERM");
     }
 
+    private long count(String sql) throws java.sql.SQLException {
+        try (Connection c = java.sql.DriverManager.getConnection(database); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
     private static String read(Path file) {
         try {
             return Files.exists(file) ? Files.readString(file) : "";
@@ -192,6 +200,8 @@ class ShardProcessesTest {
                 discord.awaitShards(List.of(0, 1, 2, 3), WAIT);
                 discord.awaitTrue(() -> discord.messages().stream().filter(ShardProcessesTest::isDaily)
                         .map(FakeDiscord.Message::channelId).distinct().count() == SERVERS, WAIT, "every server's daily post");
+                assertEquals(0, count("SELECT COUNT(*) FROM rounds WHERE status = 'interrupted'"),
+                        "the restarted process closed no round of the other shards' servers");
                 System.out.printf("%d servers: shard 1 killed after %d of its %d daily posts; every post made %.1f s after the kill%n",
                         SERVERS, postedBeforeKill, byShard.get(1).size(), (System.nanoTime() - started) / 1e9);
 
@@ -210,6 +220,10 @@ class ShardProcessesTest {
                 assertEquals(before, after, "the same leaderboard from the process that took the shard over");
                 assertTrue(before.contains("player-0"), before);
 
+                long shardZeroRounds = quizServers.stream().filter(g -> World.shardOf(g.id(), SHARDS) == 0).count();
+                assertEquals(shardZeroRounds, count("SELECT COUNT(*) FROM rounds WHERE status = 'interrupted'"),
+                        "the process that took shard 0 over closed that shard's rounds, and only those");
+                assertEquals(quizServers.size() - shardZeroRounds, count("SELECT COUNT(*) FROM rounds WHERE status = 'running'"));
                 Thread.sleep(1_000);
                 Map<String, Long> dailyPerChannel = discord.messages().stream().filter(ShardProcessesTest::isDaily)
                         .collect(Collectors.groupingBy(FakeDiscord.Message::channelId, Collectors.counting()));
