@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.requests.GatewayIntent;
@@ -57,8 +58,15 @@ final class Sharding {
                     throw new DiscordBot.StartupException("A shard of " + plan + " could not log in to Discord.");
                 }
             }
-        } catch (InvalidTokenException e) {
+        } catch (InvalidTokenException | ErrorResponseException e) {
             workers.shutdownNow();
+            // The shard manager reads the bot's user before its first shard connects, where a bad token is
+            // a plain 401 rather than JDA's InvalidTokenException.
+            if (e instanceof ErrorResponseException error && (error.getResponse() == null || error.getResponse().code != 401)) {
+                throw new DiscordBot.StartupException("Cannot connect to Discord at "
+                        + settings.discordApi().orElse(RestConfig.DEFAULT_BASE_URL) + " ("
+                        + Secrets.redact(e.getClass().getSimpleName() + ": " + e.getMessage(), token) + ").");
+            }
             throw new DiscordBot.StartupException("Discord rejected the token in DISCORD_TOKEN: check that it is the bot token of your application.");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
