@@ -45,11 +45,18 @@ final class FakeGateway extends WebSocketServer {
         JsonNode payload = Json.parse(message);
         switch (payload.path("op").asInt()) {
             case 1 -> conn.send(Json.write(Json.object().put("op", 11)));
-            case 2, 6 -> identify(conn, payload.path("d").path("shard"));
+            case 2 -> identify(conn, payload.path("d").path("shard"));
+            // RESUME names the session, not the shard: answered as a fresh IDENTIFY of the shard it was on.
+            case 6 -> identify(conn, resumedShard(payload.path("d").path("session_id").asText("")));
             default -> {
                 // Presence and voice updates need no answer here.
             }
         }
+    }
+
+    private JsonNode resumedShard(String sessionId) {
+        int id = sessionId.startsWith("fake-session-") ? Integer.parseInt(sessionId.substring("fake-session-".length())) : 0;
+        return Json.array().add(id).add(total);
     }
 
     /**
