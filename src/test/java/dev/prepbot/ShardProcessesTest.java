@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Four real bot processes, one shard each, on one PostgreSQL database and a fake Discord with many
  * servers: every server's daily question is posted exactly once although one process is SIGKILLed
- * while it posts and then restarted; quiz rounds in many channels at once count every click once; and a
+ * while it posts and then restarted, and one server's day was left claimed by a process that died
+ * before posting; quiz rounds in many channels at once count every click once; and a
  * server's leaderboard reads the same from the process that took its shard over in a rolling restart.
  * A hundred servers by default; {@code -Dprepbot.servers=1000} for the large run.
  */
@@ -136,6 +137,11 @@ class ShardProcessesTest {
                     records.saveSchedule(new DailySchedule(g.id(), g.channelId(), LocalTime.MIDNIGHT, ZoneOffset.UTC,
                             Optional.empty(), Clock.systemUTC().instant().minus(Duration.ofDays(1))));
                 }
+                // One server's day was claimed by a process that died before posting: its eight-second lease runs
+                // out while the test runs, and the day must still be posted, once.
+                World.Guild stranded = byShard.get(1).get(byShard.get(1).size() - 1);
+                assertTrue(new SqlDailyRecords(db, Duration.ofSeconds(8)).claimPost(stranded.id(),
+                        java.time.LocalDate.now(ZoneOffset.UTC), "python-gil", 1, Clock.systemUTC().instant()));
             }
             Map<Integer, Process> processes = new HashMap<>();
             try {
