@@ -172,6 +172,8 @@ class ShardProcessesTest {
                             Map.of("questions", 1L, "seconds", 120L)));
                 }
                 starts.forEach(s -> discord.awaitReply(s, WAIT));
+                // The same eight players in every server: at most four servers and eight clicks each per process,
+                // within the per-member burst a process allows, so no click is refused as too fast.
                 List<World.User> players = new ArrayList<>();
                 for (int i = 0; i < 8; i++) {
                     players.add(discord.world().addUser("player-" + i, false));
