@@ -8,9 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToLongFunction;
 
 /**
@@ -39,7 +37,8 @@ public final class Leaderboard {
     private final Clock clock;
     private final Cache<Key, List<Standing>> cache;
     private final Optional<ToLongFunction<String>> versions;
-    private final Map<String, Seen> seen = new ConcurrentHashMap<>();
+    /** Bounded like every cache here; a guild dropped from it is simply rechecked on its next read. */
+    private final Cache<String, Seen> seen = Caffeine.newBuilder().maximumSize(100_000).build();
 
     /** For one process alone on its database: only its own scores ever change the standings. */
     public Leaderboard(QuizStore store, Clock clock) {
@@ -70,7 +69,7 @@ public final class Leaderboard {
      */
     private void recheck(String guildId, ToLongFunction<String> read) {
         Instant now = clock.instant();
-        Seen last = seen.get(guildId);
+        Seen last = seen.getIfPresent(guildId);
         if (last != null && now.isBefore(last.checkedAt().plus(RECHECK))) {
             return;
         }
