@@ -23,6 +23,7 @@ import dev.prepbot.quiz.LeaderboardCommand;
 import dev.prepbot.quiz.QuizCommand;
 import dev.prepbot.quiz.QuizEngine;
 import dev.prepbot.quiz.StatsCommand;
+import dev.prepbot.ops.Health;
 import dev.prepbot.practice.Practice;
 import dev.prepbot.practice.PracticeCommand;
 import dev.prepbot.practice.ReviewCommand;
@@ -57,6 +58,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Predicate;
 
 /**
  * The composition root: the one place that builds and wires Prepbot's parts. Starting loads the bank
@@ -68,6 +70,11 @@ public final class App implements AutoCloseable {
     /** Per user: a burst of eight commands or clicks, then one a second; enough for a quiz, not for a flood. */
     static final int RATE_BURST = 8;
     static final Duration RATE_EVERY = Duration.ofSeconds(1);
+    /**
+     * Daily posts made at once when many servers chose the same time: each mostly waits for Discord and
+     * for commits, and a few at a time leave database connections for clicks.
+     */
+    static final int DAILY_POSTS_AT_ONCE = 4;
 
     private final Settings settings;
     private final Bank bank;
@@ -80,6 +87,8 @@ public final class App implements AutoCloseable {
     private ExecutorScheduler scheduler;
     private AnswerWriter answerWriter;
     private DailyQuestions daily;
+    private ExecutorService dailyPosting;
+    private ExecutorScheduler dailyScheduler;
     private QuizEngine quiz;
     private Commands commands;
     private ServerIndex serverIndex;
@@ -167,16 +176,27 @@ public final class App implements AutoCloseable {
         if (commands != null) {
             return commands;
         }
+        openDatabase();
         ServerBanks catalog = serverBanks();
         scheduler = new ExecutorScheduler("prepbot-timers");
         refreshServerBanks();
         SqlQuizStore quizStore = new SqlQuizStore(database);
-        SqlDailyRecords dailyRecords = new SqlDailyRecords(database);
-        Leaderboard leaderboard = new Leaderboard(quizStore, clock);
+        // A test that kills bot processes shortens the lease (-Dprepbot.dailyLease=PT3S) so that it need not
+        // wait two minutes for a claim the killed process left.
+        SqlDailyRecords dailyRecords = new SqlDailyRecords(database, Optional.ofNullable(System.getProperty("prepbot.dailyLease"))
+                .map(Duration::parse).orElse(SqlDailyRecords.LEASE));
+        // Other processes may store scores in the same database (shards): the cache rechecks each guild's
+        // score version at most once a second. With one process the version only moves with its own writes.
+        Leaderboard leaderboard = new Leaderboard(quizStore, clock, quizStore::scoreVersion);
+        Predicate<String> ownsGuild = ownsGuild();
         answerWriter = new AnswerWriter(quizStore, stored -> stored.stream().map(AnswerRecord::guildId).distinct()
                 .forEach(leaderboard::invalidate));
         quiz = new QuizEngine(catalog, index, quizStore, answerWriter::write, leaderboard, channels, clock, scheduler, random);
-        daily = new DailyQuestions(catalog, dailyRecords, channels, clock, scheduler, random);
+        dailyPosting = Executors.newFixedThreadPool(DAILY_POSTS_AT_ONCE,
+                Thread.ofPlatform().name("prepbot-daily-", 0).daemon(true).factory());
+        // A timer thread of its own: a burst of daily posts must not hold up the quiz rounds' timers.
+        dailyScheduler = new ExecutorScheduler("prepbot-daily-timer");
+        daily = new DailyQuestions(catalog, dailyRecords, channels, clock, dailyScheduler, random, ownsGuild, dailyPosting);
         Practice practice = new Practice(catalog, new SqlPracticeStore(database), new Sm2(), clock, random);
         AnswerCards cards = new AnswerCards(catalog, (caller, question) -> caller.guildId()
                 .ifPresent(guild -> practice.revealed(guild, caller.userId(), question.id())));
@@ -202,7 +222,7 @@ public final class App implements AutoCloseable {
         commands = new Commands(list, List.of(cards, quiz, practiceCommand, selfCheck, new TrendAction(readiness, clock),
                 bankCommand),
                 rateLimit);
-        quiz.recoverInterrupted();
+        quiz.recoverInterrupted(ownsGuild);
         daily.start();
         return commands;
     }
@@ -229,13 +249,47 @@ public final class App implements AutoCloseable {
      */
     public synchronized ServerBanks serverBanks() {
         if (serverBanks == null) {
-            database = Database.open(settings.database(), clock);
+            openDatabase();
             serverIndex = ServerIndex.open(settings.serverIndexCache(), index::sentenceModel);
             serverBanks = new ServerBanks(bank, new SqlServerBankStore(database), index, serverIndex, clock);
             // Queued behind the sentence model's loading: questions indexed before it was ready get vectors.
             meaningLoader.execute(serverBanks::embedMissing);
         }
         return serverBanks;
+    }
+
+    /**
+     * The guilds whose daily posts and interrupted rounds are this process's: with PREPBOT_SHARDS, those on
+     * its shards (Discord sends it their interactions too); otherwise every guild.
+     */
+    private Predicate<String> ownsGuild() {
+        return settings.shards().<Predicate<String>>map(plan -> plan::owns).orElse(guild -> true);
+    }
+
+    /**
+     * The health line's figures: the connection's (given), the rounds running here, and the database's
+     * round trip, or why it did not answer.
+     */
+    public synchronized Health health(int shardsConnected, int shardsHeld, long guilds) {
+        int rounds = quiz == null ? 0 : quiz.roundsRunning();
+        if (database == null) {
+            return new Health(shardsConnected, shardsHeld, guilds, rounds, Optional.empty(), Optional.of("not opened"));
+        }
+        try {
+            return new Health(shardsConnected, shardsHeld, guilds, rounds, Optional.of(database.roundTrip()), Optional.empty());
+        } catch (RuntimeException e) {
+            return new Health(shardsConnected, shardsHeld, guilds, rounds, Optional.empty(), Optional.of(e.getMessage()));
+        }
+    }
+
+    /**
+     * Opens and migrates the database, once. The bot calls it before it connects to Discord, so an
+     * unreachable database, or one a newer Prepbot wrote, is refused in one line before anything else.
+     */
+    public synchronized void openDatabase() {
+        if (database == null) {
+            database = Database.open(settings.database(), clock);
+        }
     }
 
     /** Whether a quiz round is running in the channel; the console waits for it before it exits. */
@@ -259,6 +313,12 @@ public final class App implements AutoCloseable {
     public synchronized void close() {
         if (daily != null) {
             daily.close();
+        }
+        if (dailyScheduler != null) {
+            dailyScheduler.close();
+        }
+        if (dailyPosting != null) {
+            dailyPosting.shutdownNow();
         }
         if (scheduler != null) {
             scheduler.close();

@@ -23,9 +23,11 @@ import dev.prepbot.console.Terminal;
 import dev.prepbot.console.TerminalIo;
 import dev.prepbot.console.TerminalProgress;
 import dev.prepbot.discord.DiscordBot;
+import dev.prepbot.ops.HealthReport;
 import dev.prepbot.practice.SelfCheck;
 import dev.prepbot.search.Highlight;
 import dev.prepbot.search.SearchHit;
+import dev.prepbot.store.StoreException;
 import dev.prepbot.time.ExecutorScheduler;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -226,6 +228,13 @@ public final class Main implements Callable<Integer> {
         } else {
             org.slf4j.LoggerFactory.getLogger(Main.class).info("Searching by words while the sentence model is not ready.");
         }
+        try {
+            app.openDatabase();
+        } catch (StoreException e) {
+            app.close();
+            err.println("prepbot: " + e.getMessage());
+            return INVALID;
+        }
         DiscordBot bot;
         try {
             bot = DiscordBot.start(settings, app::commands);
@@ -234,19 +243,35 @@ public final class Main implements Callable<Integer> {
             err.println("prepbot: " + e.getMessage());
             return INVALID;
         }
+        HealthReport health = healthReport(bot, app);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            health.print("stop");
+            health.close();
             bot.close();
             app.close();
             err.println("prepbot: stopped");
             err.flush();
             Runtime.getRuntime().halt(OK);
         }, "prepbot-shutdown"));
+        // After the hook is in place: whoever sees the start line may stop the bot and get the stop line.
+        health.start();
         try {
             bot.awaitShutdown();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         return OK;
+    }
+
+    /**
+     * The health line on standard error now and every minute: what an operator running several shard
+     * processes looks at first.
+     */
+    private HealthReport healthReport(DiscordBot bot, App app) {
+        return new HealthReport(() -> {
+            var status = bot.status();
+            return app.health(status.shardsConnected(), status.shardsHeld(), status.guilds());
+        }, err, new ExecutorScheduler("prepbot-health"), HealthReport.EVERY);
     }
 
     @Command(name = "console")

@@ -1,5 +1,6 @@
 package dev.prepbot;
 
+import dev.prepbot.ops.ShardPlan;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,11 +11,12 @@ import java.util.Optional;
  * Everything Prepbot is configured with: the command line's global options and the environment
  * (the README's Configuration section). The token is kept out of {@link #toString()} so it cannot leak
  * into a log. {@code searchModel} is false when {@code PREPBOT_SEARCH_MODEL=off} asks search to keep to
- * words, without loading the sentence model.
+ * words, without loading the sentence model. {@code shards} is set when {@code PREPBOT_SHARDS} asks for
+ * sharding: this process then holds only the shards {@code PREPBOT_SHARD_IDS} names.
  */
 public record Settings(List<Path> banks, List<Path> extraBanks, String database, Optional<String> token,
                        Optional<String> guildId, Optional<String> discordApi, Optional<String> discordGateway,
-                       Optional<Path> indexCache, boolean searchModel) {
+                       Optional<Path> indexCache, boolean searchModel, Optional<ShardPlan> shards) {
 
     public static final String DEFAULT_DB = "./prepbot.db";
 
@@ -40,7 +42,8 @@ public record Settings(List<Path> banks, List<Path> extraBanks, String database,
                 nonBlank(env.get("PREPBOT_DISCORD_API")),
                 nonBlank(env.get("PREPBOT_DISCORD_GATEWAY")),
                 indexCache(env),
-                !nonBlank(env.get("PREPBOT_SEARCH_MODEL")).map(v -> v.equalsIgnoreCase("off")).orElse(false));
+                !nonBlank(env.get("PREPBOT_SEARCH_MODEL")).map(v -> v.equalsIgnoreCase("off")).orElse(false),
+                ShardPlan.parse(nonBlank(env.get("PREPBOT_SHARDS")), nonBlank(env.get("PREPBOT_SHARD_IDS"))));
     }
 
     /**
@@ -56,12 +59,12 @@ public record Settings(List<Path> banks, List<Path> extraBanks, String database,
 
     public Settings withBanks(List<Path> paths) {
         return new Settings(paths, extraBanks, database, token, guildId, discordApi, discordGateway, indexCache,
-                searchModel);
+                searchModel, shards);
     }
 
     public Settings withDatabase(String location) {
         return new Settings(banks, extraBanks, location, token, guildId, discordApi, discordGateway, indexCache,
-                searchModel);
+                searchModel, shards);
     }
 
     /** Where the questions' vectors are kept between starts: beside the word indexes. */
@@ -114,6 +117,6 @@ public record Settings(List<Path> banks, List<Path> extraBanks, String database,
     public String toString() {
         return "Settings[banks=" + banks + ", extraBanks=" + extraBanks + ", database=" + database
                 + ", token=" + (token.isPresent() ? "(set)" : "(none)") + ", guildId=" + guildId
-                + ", discordApi=" + discordApi + ", discordGateway=" + discordGateway + ", indexCache=" + indexCache + ", searchModel=" + searchModel + "]";
+                + ", discordApi=" + discordApi + ", discordGateway=" + discordGateway + ", indexCache=" + indexCache + ", searchModel=" + searchModel + ", shards=" + shards + "]";
     }
 }

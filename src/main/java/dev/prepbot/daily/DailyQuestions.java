@@ -13,7 +13,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +33,11 @@ public final class DailyQuestions implements AutoCloseable {
 
     /** Wakes at least this often, so a changed wall clock or a lost timer costs at most this long. */
     static final Duration MAX_SLEEP = Duration.ofHours(1);
+    /**
+     * After finding a day claimed by another process that has not posted yet: when to look again, in
+     * case that process died and its lease runs out.
+     */
+    static final Duration CONTENDED_RETRY = Duration.ofSeconds(30);
 
     private final Catalog bank;
     private final DailyRecords records;
@@ -38,12 +46,35 @@ public final class DailyQuestions implements AutoCloseable {
     private final Clock clock;
     private final Scheduler scheduler;
     private final RandomGenerator random;
+    private final Predicate<String> ownsGuild;
+    private final Executor posting;
     private final Object lock = new Object();
     private Scheduler.Task wake;
     private boolean closed;
 
     public DailyQuestions(Catalog bank, DailyRecords records, DailyChannels channels, Clock clock, Scheduler scheduler,
                           RandomGenerator random) {
+        this(bank, records, channels, clock, scheduler, random, guild -> true);
+    }
+
+    /**
+     * Posts only for the guilds {@code ownsGuild} accepts: with shards, the guilds on this process's
+     * shards; the other processes sharing the database post the rest.
+     */
+    public DailyQuestions(Catalog bank, DailyRecords records, DailyChannels channels, Clock clock, Scheduler scheduler,
+                          RandomGenerator random, Predicate<String> ownsGuild) {
+        this(bank, records, channels, clock, scheduler, random, ownsGuild, Runnable::run);
+    }
+
+    /**
+     * The same, making the posts due at one moment on {@code posting}: thousands of servers that chose the
+     * same time are posted several at a time (each post mostly waits for Discord and the database), not
+     * one after another. {@code random} must then be safe to share between threads, as {@code Random} is.
+     */
+    public DailyQuestions(Catalog bank, DailyRecords records, DailyChannels channels, Clock clock, Scheduler scheduler,
+                          RandomGenerator random, Predicate<String> ownsGuild, Executor posting) {
+        this.posting = posting;
+        this.ownsGuild = ownsGuild;
         this.bank = bank;
         this.records = records;
         this.channels = channels;
@@ -66,13 +97,23 @@ public final class DailyQuestions implements AutoCloseable {
             }
             Instant now = clock.instant();
             Instant next = now.plus(MAX_SLEEP);
-            for (DailySchedule schedule : records.schedules()) {
-                try {
-                    postIfDue(schedule, now);
-                } catch (RuntimeException e) {
-                    log.error("daily question for guild {} failed", schedule.guildId(), e);
+            List<DailySchedule> mine = records.schedules().stream().filter(s -> ownsGuild.test(s.guildId())).toList();
+            List<CompletableFuture<Boolean>> contended = new ArrayList<>();
+            for (DailySchedule schedule : mine) {
+                contended.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return postIfDue(schedule, now);
+                    } catch (RuntimeException e) {
+                        log.error("daily question for guild {} failed", schedule.guildId(), e);
+                        return false;
+                    }
+                }, posting));
+            }
+            for (int i = 0; i < mine.size(); i++) {
+                if (contended.get(i).join() && now.plus(CONTENDED_RETRY).isBefore(next)) {
+                    next = now.plus(CONTENDED_RETRY);
                 }
-                Instant due = schedule.postingTime().nextAfter(now);
+                Instant due = mine.get(i).postingTime().nextAfter(now);
                 if (due.isBefore(next)) {
                     next = due;
                 }
@@ -98,18 +139,19 @@ public final class DailyQuestions implements AutoCloseable {
         });
     }
 
-    private void postIfDue(DailySchedule schedule, Instant now) {
+    /** Posts the day's question when it is due; true when another process holds the day's claim unposted. */
+    private boolean postIfDue(DailySchedule schedule, Instant now) {
         PostingTime time = schedule.postingTime();
         LocalDate today = time.dateOf(now);
         Instant due = time.on(today);
         if (now.isBefore(due) || due.isBefore(schedule.since()) || records.posted(schedule.guildId(), today)) {
-            return;
+            return false;
         }
         List<Question> eligible = bank.select(Optional.of(schedule.guildId()), schedule.topic(), Optional.empty());
         if (eligible.isEmpty()) {
             records.recordProblem(schedule.guildId(), Optional.of("The topic " + schedule.topic().orElse("")
                     + " has no questions in this bank."));
-            return;
+            return false;
         }
         DailyRecords.Cycle cycle = records.currentCycle(schedule.guildId());
         List<Question> remaining = new ArrayList<>(eligible.stream()
@@ -121,24 +163,29 @@ public final class DailyQuestions implements AutoCloseable {
         }
         Question question = remaining.get(random.nextInt(remaining.size()));
         if (!records.claimPost(schedule.guildId(), today, question.id(), number, now)) {
-            return;
+            // Claimed by another process that has not posted yet (posted() is false for an unsettled
+            // claim): look again soon, in case it died and its lease runs out.
+            return !records.posted(schedule.guildId(), today);
         }
         Optional<String> problem = channels.problemPosting(schedule.guildId(), schedule.channelId());
         if (problem.isPresent()) {
+            records.settle(schedule.guildId(), today);
             records.recordProblem(schedule.guildId(), problem);
             log.warn("daily question for guild {} not posted: {}", schedule.guildId(), problem.get());
-            return;
+            return false;
         }
         try {
-            String messageId = channels.post(schedule.channelId(), card(question)).join();
+            String messageId = channels.postOnce(schedule.channelId(), card(question), nonce(schedule.guildId(), today)).join();
             records.recordMessage(schedule.guildId(), today, messageId);
             records.recordProblem(schedule.guildId(), Optional.empty());
             channels.openThread(schedule.channelId(), messageId, threadName(question, today));
         } catch (CompletionException e) {
             String reason = e.getCause() == null ? "unknown error" : e.getCause().getMessage();
+            records.settle(schedule.guildId(), today);
             records.recordProblem(schedule.guildId(), Optional.of("The post of " + today + " failed: " + reason));
             log.warn("daily question for guild {} failed to post: {}", schedule.guildId(), reason);
         }
+        return false;
     }
 
     /** The post: the question, its topic and difficulty, and buttons that reveal the answers privately. */
@@ -147,6 +194,15 @@ public final class DailyQuestions implements AutoCloseable {
         return new Reply.Card(Text.of("Question of the day: " + question.question()),
                 List.of(Reply.Section.of("", "Think it through, then reveal the answer below. Discuss in the thread.")),
                 card.footer(), card.buttons(), card.menu(), card.visibility());
+    }
+
+    /** The same for every attempt at one guild's day, and within Discord's 25 characters. */
+    static String nonce(String guildId, LocalDate date) {
+        long h = 1125899906842597L;
+        for (char ch : (guildId + "/" + date).toCharArray()) {
+            h = 31 * h + ch;
+        }
+        return "daily-" + Long.toUnsignedString(h, 36);
     }
 
     private static String threadName(Question question, LocalDate date) {

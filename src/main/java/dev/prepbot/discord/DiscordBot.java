@@ -29,12 +29,12 @@ public final class DiscordBot implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DiscordBot.class);
 
-    private final JDA jda;
+    private final Connection connection;
     private final ExecutorService workers;
     private final ExecutorService commandWorkers;
 
-    private DiscordBot(JDA jda, ExecutorService workers, ExecutorService commandWorkers) {
-        this.jda = jda;
+    private DiscordBot(Connection connection, ExecutorService workers, ExecutorService commandWorkers) {
+        this.connection = connection;
         this.workers = workers;
         this.commandWorkers = commandWorkers;
     }
@@ -64,6 +64,35 @@ public final class DiscordBot implements AutoCloseable {
             throws StartupException {
         String token = settings.token().orElseThrow(() -> new StartupException(NO_TOKEN));
         ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+        Connection connection = settings.shards().isPresent()
+                ? Sharding.connect(settings, token, settings.shards().get(), workers)
+                : connectSingle(settings, token, workers);
+        // Commands are work for the processor (search, rendering): a pool the size of the machine answers
+        // a burst first come, first served, where a thread each would share the cores among all of them
+        // and answer every one late. Clicks mostly wait for a commit, so they keep a virtual thread each.
+        ExecutorService commandWorkers = Executors.newFixedThreadPool(
+                Math.max(2, 2 * Runtime.getRuntime().availableProcessors()),
+                Thread.ofPlatform().name("prepbot-command-", 0).daemon(true).factory());
+        DiscordBot bot = new DiscordBot(connection, workers, commandWorkers);
+        DiscordRenderer renderer = new DiscordRenderer();
+        Commands commands;
+        try {
+            commands = commandsFor.apply(new JdaChannels(connection.channels(), renderer));
+        } catch (RuntimeException e) {
+            bot.close();
+            throw new StartupException(Secrets.redact(e.getMessage(), token));
+        }
+        // The first member's command should not pay for loading classes and compiling cold code.
+        new Warmup(commands, renderer).run();
+        connection.addEventListener(new InteractionListener(commands, renderer, commandWorkers, workers, answerWithin));
+        bot.register(settings, commands);
+        log.info("Prepbot is connected as {} and serves {} commands", connection.selfName(), commands.specs().size());
+        return bot;
+    }
+
+    /** One JDA session for every guild: the bot without PREPBOT_SHARDS. */
+    private static Connection connectSingle(Settings settings, String token, ExecutorService workers)
+            throws StartupException {
         JDABuilder builder = JDABuilder.createLight(token, EnumSet.noneOf(GatewayIntent.class))
                 .setEnableShutdownHook(false);
         settings.discordApi().ifPresent(api -> builder.setRestConfig(new RestConfig().setBaseUrl(withSlash(api))));
@@ -86,33 +115,13 @@ public final class DiscordBot implements AutoCloseable {
             throw new StartupException("Cannot connect to Discord at " + settings.discordApi().orElse(RestConfig.DEFAULT_BASE_URL)
                     + " (" + Secrets.redact(e.getClass().getSimpleName() + ": " + e.getMessage(), token) + ").");
         }
-        // Commands are work for the processor (search, rendering): a pool the size of the machine answers
-        // a burst first come, first served, where a thread each would share the cores among all of them
-        // and answer every one late. Clicks mostly wait for a commit, so they keep a virtual thread each.
-        ExecutorService commandWorkers = Executors.newFixedThreadPool(
-                Math.max(2, 2 * Runtime.getRuntime().availableProcessors()),
-                Thread.ofPlatform().name("prepbot-command-", 0).daemon(true).factory());
-        DiscordBot bot = new DiscordBot(jda, workers, commandWorkers);
-        DiscordRenderer renderer = new DiscordRenderer();
-        Commands commands;
-        try {
-            commands = commandsFor.apply(new JdaChannels(jda, renderer));
-        } catch (RuntimeException e) {
-            bot.close();
-            throw new StartupException(Secrets.redact(e.getMessage(), token));
-        }
-        // The first member's command should not pay for loading classes and compiling cold code.
-        new Warmup(commands, renderer).run();
-        jda.addEventListener(new InteractionListener(commands, renderer, commandWorkers, workers, answerWithin));
-        bot.register(settings, commands);
-        log.info("Prepbot is connected as {} and serves {} commands", jda.getSelfUser().getName(), commands.specs().size());
-        return bot;
+        return new Connection.Single(jda);
     }
 
     private void register(Settings settings, Commands commands) throws StartupException {
         var data = SlashCommands.of(commands.specs());
         if (settings.guildId().isPresent()) {
-            Guild guild = jda.getGuildById(settings.guildId().get());
+            Guild guild = connection.guild(settings.guildId().get()).orElse(null);
             if (guild == null) {
                 close();
                 throw new StartupException("The bot is not in the server PREPBOT_GUILD_ID=" + settings.guildId().get()
@@ -120,31 +129,26 @@ public final class DiscordBot implements AutoCloseable {
             }
             guild.updateCommands().addCommands(data).complete();
         } else {
-            jda.updateCommands().addCommands(data).complete();
+            connection.registerGlobally(data);
         }
     }
 
-    public JDA jda() {
-        return jda;
+    /** The connection as the health line tells it: shards connected out of those held, and guilds seen. */
+    public record Status(int shardsConnected, int shardsHeld, long guilds) {
+    }
+
+    public Status status() {
+        return connection.status();
     }
 
     /** Blocks until the bot is shut down. */
     public void awaitShutdown() throws InterruptedException {
-        jda.awaitShutdown();
+        connection.awaitShutdown();
     }
 
     @Override
     public void close() {
-        jda.shutdown();
-        try {
-            if (!jda.awaitShutdown(Duration.ofSeconds(10))) {
-                jda.shutdownNow();
-                jda.awaitShutdown(Duration.ofSeconds(5));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            jda.shutdownNow();
-        }
+        connection.close();
         workers.shutdown();
         commandWorkers.shutdown();
         try {
@@ -155,7 +159,7 @@ public final class DiscordBot implements AutoCloseable {
         }
     }
 
-    private static String withSlash(String url) {
+    static String withSlash(String url) {
         return url.endsWith("/") ? url : url + "/";
     }
 

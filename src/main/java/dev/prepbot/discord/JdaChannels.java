@@ -5,7 +5,8 @@ import dev.prepbot.daily.DailyChannels;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.entities.channel.Channel;
+import net.dv8tion.jda.api.entities.channel.attribute.IGuildChannelContainer;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
@@ -18,10 +19,10 @@ final class JdaChannels implements DailyChannels {
     private static final EnumSet<Permission> TO_POST =
             EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND, Permission.MESSAGE_EMBED_LINKS);
 
-    private final JDA jda;
+    private final IGuildChannelContainer<Channel> jda;
     private final DiscordRenderer renderer;
 
-    JdaChannels(JDA jda, DiscordRenderer renderer) {
+    JdaChannels(IGuildChannelContainer<Channel> jda, DiscordRenderer renderer) {
         this.jda = jda;
         this.renderer = renderer;
     }
@@ -33,6 +34,16 @@ final class JdaChannels implements DailyChannels {
             return CompletableFuture.failedFuture(new IllegalStateException("the channel no longer exists"));
         }
         return channel.get().sendMessage(renderer.render(card).get(0)).submit().thenApply(Message::getId);
+    }
+
+    @Override
+    public CompletableFuture<String> postOnce(String channelId, Reply.Card card, String nonce) {
+        Optional<GuildMessageChannel> channel = channel(channelId);
+        if (channel.isEmpty()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the channel no longer exists"));
+        }
+        // JDA sends enforce_nonce with every message; a nonce of our own makes a repeat return the first.
+        return channel.get().sendMessage(renderer.render(card).get(0)).setNonce(nonce).submit().thenApply(Message::getId);
     }
 
     @Override

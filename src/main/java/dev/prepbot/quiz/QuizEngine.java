@@ -206,6 +206,11 @@ public final class QuizEngine implements ActionHandler {
         return new Reply.Notice("Round stopped by " + caller.displayName() + ".", Visibility.PUBLIC);
     }
 
+    /** Rounds running in this process now, for the health line. */
+    public int roundsRunning() {
+        return byId.size();
+    }
+
     /** Whether a round is running in the channel. */
     public boolean running(String channelId) {
         return byChannel.containsKey(channelId);
@@ -216,8 +221,16 @@ public final class QuizEngine implements ActionHandler {
      * interrupted; the scores already written stay.
      */
     public void recoverInterrupted() {
+        recoverInterrupted(guild -> true);
+    }
+
+    /**
+     * The same for the guilds {@code ownsGuild} accepts only: with shards, another process sharing the
+     * database is running the other guilds' rounds, which are not interrupted at all.
+     */
+    public void recoverInterrupted(java.util.function.Predicate<String> ownsGuild) {
         for (RoundRecord r : store.runningRounds()) {
-            if (byId.containsKey(r.id())) {
+            if (byId.containsKey(r.id()) || !ownsGuild.test(r.guildId())) {
                 continue;
             }
             store.closeRound(r.id(), RoundStatus.INTERRUPTED, clock.instant());

@@ -172,7 +172,13 @@ public final class Database implements AutoCloseable {
                       fields TEXT NOT NULL,
                       created_at BIGINT NOT NULL)""",
                     "ALTER TABLE answers ADD COLUMN choice_text TEXT",
-                    "CREATE INDEX answers_by_question ON answers (guild_id, question_id)"));
+                    "CREATE INDEX answers_by_question ON answers (guild_id, question_id)"),
+            // Several processes on one database (shards): a daily post is claimed with a lease that a process
+            // dying mid-post leaves to expire (NULL: settled, as every post before this migration), and each
+            // guild's scores carry a version, bumped with every stored batch, that tells other processes'
+            // leaderboard caches to reload.
+            List.of("ALTER TABLE daily_posts ADD COLUMN lease_until BIGINT",
+                    "CREATE TABLE score_versions (guild_id TEXT PRIMARY KEY, version BIGINT NOT NULL)"));
 
     /** PostgreSQL connections per process: enough for commands, clicks and the daily poster at once. */
     static final int POOL_SIZE = 8;
@@ -422,6 +428,17 @@ public final class Database implements AutoCloseable {
              ResultSet r = s.executeQuery("SELECT MAX(version) FROM schema_migrations")) {
             return r.next() ? r.getInt(1) : 0;
         }
+    }
+
+    /** The time one trivial query takes, there and back: for the health line. */
+    public java.time.Duration roundTrip() {
+        long start = System.nanoTime();
+        transaction(c -> {
+            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT 1")) {
+                return r.next();
+            }
+        });
+        return java.time.Duration.ofNanos(System.nanoTime() - start);
     }
 
     /** One unit of work on the connection, run as a transaction. */

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -19,14 +20,29 @@ import java.util.Set;
 /**
  * Daily schedules and posts on the database. The primary key (guild, local date) of daily_posts is what
  * makes "one post per day" hold across restarts and across processes sharing the database.
+ *
+ * <p>A claim is a lease: the claiming process has until {@code lease_until} to post and record the
+ * message, which settles the day (the lease is cleared). A process that dies in between leaves a lease
+ * that expires, and then one other process (a conditional upsert only one can win) takes the day over.
  */
 public final class SqlDailyRecords implements DailyRecords {
 
+    /** Far longer than a post takes (a REST call and two commits), so a live process never loses its claim. */
+    public static final Duration LEASE = Duration.ofMinutes(2);
+
     private final Database db;
+    private final Duration lease;
 
     public SqlDailyRecords(Database db) {
-        this.db = db;
+        this(db, LEASE);
     }
+
+    /** With a lease of another length: tests that kill processes shorten it. */
+    public SqlDailyRecords(Database db, Duration lease) {
+        this.db = db;
+        this.lease = lease;
+    }
+
 
     @Override
     public Optional<DailySchedule> schedule(String guildId) {
@@ -93,13 +109,20 @@ public final class SqlDailyRecords implements DailyRecords {
         return db.transaction(c -> {
             // The key decides: when another process claims the same day at the same moment, one insert wins and
             // the other inserts nothing, with no key error (which on PostgreSQL would abort the transaction).
+            // An existing row is taken over only when it was never settled and its lease has run out; the
+            // update locks the row, so of two processes taking over one lease, the second finds it renewed.
             try (PreparedStatement p = c.prepareStatement("INSERT INTO daily_posts (guild_id, local_date, question_id,"
-                    + " cycle, posted_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (guild_id, local_date) DO NOTHING")) {
+                    + " cycle, posted_at, lease_until) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (guild_id, local_date)"
+                    + " DO UPDATE SET question_id = excluded.question_id, cycle = excluded.cycle,"
+                    + " posted_at = excluded.posted_at, lease_until = excluded.lease_until"
+                    + " WHERE daily_posts.message_id IS NULL AND daily_posts.lease_until IS NOT NULL"
+                    + " AND daily_posts.lease_until <= excluded.posted_at")) {
                 p.setString(1, guildId);
                 p.setString(2, date.toString());
                 p.setString(3, questionId);
                 p.setInt(4, cycle);
                 p.setLong(5, at.toEpochMilli());
+                p.setLong(6, at.plus(lease).toEpochMilli());
                 return p.executeUpdate() == 1;
             }
         });
@@ -109,7 +132,8 @@ public final class SqlDailyRecords implements DailyRecords {
     public boolean posted(String guildId, LocalDate date) {
         return db.transaction(c -> {
             try (PreparedStatement p = c.prepareStatement(
-                    "SELECT 1 FROM daily_posts WHERE guild_id = ? AND local_date = ?")) {
+                    "SELECT 1 FROM daily_posts WHERE guild_id = ? AND local_date = ?"
+                    + " AND (message_id IS NOT NULL OR lease_until IS NULL)")) {
                 p.setString(1, guildId);
                 p.setString(2, date.toString());
                 try (ResultSet r = p.executeQuery()) {
@@ -123,10 +147,22 @@ public final class SqlDailyRecords implements DailyRecords {
     public void recordMessage(String guildId, LocalDate date, String messageId) {
         db.transaction(c -> {
             try (PreparedStatement p = c.prepareStatement(
-                    "UPDATE daily_posts SET message_id = ? WHERE guild_id = ? AND local_date = ?")) {
+                    "UPDATE daily_posts SET message_id = ?, lease_until = NULL WHERE guild_id = ? AND local_date = ?")) {
                 p.setString(1, messageId);
                 p.setString(2, guildId);
                 p.setString(3, date.toString());
+                return p.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public void settle(String guildId, LocalDate date) {
+        db.transaction(c -> {
+            try (PreparedStatement p = c.prepareStatement(
+                    "UPDATE daily_posts SET lease_until = NULL WHERE guild_id = ? AND local_date = ?")) {
+                p.setString(1, guildId);
+                p.setString(2, date.toString());
                 return p.executeUpdate();
             }
         });

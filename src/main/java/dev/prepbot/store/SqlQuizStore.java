@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /** The quiz store on the database; every query names the guild or the round it is about. */
 public final class SqlQuizStore implements QuizStore {
@@ -162,7 +164,38 @@ public final class SqlQuizStore implements QuizStore {
                 }
             }
             addToTotals(c, totals, days);
+            bumpScoreVersions(c, totals.keySet().stream().map(SumKey::guildId).collect(Collectors.toCollection(TreeSet::new)));
             return List.of(stored);
+        });
+    }
+
+    /**
+     * Bumps the score version of each guild that got a new score, in the answers' transaction, so a
+     * process that reads the version sees the new scores too. In guild order, after the sums, keeping
+     * the one global lock order.
+     */
+    private static void bumpScoreVersions(Connection c, Set<String> guilds) throws SQLException {
+        if (guilds.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO score_versions (guild_id, version) VALUES (?, 1)"
+                + " ON CONFLICT (guild_id) DO UPDATE SET version = score_versions.version + 1")) {
+            for (String guild : guilds) {
+                p.setString(1, guild);
+                p.executeUpdate();
+            }
+        }
+    }
+
+    /** The guild's score version: changes whenever a score is stored for it, by any process (0: none yet). */
+    public long scoreVersion(String guildId) {
+        return db.transaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT version FROM score_versions WHERE guild_id = ?")) {
+                p.setString(1, guildId);
+                try (ResultSet r = p.executeQuery()) {
+                    return r.next() ? r.getLong(1) : 0L;
+                }
+            }
         });
     }
 

@@ -56,6 +56,11 @@ final class InMemoryDailyRecords implements DailyRecords {
     public void recordMessage(String guildId, LocalDate date, String messageId) {
     }
 
+    /** Claims here never expire, so every claim is settled already. */
+    @Override
+    public void settle(String guildId, LocalDate date) {
+    }
+
     @Override
     public synchronized void recordProblem(String guildId, Optional<String> problem) {
         problem.ifPresentOrElse(p -> problems.put(guildId, p), () -> problems.remove(guildId));

@@ -189,6 +189,8 @@ class DatabaseTest {
             LocalDate day = LocalDate.of(2026, 5, 1);
             assertTrue(first.claimPost("g1", day, "q1", 1, clock.instant()));
             assertFalse(second.claimPost("g1", day, "q2", 1, clock.instant()));
+            assertFalse(second.posted("g1", day), "claimed, but not settled until the message is recorded");
+            first.recordMessage("g1", day, "m1");
             assertTrue(second.posted("g1", day));
             assertEquals(new dev.prepbot.daily.DailyRecords.Cycle(1, Set.of("q1")), second.currentCycle("g1"));
             second.recordProblem("g1", Optional.of("The channel was deleted."));

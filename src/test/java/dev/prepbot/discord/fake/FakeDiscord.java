@@ -42,6 +42,7 @@ public final class FakeDiscord implements AutoCloseable {
 
     private final World world = new World();
     private final FakeGateway gateway;
+    private volatile int recommendedShards = 1;
     private final HttpServer rest;
     /** Daemon threads, and shut down on close, so a program using the fake can end when it is done. */
     private final ExecutorService restThreads = Executors.newFixedThreadPool(8, r -> {
@@ -58,6 +59,8 @@ public final class FakeDiscord implements AutoCloseable {
     /** Files members attached to commands, served at their URL as Discord's CDN serves them. */
     private final Map<String, byte[]> attachedFiles = new ConcurrentHashMap<>();
     private final List<Message> messageOrder = new CopyOnWriteArrayList<>();
+    /** Channel and nonce to the message they made, for enforce_nonce. */
+    private final Map<String, String> nonces = new ConcurrentHashMap<>();
     private volatile JsonNode commands = Json.array();
     private volatile boolean rejectToken;
     private final Duration ackDeadline;
@@ -195,6 +198,38 @@ public final class FakeDiscord implements AutoCloseable {
     /** Makes the next logins fail as Discord does for a bad token. */
     public void rejectToken(boolean reject) {
         this.rejectToken = reject;
+    }
+
+    /** Makes {@code GET gateway/bot} recommend this many shards (Discord's own figure is one per 1,000 guilds or so). */
+    public void recommendShards(int shards) {
+        this.recommendedShards = shards;
+    }
+
+    /**
+     * What Discord answers a sharded bot: the gateway's URL, the shard count, and how many sessions may
+     * identify at once (max_concurrency; 16 here, as for a large bot, so tests need not wait five seconds
+     * between shards).
+     */
+    private Response gatewayBot() {
+        ObjectNode body = Json.object().put("url", gatewayUrl()).put("shards", recommendedShards);
+        body.putObject("session_start_limit").put("total", 1000).put("remaining", 1000).put("reset_after", 86_400_000)
+                .put("max_concurrency", 16);
+        return Response.ok(body);
+    }
+
+    /** Waits until every one of these shards has a connected session that received its guilds. */
+    public void awaitShards(java.util.Collection<Integer> wanted, Duration timeout) {
+        awaitTrue(() -> gateway.connectedShards().containsAll(wanted), timeout, "shards " + wanted + " connected");
+    }
+
+    /** The shards that have a connected session now. */
+    public java.util.Set<Integer> connectedShards() {
+        return gateway.connectedShards();
+    }
+
+    /** Every IDENTIFY the gateway received, as "shard/total". */
+    public List<String> identified() {
+        return gateway.identified();
     }
 
     /** Waits until a client has identified and received READY and GUILD_CREATE. */
@@ -349,11 +384,12 @@ public final class FakeDiscord implements AutoCloseable {
         payload.set("data", data);
         payload.putArray("entitlements");
         if (inGuild) {
-            payload.put("guild_id", World.GUILD_ID).put("guild_locale", "en-US").put("context", 0);
-            payload.putObject("guild").put("id", World.GUILD_ID).put("locale", "en-US").putArray("features");
+            String guildId = world.guildOf(channelId);
+            payload.put("guild_id", guildId).put("guild_locale", "en-US").put("context", 0);
+            payload.putObject("guild").put("id", guildId).put("locale", "en-US").putArray("features");
             payload.set("channel", world.channelJson(channelId, "channel", 0));
             payload.set("member", world.memberJson(user));
-            payload.putObject("authorizing_integration_owners").put("0", World.GUILD_ID);
+            payload.putObject("authorizing_integration_owners").put("0", guildId);
         } else {
             payload.put("context", 1);
             ObjectNode dm = Json.object().put("id", channelId).put("type", 1);
@@ -525,6 +561,9 @@ public final class FakeDiscord implements AutoCloseable {
         if (path.equals("users/@me") && method.equals("GET")) {
             return rejectToken ? Response.error(401, 0, "401: Unauthorized") : Response.ok(world.botUser());
         }
+        if (path.equals("gateway/bot") && method.equals("GET")) {
+            return gatewayBot();
+        }
         if ((m = COMMANDS.matcher(path)).matches() && method.equals("PUT")) {
             commands = body;
             ArrayNode registered = Json.array();
@@ -548,7 +587,7 @@ public final class FakeDiscord implements AutoCloseable {
             return followup(m.group(2), body);
         }
         if ((m = THREAD.matcher(path)).matches() && method.equals("POST")) {
-            ObjectNode thread = Json.object().put("id", world.snowflake()).put("type", 11).put("guild_id", World.GUILD_ID)
+            ObjectNode thread = Json.object().put("id", world.snowflake()).put("type", 11).put("guild_id", world.guildOf(m.group(1)))
                     .put("parent_id", m.group(1)).put("name", body.path("name").asText()).put("owner_id", World.BOT_ID);
             thread.putObject("thread_metadata").put("archived", false).put("auto_archive_duration", 1440)
                     .put("locked", false).put("archive_timestamp", "2026-01-01T00:00:00.000000+00:00");
@@ -667,7 +706,15 @@ public final class FakeDiscord implements AutoCloseable {
             violations.add("message in " + channelId + ": " + problems);
             return invalidForm(problems);
         }
+        // enforce_nonce: Discord returns the message a nonce already made (within minutes) instead of a copy.
+        String nonce = data.path("enforce_nonce").asBoolean(false) ? data.path("nonce").asText("") : "";
         Message message = new Message(world.snowflake(), channelId, data, ephemeral, interactionId);
+        if (!nonce.isEmpty()) {
+            String first = nonces.putIfAbsent(channelId + "/" + nonce, message.id());
+            if (first != null && messages.containsKey(first)) {
+                return Response.ok(messageJson(messages.get(first)));
+            }
+        }
         if (Limits.couldPing(data)) {
             pings.add(message);
         }
@@ -710,7 +757,7 @@ public final class FakeDiscord implements AutoCloseable {
     private ObjectNode messageJson(Message message) {
         ObjectNode json = Json.object();
         json.put("id", message.id()).put("type", message.interactionId().isPresent() ? 20 : 0)
-                .put("channel_id", message.channelId()).put("guild_id", World.GUILD_ID)
+                .put("channel_id", message.channelId()).put("guild_id", world.guildOf(message.channelId()))
                 .put("content", message.data().path("content").asText(""))
                 .put("timestamp", "2026-01-01T00:00:00.000000+00:00").putNull("edited_timestamp")
                 .put("tts", false).put("mention_everyone", false).put("pinned", false)

@@ -18,6 +18,11 @@ final class FakeGateway extends WebSocketServer {
     private final World world;
     private final AtomicInteger sequence = new AtomicInteger();
     private volatile WebSocket session;
+    /** With sharding: the session of each shard, by shard id, and the total the clients identified with. */
+    private final java.util.Map<Integer, WebSocket> shards = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<WebSocket, Integer> shardOfSession = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile int total = 1;
+    private final java.util.List<String> identified = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile CountDownLatch ready = new CountDownLatch(1);
     private final CountDownLatch started = new CountDownLatch(1);
 
@@ -40,35 +45,85 @@ final class FakeGateway extends WebSocketServer {
         JsonNode payload = Json.parse(message);
         switch (payload.path("op").asInt()) {
             case 1 -> conn.send(Json.write(Json.object().put("op", 11)));
-            case 2, 6 -> identify(conn);
+            case 2 -> identify(conn, payload.path("d").path("shard"));
+            // RESUME names the session, not the shard: answered as a fresh IDENTIFY of the shard it was on.
+            case 6 -> identify(conn, resumedShard(payload.path("d").path("session_id").asText("")));
             default -> {
                 // Presence and voice updates need no answer here.
             }
         }
     }
 
-    private void identify(WebSocket conn) {
-        session = conn;
-        ObjectNode ready = Json.object();
-        ready.put("v", 10).put("session_id", "fake-session").put("resume_gateway_url", "ws://127.0.0.1:" + getPort());
-        ready.set("user", world.botUser());
-        ready.putArray("guilds").addObject().put("id", World.GUILD_ID).put("unavailable", true);
-        ready.putArray("private_channels");
-        ready.putObject("application").put("id", World.APPLICATION_ID).put("flags", 0);
-        ready.putArray("shard").add(0).add(1);
-        dispatch("READY", ready);
-        dispatch("GUILD_CREATE", world.guildCreate());
-        this.ready.countDown();
+    private JsonNode resumedShard(String sessionId) {
+        int id = sessionId.startsWith("fake-session-") ? Integer.parseInt(sessionId.substring("fake-session-".length())) : 0;
+        return Json.array().add(id).add(total);
     }
 
-    void dispatch(String type, JsonNode data) {
-        WebSocket conn = session;
-        if (conn == null || !conn.isOpen()) {
-            throw new IllegalStateException("no gateway session is connected");
+    /**
+     * IDENTIFY (or RESUME, answered as a fresh session): READY lists the guilds of the shard the client
+     * asked for ({@code [id, total]}, {@code [0, 1]} when it sent none), then each guild's GUILD_CREATE.
+     * A second session identifying with a shard already held takes its events over, as after a restart.
+     */
+    private void identify(WebSocket conn, JsonNode shard) {
+        int id = shard.isArray() ? shard.path(0).asInt() : 0;
+        int of = shard.isArray() ? shard.path(1).asInt(1) : 1;
+        total = of;
+        shards.put(id, conn);
+        shardOfSession.put(conn, id);
+        identified.add(id + "/" + of);
+        if (id == 0) {
+            session = conn;
         }
+        java.util.List<World.Guild> guilds = world.guilds().stream()
+                .filter(g -> World.shardOf(g.id(), of) == id).toList();
+        ObjectNode ready = Json.object();
+        ready.put("v", 10).put("session_id", "fake-session-" + id).put("resume_gateway_url", "ws://127.0.0.1:" + getPort());
+        ready.set("user", world.botUser());
+        var list = ready.putArray("guilds");
+        guilds.forEach(g -> list.addObject().put("id", g.id()).put("unavailable", true));
+        ready.putArray("private_channels");
+        ready.putObject("application").put("id", World.APPLICATION_ID).put("flags", 0);
+        ready.putArray("shard").add(id).add(of);
+        send(conn, "READY", ready);
+        for (World.Guild guild : guilds) {
+            send(conn, "GUILD_CREATE", world.guildCreate(guild));
+        }
+        if (id == 0) {
+            this.ready.countDown();
+        }
+    }
+
+    /** Sends an event on the shard Discord routes it to: its guild's, or shard 0 for one without a guild. */
+    void dispatch(String type, JsonNode data) {
+        String guildId = data.path("guild_id").asText("");
+        int shard = guildId.isEmpty() ? 0 : World.shardOf(guildId, total);
+        WebSocket conn = shards.get(shard);
+        if (conn == null || !conn.isOpen()) {
+            throw new IllegalStateException("no gateway session is connected for shard " + shard + " of " + total);
+        }
+        send(conn, type, data);
+    }
+
+    private void send(WebSocket conn, String type, JsonNode data) {
         ObjectNode event = Json.object().put("op", 0).put("t", type).put("s", sequence.incrementAndGet());
         event.set("d", data);
         conn.send(Json.write(event));
+    }
+
+    /** The shards that have a connected session now. */
+    java.util.Set<Integer> connectedShards() {
+        java.util.Set<Integer> connected = new java.util.TreeSet<>();
+        shards.forEach((id, conn) -> {
+            if (conn.isOpen()) {
+                connected.add(id);
+            }
+        });
+        return connected;
+    }
+
+    /** Every IDENTIFY so far, as "shard/total". */
+    java.util.List<String> identified() {
+        return java.util.List.copyOf(identified);
     }
 
     boolean awaitSession(long millis) throws InterruptedException {
@@ -77,6 +132,10 @@ final class FakeGateway extends WebSocketServer {
 
     @Override
     public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+        Integer shard = shardOfSession.remove(conn);
+        if (shard != null) {
+            shards.remove(shard, conn);
+        }
         if (conn == session) {
             session = null;
             ready = new CountDownLatch(1);

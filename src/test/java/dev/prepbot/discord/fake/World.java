@@ -30,7 +30,24 @@ public final class World {
     public static final User ADA = new User("400000000000000001", "ada", true);
     public static final User BOB = new User("400000000000000002", "bob", false);
 
+    /** A server the bot is in, with its text channels (the first is where tests post). */
+    public record Guild(String id, String name, List<String> channelIds) {
+        public Guild {
+            channelIds = List.copyOf(channelIds);
+        }
+
+        public String channelId() {
+            return channelIds.get(0);
+        }
+    }
+
+    public static final Guild PREP = new Guild(GUILD_ID, "Interview Prep", List.of(GENERAL, QUIZ));
+
     private final Map<String, User> users = new ConcurrentHashMap<>(Map.of(ADA.id(), ADA, BOB.id(), BOB));
+    private final Map<String, Guild> guilds = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(Map.of(GUILD_ID, PREP)));
+    private final Map<String, String> guildOfChannel = new ConcurrentHashMap<>(Map.of(GENERAL, GUILD_ID, QUIZ, GUILD_ID));
+    private final AtomicLong guildNumbers = new AtomicLong();
     private final AtomicLong snowflakes = new AtomicLong(500_000_000_000_000_000L);
 
     /** A fresh id, increasing like Discord's snowflakes. */
@@ -45,6 +62,37 @@ public final class World {
     String timedSnowflake() {
         long discordEpoch = 1_420_070_400_000L;
         return Long.toString(((System.currentTimeMillis() - discordEpoch) << 22) | (snowflakes.incrementAndGet() & 0x3F_FFFF));
+    }
+
+    /**
+     * Adds a server with one text channel. Its id's bits above bit 22 (a snowflake's timestamp) count up,
+     * so consecutive servers fall on consecutive shards: Discord routes a guild to shard
+     * {@code (id >> 22) % total}.
+     */
+    public Guild addGuild(String name) {
+        long n = guildNumbers.incrementAndGet();
+        String id = Long.toString(((1_000_000_000L + n) << 22) | (n & 0x3F_FFFF));
+        Guild guild = new Guild(id, name, List.of(snowflake()));
+        guilds.put(id, guild);
+        guild.channelIds().forEach(channel -> guildOfChannel.put(channel, id));
+        return guild;
+    }
+
+    /** Every server, the first one ({@link #PREP}) included, in the order they were added. */
+    public List<Guild> guilds() {
+        synchronized (guilds) {
+            return List.copyOf(guilds.values());
+        }
+    }
+
+    /** The shard Discord sends the guild's events on, with {@code total} shards. */
+    public static int shardOf(String guildId, int total) {
+        return (int) Long.remainderUnsigned(Long.parseUnsignedLong(guildId) >>> 22, total);
+    }
+
+    /** The server a channel is in; a channel the world does not know is taken to be in the first one. */
+    public String guildOf(String channelId) {
+        return guildOfChannel.getOrDefault(channelId, GUILD_ID);
     }
 
     /** Adds a member (for example one of 200 quiz players) and returns them. */
@@ -91,8 +139,12 @@ public final class World {
     }
 
     ObjectNode channelJson(String id, String name, int position) {
+        return channelJson(guildOf(id), id, name, position);
+    }
+
+    ObjectNode channelJson(String guildId, String id, String name, int position) {
         ObjectNode channel = Json.object();
-        channel.put("id", id).put("type", 0).put("guild_id", GUILD_ID).put("name", name).put("position", position)
+        channel.put("id", id).put("type", 0).put("guild_id", guildId).put("name", name).put("position", position)
                 .putArray("permission_overwrites");
         channel.putNull("parent_id").putNull("topic").put("nsfw", false).put("rate_limit_per_user", 0)
                 .putNull("last_message_id").put("flags", 0);
@@ -109,8 +161,12 @@ public final class World {
     }
 
     ObjectNode guildCreate() {
+        return guildCreate(PREP);
+    }
+
+    ObjectNode guildCreate(Guild server) {
         ObjectNode guild = Json.object();
-        guild.put("id", GUILD_ID).put("name", "Interview Prep").putNull("icon").put("owner_id", "400000000000000099")
+        guild.put("id", server.id()).put("name", server.name()).putNull("icon").put("owner_id", "400000000000000099")
                 .put("unavailable", false).put("large", false).put("member_count", users.size() + 1)
                 .put("afk_timeout", 300).put("verification_level", 0).put("default_message_notifications", 0)
                 .put("explicit_content_filter", 0).put("mfa_level", 0).put("nsfw_level", 0).put("premium_tier", 0)
@@ -119,11 +175,17 @@ public final class World {
                 .put("joined_at", "2026-01-01T00:00:00.000000+00:00");
         guild.putArray("features");
         ArrayNode roles = guild.putArray("roles");
-        roles.add(role(GUILD_ID, "@everyone", MEMBER_PERMISSIONS, 0));
+        roles.add(role(server.id(), "@everyone", MEMBER_PERMISSIONS, 0));
         roles.add(role(ADMIN_ROLE, "Admin", MANAGE_GUILD, 1));
         ArrayNode channels = guild.putArray("channels");
-        channels.add(channelJson(GENERAL, "general", 0));
-        channels.add(channelJson(QUIZ, "quiz", 1));
+        if (server.id().equals(GUILD_ID)) {
+            channels.add(channelJson(GENERAL, "general", 0));
+            channels.add(channelJson(QUIZ, "quiz", 1));
+        } else {
+            for (int i = 0; i < server.channelIds().size(); i++) {
+                channels.add(channelJson(server.id(), server.channelIds().get(i), "channel-" + i, i));
+            }
+        }
         ArrayNode members = guild.putArray("members");
         ObjectNode self = Json.object();
         self.set("user", botUser());

@@ -1,0 +1,72 @@
+package dev.prepbot.discord;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.prepbot.App;
+import dev.prepbot.Settings;
+import dev.prepbot.discord.fake.FakeDiscord;
+import dev.prepbot.discord.fake.World;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The bot with PREPBOT_SHARDS: JDA's shard manager, on the shards this process holds only. */
+class ShardedBotTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4.sharded-test-token";
+
+    @TempDir
+    Path dir;
+
+    private Settings settings(FakeDiscord discord, String shards, String ids) {
+        Map<String, String> env = new HashMap<>(Map.of("DISCORD_TOKEN", TOKEN, "PREPBOT_DB", dir.resolve("bot.db").toString(),
+                "PREPBOT_DISCORD_API", discord.restBaseUrl(), "PREPBOT_DISCORD_GATEWAY", discord.gatewayUrl(),
+                "PREPBOT_SEARCH_MODEL", "off", "PREPBOT_SHARDS", shards, "PREPBOT_SHARD_IDS", ids));
+        return Settings.fromEnvironment(env);
+    }
+
+    @Test
+    void aProcessHoldingSomeShardsServesTheirServersOnly() throws Exception {
+        try (FakeDiscord discord = FakeDiscord.start()) {
+            discord.recommendShards(3);
+            for (int i = 0; i < 6; i++) {
+                discord.world().addGuild("server " + i);
+            }
+            Settings settings = settings(discord, "3", "1,2");
+            try (App app = App.startShared(settings); DiscordBot bot = DiscordBot.start(settings, app::commands)) {
+                assertEquals(List.of("1/3", "2/3"), discord.identified().stream().sorted().toList());
+                assertEquals(new DiscordBot.Status(2, 2, discord.world().guilds().stream()
+                        .filter(g -> World.shardOf(g.id(), 3) != 0).count()), bot.status());
+                for (World.Guild g : discord.world().guilds()) {
+                    if (World.shardOf(g.id(), 3) != 0) {
+                        String text = discord.awaitReply(discord.slash(World.ADA, g.channelId(), "topics", Map.of()), WAIT).text();
+                        assertTrue(text.contains("questions in"), text);
+                    } else {
+                        // Discord would send it on shard 0, which another process holds; nobody is connected for it here.
+                        assertThrows(IllegalStateException.class, () -> discord.slash(World.ADA, g.channelId(), "topics", Map.of()));
+                    }
+                }
+                assertEquals(List.of(), discord.violations());
+            }
+        }
+    }
+
+    @Test
+    void aRejectedTokenIsTheSameOneSentenceWithShards() throws Exception {
+        try (FakeDiscord discord = FakeDiscord.start(); App app = App.startShared(settings(discord, "2", "0-1"))) {
+            discord.rejectToken(true);
+            DiscordBot.StartupException e = assertThrows(DiscordBot.StartupException.class,
+                    () -> DiscordBot.start(settings(discord, "2", "0-1"), app::commands));
+            assertTrue(e.getMessage().startsWith("Discord rejected the token"), e.getMessage());
+            assertFalse(e.getMessage().contains(TOKEN));
+        }
+    }
+}
