@@ -37,9 +37,13 @@ class DiscordBankTest {
     private static RunningBot running;
     private static FakeDiscord discord;
 
+    /** A second server, which must never see the first one's questions. */
+    private static World.Guild other;
+
     @BeforeAll
     static void startBot() throws Exception {
-        running = RunningBot.start(Map.of());
+        running = RunningBot.start(Map.of(), InteractionListener.ANSWER_WITHIN,
+                world -> other = world.addGuild("Another team"));
         discord = running.discord;
     }
 
@@ -124,6 +128,36 @@ class DiscordBankTest {
                 Map.of("query", "shard the orders table by merchant")), WAIT);
         assertTrue(found.text().startsWith("Search") || found.text().contains("1."), found.text());
         assertTrue(found.text().contains("at Acme"), "found as soon as it is approved: " + found.text());
+    }
+
+    @Test
+    void anotherServerNeverSeesTheFirstOnesQuestions() {
+        World.User curator = discord.world().addUser("curator-two-servers", true);
+        FakeDiscord.Message imported = bank(curator, "import", Map.of("file", FakeDiscord.FileRef.of("900000000000000009",
+                "private.json", file(List.of(BankFiles.with(BankFiles.question("acme-secret-sauce", "acme-private"),
+                        "question", "What is the secret sauce in our ranking service?"))))));
+        assertTrue(imported.text().contains("Imported 1 question"), imported.text());
+        FakeDiscord.Message here = discord.awaitReply(discord.slash(curator, World.GENERAL, "search",
+                Map.of("query", "secret sauce ranking service")), WAIT);
+        assertTrue(here.text().contains("secret sauce"), here.text());
+
+        World.User stranger = discord.world().addUser("stranger-two-servers", true);
+        String channel = other.channelId();
+        FakeDiscord.Message search = discord.awaitReply(discord.slash(stranger, channel, "search",
+                Map.of("query", "secret sauce ranking service")), WAIT);
+        assertFalse(search.text().contains("secret sauce in our ranking"), search.text());
+        FakeDiscord.Message answer = discord.awaitReply(discord.slash(stranger, channel, "answer",
+                Map.of("question", "acme-secret-sauce")), WAIT);
+        assertFalse(answer.text().contains("secret sauce in our ranking"), answer.text());
+        FakeDiscord.Message topic = discord.awaitReply(discord.slash(stranger, channel, "question",
+                Map.of("topic", "acme-private")), WAIT);
+        assertTrue(topic.text().contains("There is no topic"), topic.text());
+        FakeDiscord.Callback complete = discord.awaitCallback(discord.autocomplete(stranger, channel, "answer",
+                "question", "secret sauce"), WAIT);
+        assertFalse(complete.data().toString().contains("acme-secret-sauce"), complete.data().toString());
+        FakeDiscord.Message export = discord.awaitReply(discord.slash(stranger, channel, "bank", Optional.of("export"),
+                Map.of()), WAIT);
+        assertTrue(export.text().contains("no questions of its own"), export.text());
     }
 
     @Test

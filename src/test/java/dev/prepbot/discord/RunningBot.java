@@ -29,8 +29,15 @@ final class RunningBot implements AutoCloseable {
 
     /** Starts it deferring every reply not ready within {@code answerWithin}: zero defers them all. */
     static RunningBot start(Map<String, String> extraEnv, Duration answerWithin) throws Exception {
+        return start(extraEnv, answerWithin, world -> { });
+    }
+
+    /** Starts it on a world {@code before} prepared, such as a second server, before the bot connects. */
+    static RunningBot start(Map<String, String> extraEnv, Duration answerWithin,
+                            java.util.function.Consumer<dev.prepbot.discord.fake.World> before) throws Exception {
         Path dir = Files.createTempDirectory("prepbot-bot");
         FakeDiscord discord = FakeDiscord.start();
+        before.accept(discord.world());
         Map<String, String> env = new HashMap<>(Map.of(
                 "DISCORD_TOKEN", "test-token-not-a-secret",
                 "PREPBOT_DISCORD_API", discord.restBaseUrl(),
