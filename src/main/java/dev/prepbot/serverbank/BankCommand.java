@@ -494,7 +494,7 @@ public final class BankCommand implements Command, ActionHandler {
         String hardest = all.stream().sorted(Comparator.comparingDouble(QuestionStats::accuracy)
                         .thenComparing(QuestionStats::questionId)).limit(LISTED)
                 .map(s -> "• " + s.questionId() + ": " + s.correct() + "/" + s.answers() + " right ("
-                        + Math.round(100 * s.accuracy()) + "%), median " + seconds(s.medianMillis()))
+                        + Math.round(100 * s.accuracy()) + "%), median " + seconds(s.medianMillis()) + wrongPicks(s))
                 .collect(Collectors.joining("\n"));
         List<Reply.Section> sections = new ArrayList<>();
         sections.add(Reply.Section.of("Hardest questions", hardest));
@@ -529,6 +529,17 @@ public final class BankCommand implements Command, ActionHandler {
         return new Reply.Card(Text.of("Your questions: " + own.size()), sections,
                 Optional.of(Text.of("The latest " + sections.size() + " are shown.")), List.of(), Optional.empty(),
                 Visibility.PRIVATE);
+    }
+
+    /** How often each wrong choice was picked, most picked first, the first three. */
+    private static String wrongPicks(QuestionStats stats) {
+        if (stats.wrongPicks().isEmpty()) {
+            return "";
+        }
+        return "; wrong picks: " + stats.wrongPicks().entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(3).map(e -> "\"" + trim(e.getKey(), 60) + "\" ×" + e.getValue())
+                .collect(Collectors.joining(", "));
     }
 
     private static String seconds(long millis) {

@@ -180,6 +180,7 @@ class BankCommandTest {
         String stats = text(run(member, "stats", Map.of()));
         assertTrue(stats.indexOf("python-gil: 1/5 right (20%), median 3.0 s") < stats.indexOf("tcp-handshake: 5/5"), stats);
         assertTrue(stats.contains("python-gil: \"Wrong one for python-gil\" picked by 4 of 5"), stats);
+        assertTrue(stats.contains("median 3.0 s; wrong picks: \"Wrong one for python-gil\" ×4"), stats);
     }
 
     @Test
