@@ -182,6 +182,31 @@ public final class ServerIndex implements AutoCloseable {
 
     /** Indexes many of a server's questions with one refresh. */
     public void putAll(String guild, List<Question> questions) {
+        add(guild, questions);
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot index a server's question", e);
+        }
+    }
+
+    /**
+     * Builds the index again from every server's questions, which {@code servers} gives one server at a
+     * time: one refresh at the end rather than one per server.
+     */
+    public void rebuild(Iterable<String> guilds, java.util.function.Function<String, List<Question>> questionsOf) {
+        try {
+            writer.deleteAll();
+            for (String guild : guilds) {
+                add(guild, questionsOf.apply(guild));
+            }
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot build the server questions' index", e);
+        }
+    }
+
+    private void add(String guild, List<Question> questions) {
         Optional<Embedder> embedder = model.get();
         try {
             List<float[]> vectors = embedder.isPresent() && !questions.isEmpty()
@@ -191,7 +216,6 @@ public final class ServerIndex implements AutoCloseable {
                 Question q = questions.get(i);
                 writer.updateDocument(key(guild, q.id()), document(guild, q, vectors.isEmpty() ? null : vectors.get(i)));
             }
-            searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot index a server's question", e);
         }

@@ -118,10 +118,8 @@ public final class ServerBanks implements Catalog {
                 return;
             }
         }
-        index.clear();
-        for (String guild : store.guilds()) {
-            index.putAll(guild, store.questions(guild, EnumSet.of(Status.LIVE)).stream().map(ServerQuestion::question).toList());
-        }
+        index.rebuild(store.guilds(), guild -> store.questions(guild, EnumSet.of(Status.LIVE)).stream()
+                .map(ServerQuestion::question).toList());
         index.commit(seenVersion);
     }
 
