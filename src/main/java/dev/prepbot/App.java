@@ -18,6 +18,10 @@ import dev.prepbot.commands.TopicsCommand;
 import dev.prepbot.daily.DailyChannels;
 import dev.prepbot.daily.DailyCommand;
 import dev.prepbot.daily.DailyQuestions;
+import dev.prepbot.mock.MockCommand;
+import dev.prepbot.mock.MockInterviews;
+import dev.prepbot.mock.MockRooms;
+import dev.prepbot.mock.MockSolo;
 import dev.prepbot.quiz.Leaderboard;
 import dev.prepbot.quiz.LeaderboardCommand;
 import dev.prepbot.quiz.QuizCommand;
@@ -39,6 +43,7 @@ import dev.prepbot.store.AnswerRecord;
 import dev.prepbot.store.AnswerWriter;
 import dev.prepbot.store.Database;
 import dev.prepbot.store.SqlDailyRecords;
+import dev.prepbot.store.SqlMockStore;
 import dev.prepbot.store.SqlPracticeStore;
 import dev.prepbot.store.SqlReadinessStore;
 import dev.prepbot.store.SqlQuizStore;
@@ -184,10 +189,16 @@ public final class App implements AutoCloseable {
         list.add(new ReviewCommand(practice));
         SqlReadinessStore readiness = new SqlReadinessStore(database);
         list.add(new ReadinessCommand(bank, readiness, clock));
+        // Mock interviews in pairs need a transport that opens private rooms; the solo version works anywhere.
+        MockInterviews mock = new MockInterviews(bank, new SqlMockStore(database), MockRooms.of(channels),
+                practice::lapsed, clock, scheduler, random);
+        MockSolo solo = new MockSolo(bank, channels, practice::lapsed, clock, scheduler, random);
+        list.add(new MockCommand(bank, mock, solo));
         list.add(new HelpCommand(list.stream().map(Command::spec).toList()));
         SelfCheckActions selfCheck = new SelfCheckActions(bank, new SelfCheck(index::sentenceModel));
-        commands = new Commands(list, List.of(cards, quiz, practiceCommand, selfCheck, new TrendAction(readiness, clock)),
-                rateLimit);
+        commands = new Commands(list, List.of(cards, quiz, practiceCommand, selfCheck, new TrendAction(readiness, clock),
+                mock, solo), rateLimit);
+        mock.recover();
         quiz.recoverInterrupted();
         daily.start();
         return commands;
