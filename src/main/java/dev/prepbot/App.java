@@ -21,6 +21,7 @@ import dev.prepbot.daily.DailyQuestions;
 import dev.prepbot.mock.MockCommand;
 import dev.prepbot.mock.MockInterviews;
 import dev.prepbot.mock.MockRooms;
+import dev.prepbot.mock.MockSignals;
 import dev.prepbot.mock.MockSolo;
 import dev.prepbot.quiz.Leaderboard;
 import dev.prepbot.quiz.LeaderboardCommand;
@@ -183,14 +184,16 @@ public final class App implements AutoCloseable {
         list.add(new TopicsCommand(bank));
         list.add(new QuizCommand(bank, quiz));
         list.add(new LeaderboardCommand(leaderboard));
-        list.add(new StatsCommand(quizStore));
+        SqlMockStore mockStore = new SqlMockStore(database);
+        MockSignals mockSignals = new MockSignals(mockStore);
+        list.add(new StatsCommand(quizStore, List.of(mockSignals::stats)));
         list.add(new DailyCommand(bank, dailyRecords, daily, channels, clock));
         list.add(practiceCommand);
         list.add(new ReviewCommand(practice));
         SqlReadinessStore readiness = new SqlReadinessStore(database);
-        list.add(new ReadinessCommand(bank, readiness, clock));
+        list.add(new ReadinessCommand(bank, readiness, clock, List.of(mockSignals::readiness)));
         // Mock interviews in pairs need a transport that opens private rooms; the solo version works anywhere.
-        MockInterviews mock = new MockInterviews(bank, new SqlMockStore(database), MockRooms.of(channels),
+        MockInterviews mock = new MockInterviews(bank, mockStore, MockRooms.of(channels),
                 practice::lapsed, clock, scheduler, random);
         MockSolo solo = new MockSolo(bank, channels, practice::lapsed, clock, scheduler, random);
         list.add(new MockCommand(bank, mock, solo));

@@ -43,6 +43,9 @@ public interface MockStore {
     /** The member's complete scores as a candidate, in this server. */
     MockSummary summary(String guildId, String userId);
 
+    /** Every complete score in this server given since the instant. */
+    MockSummary teamSummary(String guildId, java.time.Instant since);
+
     /** Queues the member (or moves them to another difficulty). */
     void enqueue(QueueEntry entry);
 

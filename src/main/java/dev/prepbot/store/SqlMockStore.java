@@ -283,11 +283,25 @@ public final class SqlMockStore implements MockStore {
 
     @Override
     public MockSummary summary(String guildId, String userId) {
+        return summarize("SELECT overall, ticks FROM mock_scores WHERE guild_id = ? AND candidate_id = ?"
+                + " AND overall IS NOT NULL", guildId, userId, null);
+    }
+
+    @Override
+    public MockSummary teamSummary(String guildId, Instant since) {
+        return summarize("SELECT overall, ticks FROM mock_scores WHERE guild_id = ? AND scored_at >= ?"
+                + " AND overall IS NOT NULL", guildId, null, since);
+    }
+
+    private MockSummary summarize(String sql, String guildId, String userId, Instant since) {
         return db.transaction(c -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT overall, ticks FROM mock_scores WHERE guild_id = ?"
-                    + " AND candidate_id = ? AND overall IS NOT NULL")) {
+            try (PreparedStatement p = c.prepareStatement(sql)) {
                 p.setString(1, guildId);
-                p.setString(2, userId);
+                if (userId != null) {
+                    p.setString(2, userId);
+                } else {
+                    p.setLong(2, since.toEpochMilli());
+                }
                 int rounds = 0;
                 int sum = 0;
                 int[] counts = new int[Tick.values().length];

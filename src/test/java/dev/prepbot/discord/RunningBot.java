@@ -29,8 +29,15 @@ final class RunningBot implements AutoCloseable {
 
     /** Starts it deferring every reply not ready within {@code answerWithin}: zero defers them all. */
     static RunningBot start(Map<String, String> extraEnv, Duration answerWithin) throws Exception {
+        return start(extraEnv, answerWithin, world -> { });
+    }
+
+    /** Starts it on a fake Discord whose world is set up first, such as the bot's role's permissions. */
+    static RunningBot start(Map<String, String> extraEnv, Duration answerWithin,
+                            java.util.function.Consumer<dev.prepbot.discord.fake.World> setUp) throws Exception {
         Path dir = Files.createTempDirectory("prepbot-bot");
         FakeDiscord discord = FakeDiscord.start();
+        setUp.accept(discord.world());
         Map<String, String> env = new HashMap<>(Map.of(
                 "DISCORD_TOKEN", "test-token-not-a-secret",
                 "PREPBOT_DISCORD_API", discord.restBaseUrl(),
@@ -45,6 +52,18 @@ final class RunningBot implements AutoCloseable {
         DiscordBot bot = DiscordBot.start(settings, app::commands, answerWithin);
         discord.awaitConnected(Duration.ofSeconds(10));
         return new RunningBot(discord, app, bot);
+    }
+
+    /**
+     * Stops this bot as a restart would, then starts a new one on the same fake Discord and the same
+     * database; the fake keeps the channels and threads the first one made, as Discord does.
+     */
+    RunningBot restart() throws Exception {
+        bot.close();
+        app.close();
+        App again = App.startShared(app.settings());
+        DiscordBot next = DiscordBot.start(app.settings(), again::commands, InteractionListener.ANSWER_WITHIN);
+        return new RunningBot(discord, again, next);
     }
 
     @Override
