@@ -163,7 +163,7 @@ final class MockCards {
         List<String> sentences = question.explanation().map(MockCards::sentences).orElse(List.of());
         if (!sentences.isEmpty()) {
             String sentence = sentences.get(random.nextInt(sentences.size()));
-            asks.add("Ask them to explain why: \"" + sentence + "\"");
+            asks.add("Why is this so? \"" + sentence + "\"");
         }
         if (asks.size() < 2) {
             asks.add("Can you give an example from a project of your own?");
