@@ -66,6 +66,7 @@ public final class DiscordBot implements AutoCloseable {
         ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
         JDABuilder builder = JDABuilder.createLight(token, EnumSet.noneOf(GatewayIntent.class))
                 .setEnableShutdownHook(false);
+        JdaRooms.watchVoice(builder);
         settings.discordApi().ifPresent(api -> builder.setRestConfig(new RestConfig().setBaseUrl(withSlash(api))));
         settings.discordGateway().ifPresent(gateway -> builder
                 .setSessionController(new FixedGatewaySessionController(gateway))

@@ -6,6 +6,7 @@ import dev.prepbot.mock.MockRooms;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.Permission;
@@ -46,6 +47,11 @@ final class JdaChannels implements DailyChannels, MockRooms {
     @Override
     public CompletableFuture<Void> close(Room room) {
         return rooms.close(room);
+    }
+
+    @Override
+    public OptionalInt voiceOccupants(String voiceId) {
+        return rooms.voiceOccupants(voiceId);
     }
 
     @Override

@@ -5,8 +5,12 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.utils.MemberCachePolicy;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Member;
@@ -14,6 +18,7 @@ import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.VoiceChannel;
 import net.dv8tion.jda.api.requests.restaction.ChannelAction;
+import net.dv8tion.jda.api.utils.cache.CacheFlag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +44,15 @@ final class JdaRooms {
 
     JdaRooms(JDA jda) {
         this.jda = jda;
+    }
+
+    /**
+     * Lets JDA keep voice states, so a pair's voice room that stays empty can be removed: the
+     * GUILD_VOICE_STATES intent (not a privileged one) and only the members who are in a voice channel.
+     */
+    static void watchVoice(JDABuilder builder) {
+        builder.enableIntents(GatewayIntent.GUILD_VOICE_STATES).enableCache(CacheFlag.VOICE_STATE)
+                .setMemberCachePolicy(MemberCachePolicy.VOICE);
     }
 
     Optional<String> problemOpening(String guildId, String channelId) {
@@ -104,6 +118,18 @@ final class JdaRooms {
             return CompletableFuture.completedFuture(null);
         }
         return voice.delete().submit();
+    }
+
+    /**
+     * Members in the voice channel, from the voice states JDA keeps (the GUILD_VOICE_STATES intent); empty
+     * when the channel is gone or JDA keeps no voice states.
+     */
+    OptionalInt voiceOccupants(String voiceId) {
+        if (voiceId == null || !voiceId.matches("\\d{1,20}") || !jda.getCacheFlags().contains(CacheFlag.VOICE_STATE)) {
+            return OptionalInt.empty();
+        }
+        VoiceChannel voice = jda.getVoiceChannelById(voiceId);
+        return voice == null ? OptionalInt.empty() : OptionalInt.of(voice.getMembers().size());
     }
 
     private Optional<TextChannel> text(String channelId) {

@@ -47,6 +47,10 @@ public final class MockInterviews implements ActionHandler {
     public static final int DEFAULT_MINUTES = 15;
     /** How long each member has to press "I'm here" before they are dropped. */
     public static final Duration NO_SHOW = Duration.ofMinutes(2);
+    /** A pair's voice room that stays empty this long is removed; the pair carries on in its thread. */
+    public static final Duration VOICE_EMPTY = Duration.ofMinutes(2);
+    /** How often a voice room is looked at: it is removed between two minutes and this much more. */
+    static final Duration VOICE_CHECK = Duration.ofSeconds(30);
     static final String ANY = "any";
 
     /** Where a candidate's missed key points go: their practice schedule. */
@@ -63,6 +67,8 @@ public final class MockInterviews implements ActionHandler {
     private final Scheduler scheduler;
     private final RandomGenerator random;
     private final Map<String, Scheduler.Task> timers = new HashMap<>();
+    private final Map<String, Scheduler.Task> voiceWatches = new HashMap<>();
+    private final Map<String, Instant> voiceEmptySince = new HashMap<>();
 
     public MockInterviews(Bank bank, MockStore store, Optional<MockRooms> rooms, Lapses lapses, Clock clock,
                           Scheduler scheduler, RandomGenerator random) {
@@ -217,6 +223,7 @@ public final class MockInterviews implements ActionHandler {
                     continue;
                 }
                 pair.deadline().ifPresent(at -> arm(pair, at));
+                watchVoice(pair);
                 if (pair.status() != MockPair.Status.SCORING) {
                     rooms.ifPresent(r -> r.post(pair.threadId().get(), notice("Prepbot restarted and carries on where"
                             + " you were. Scores already given are kept.")));
@@ -421,6 +428,7 @@ public final class MockInterviews implements ActionHandler {
             store.savePair(opened);
             rooms.get().post(room.threadId(), MockCards.welcome(opened, session, names, readyBy));
             arm(opened, readyBy);
+            watchVoice(opened);
         }
         return Optional.of(room);
     }
@@ -502,6 +510,47 @@ public final class MockInterviews implements ActionHandler {
         if (task != null) {
             task.cancel();
         }
+    }
+
+    /** Looks at the pair's voice room every {@link #VOICE_CHECK} while the pair runs and the room exists. */
+    private void watchVoice(MockPair pair) {
+        if (pair.voiceId().isEmpty() || voiceWatches.containsKey(pair.id())) {
+            return;
+        }
+        voiceWatches.put(pair.id(), scheduler.schedule(VOICE_CHECK, () -> {
+            synchronized (this) {
+                voiceWatches.remove(pair.id());
+                checkVoice(pair.id());
+            }
+        }));
+    }
+
+    private void checkVoice(String pairId) {
+        Optional<MockPair> found = store.pair(pairId);
+        if (found.isEmpty() || !found.get().open() || found.get().voiceId().isEmpty()) {
+            voiceEmptySince.remove(pairId);
+            return;
+        }
+        MockPair pair = found.get();
+        OptionalInt occupants = rooms.orElseThrow().voiceOccupants(pair.voiceId().get());
+        Instant now = clock.instant();
+        if (occupants.isPresent() && occupants.getAsInt() == 0) {
+            Instant since = voiceEmptySince.computeIfAbsent(pairId, id -> now);
+            if (!now.isBefore(since.plus(VOICE_EMPTY))) {
+                voiceEmptySince.remove(pairId);
+                MockPair without = new MockPair(pair.id(), pair.sessionId(), pair.guildId(), pair.firstId(),
+                        pair.secondId(), pair.observerId(), pair.threadId(), Optional.empty(), pair.status(),
+                        pair.round(), pair.questionId(), pair.roundMessageId(), pair.deadline(), pair.here());
+                store.savePair(without);
+                rooms.get().close(new MockRooms.Room(pair.threadId().orElseThrow(), pair.voiceId()));
+                rooms.get().post(pair.threadId().get(), notice("The voice room stayed empty for two minutes, so I"
+                        + " removed it. Carry on here in the thread."));
+                return;
+            }
+        } else {
+            voiceEmptySince.remove(pairId);
+        }
+        watchVoice(pair);
     }
 
     private void timeUp(String pairId, int round) {
@@ -641,6 +690,11 @@ public final class MockInterviews implements ActionHandler {
 
     private void finish(MockPair pair, String message) {
         disarm(pair.id());
+        Scheduler.Task watch = voiceWatches.remove(pair.id());
+        if (watch != null) {
+            watch.cancel();
+        }
+        voiceEmptySince.remove(pair.id());
         MockPair done = pair.with(pair.status(), pair.round(), pair.questionId(), pair.roundMessageId(), Optional.empty());
         store.savePair(done);
         if (done.threadId().isPresent()) {

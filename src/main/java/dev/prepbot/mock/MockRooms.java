@@ -3,6 +3,7 @@ package dev.prepbot.mock;
 import dev.prepbot.commands.Channels;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -24,6 +25,9 @@ public interface MockRooms extends Channels {
 
     /** Removes the voice channel; the thread stays, as the pair's record of their scores. */
     CompletableFuture<Void> close(Room room);
+
+    /** How many members are in the voice channel now; empty when the transport cannot tell. */
+    OptionalInt voiceOccupants(String voiceId);
 
     /** The rooms of a transport whose channels can open them; empty for one that cannot (the console). */
     static Optional<MockRooms> of(Channels channels) {

@@ -274,6 +274,31 @@ class DiscordMockTest {
     }
 
     @Test
+    void onlyThePairCanJoinItsVoiceRoomAndTheBotSeesWhoIsIn() {
+        World world = discord.world();
+        World.User rue = world.addUser("ruev", false);
+        World.User sam = world.addUser("samv", false);
+        World.User tom = world.addUser("tomv", false);
+        int voicesBefore = discord.createdChannels(2).size();
+        session(discord, Map.of("minutes", 2L), rue, List.of(sam));
+        discord.awaitTrue(() -> discord.createdChannels(2).size() == voicesBefore + 1, WAIT, "a voice room");
+        String voice = discord.createdChannels(2).get(voicesBefore).path("id").asText();
+        assertFalse(discord.joinVoice(tom, voice), "hidden from anyone outside the pair");
+        assertTrue(discord.joinVoice(rue, voice));
+        assertTrue(discord.joinVoice(sam, voice));
+        JdaChannels rooms = new JdaChannels(running.bot.jda(), new DiscordRenderer());
+        discord.awaitTrue(() -> rooms.voiceOccupants(voice).equals(java.util.OptionalInt.of(2)), WAIT,
+                "the bot counts the two in the room");
+        discord.leaveVoice(rue);
+        discord.leaveVoice(sam);
+        discord.awaitTrue(() -> rooms.voiceOccupants(voice).equals(java.util.OptionalInt.of(0)), WAIT,
+                "and sees it empty again");
+        discord.awaitReply(discord.slash(rue, World.GENERAL, "mock", Optional.of("stop"), Map.of()), WAIT);
+        discord.awaitTrue(() -> discord.deletedChannels().contains(voice), WAIT, "removed when the session stops");
+        nothingDiscordWouldRefuse(discord);
+    }
+
+    @Test
     void twoMembersQueuedAtTheSameDifficultyGetARoomAtOnce() {
         World world = discord.world();
         World.User kim = world.addUser("kimq", false);

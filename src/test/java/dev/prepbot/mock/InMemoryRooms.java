@@ -52,6 +52,19 @@ final class InMemoryRooms implements MockRooms {
         return CompletableFuture.completedFuture(null);
     }
 
+    private final java.util.Map<String, Integer> occupants = new java.util.HashMap<>();
+
+    @Override
+    public synchronized java.util.OptionalInt voiceOccupants(String voiceId) {
+        Integer n = occupants.get(voiceId);
+        return n == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(n);
+    }
+
+    /** Says how many members are in the voice room from now on. */
+    synchronized void occupy(String voiceId, int members) {
+        occupants.put(voiceId, members);
+    }
+
     synchronized List<Opened> opened() {
         return List.copyOf(opened);
     }

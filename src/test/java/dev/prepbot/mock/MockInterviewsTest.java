@@ -335,6 +335,38 @@ class MockInterviewsTest {
     }
 
     @Test
+    void aVoiceRoomThatStaysEmptyForTwoMinutesIsRemovedAndThePairCarriesOn() {
+        Caller[] four = {member("a"), member("b"), member("c"), member("d")};
+        startSession(15, Optional.empty(), four);
+        InMemoryRooms.Opened quiet = rooms.opened().get(0);
+        InMemoryRooms.Opened talking = rooms.opened().get(1);
+        rooms.occupy(quiet.room().voiceId().orElseThrow(), 0);
+        rooms.occupy(talking.room().voiceId().orElseThrow(), 2);
+        for (InMemoryRooms.Opened room : List.of(quiet, talking)) {
+            for (int i = 0; i < 2; i++) {
+                press(card(room.room().threadId(), "Mock interview"), "I'm here", inRoom(room, i, four));
+            }
+        }
+        scheduler.advance(Duration.ofSeconds(110));
+        assertEquals(List.of(), rooms.closed(), "not before it has been empty two minutes");
+        scheduler.advance(Duration.ofSeconds(40));
+        assertEquals(List.of(quiet.room()), rooms.closed(), "the empty room is removed, the busy one kept");
+        MockPair pair = store.pair(pairId(quiet.room().threadId())).orElseThrow();
+        assertEquals(MockPair.Status.INTERVIEW, pair.status(), "the pair carries on in its thread");
+        assertTrue(pair.voiceId().isEmpty());
+        assertTrue(rooms.in(quiet.room().threadId()).stream()
+                .anyMatch(c -> c.title().plain().startsWith("The voice room stayed empty")));
+
+        rooms.occupy(talking.room().voiceId().orElseThrow(), 0);
+        scheduler.advance(Duration.ofSeconds(90));
+        rooms.occupy(talking.room().voiceId().orElseThrow(), 1);
+        scheduler.advance(Duration.ofSeconds(60));
+        rooms.occupy(talking.room().voiceId().orElseThrow(), 0);
+        scheduler.advance(Duration.ofSeconds(90));
+        assertEquals(1, rooms.closed().size(), "someone came back in time: the empty minutes start over");
+    }
+
+    @Test
     void stopEndsEveryPairAndKeepsTheScoresGiven() {
         Caller ada = member("ada");
         Caller bob = member("bob");

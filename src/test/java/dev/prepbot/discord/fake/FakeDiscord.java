@@ -543,6 +543,47 @@ public final class FakeDiscord implements AutoCloseable {
         return List.copyOf(threadMembers.getOrDefault(threadId, List.of()));
     }
 
+    /**
+     * The member joins a voice channel the bot created, as the Discord client would let them: only when
+     * the channel's overwrites let them see it and connect. Returns whether they got in; the bot then
+     * receives the VOICE_STATE_UPDATE.
+     */
+    public boolean joinVoice(World.User user, String channelId) {
+        Optional<ObjectNode> channel = world.createdChannel(channelId).filter(c -> c.path("type").asInt() == 2);
+        if (channel.isEmpty()) {
+            return false;
+        }
+        long permissions = World.MEMBER_PERMISSIONS;
+        for (String target : List.of(World.GUILD_ID, user.id())) {
+            for (JsonNode overwrite : channel.get().path("permission_overwrites")) {
+                if (overwrite.path("id").asText().equals(target)) {
+                    permissions &= ~Long.parseLong(overwrite.path("deny").asText("0"));
+                    permissions |= Long.parseLong(overwrite.path("allow").asText("0"));
+                }
+            }
+        }
+        long needed = World.VIEW_CHANNEL | World.CONNECT;
+        if ((permissions & needed) != needed) {
+            return false;
+        }
+        gateway.dispatch("VOICE_STATE_UPDATE", voiceState(user, channelId));
+        return true;
+    }
+
+    /** The member leaves whatever voice channel they are in. */
+    public void leaveVoice(World.User user) {
+        gateway.dispatch("VOICE_STATE_UPDATE", voiceState(user, null));
+    }
+
+    private ObjectNode voiceState(World.User user, String channelId) {
+        ObjectNode state = Json.object().put("guild_id", World.GUILD_ID).put("channel_id", channelId)
+                .put("user_id", user.id()).put("session_id", "voice-" + user.id()).put("deaf", false).put("mute", false)
+                .put("self_deaf", false).put("self_mute", false).put("self_video", false).put("self_stream", false)
+                .put("suppress", false).putNull("request_to_speak_timestamp");
+        state.set("member", world.memberJson(user));
+        return state;
+    }
+
     /** Ids of the channels the bot deleted. */
     public List<String> deletedChannels() {
         return List.copyOf(deleted);
