@@ -21,8 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Prepbot on Discord: connects with JDA (only the GUILDS intent, which JDA always sends, so the guild
- * and its channels are cached; no privileged intents: slash commands need none),
+ * Prepbot on Discord: connects with JDA (the GUILDS intent, which JDA always sends, so the guild
+ * and its channels are cached, and GUILD_VOICE_STATES for mock interview voice rooms; no privileged
+ * intents: slash commands need none),
  * registers the slash commands globally or to one guild, and serves them until closed.
  */
 public final class DiscordBot implements AutoCloseable {
