@@ -114,7 +114,17 @@ public final class MockInterviews implements ActionHandler {
             store.saveSession(session);
             store.addMember(session.id(), new MockMember(caller.userId(), caller.displayName()));
         }
-        String messageId = rooms.get().post(caller.channelId(), lobbyCard(session)).join();
+        String messageId;
+        try {
+            messageId = rooms.get().post(caller.channelId(), lobbyCard(session)).join();
+        } catch (RuntimeException e) {
+            log.warn("cannot post a mock lobby in channel {}: {}", caller.channelId(), e.getMessage());
+            synchronized (this) {
+                store.saveSession(session.withStatus(MockSession.Status.ENDED));
+            }
+            return Reply.Notice.privately("I could not post the lobby in this channel. Check that I may send"
+                    + " messages and embeds here.");
+        }
         synchronized (this) {
             store.saveSession(store.session(session.id()).orElse(session).withLobbyMessage(messageId));
         }

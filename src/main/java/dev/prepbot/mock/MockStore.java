@@ -10,11 +10,8 @@ public interface MockStore {
 
     Optional<MockSession> session(String id);
 
-    /** The session in the channel that is not over, if any. */
+    /** The session with a lobby in the channel that is not over, if any. */
     Optional<MockSession> openSessionIn(String channelId);
-
-    /** Every session in its lobby, for a restart. */
-    List<MockSession> lobbies();
 
     /** Adds the member; false when they were in already. */
     boolean addMember(String sessionId, MockMember member);

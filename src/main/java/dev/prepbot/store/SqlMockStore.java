@@ -68,15 +68,10 @@ public final class SqlMockStore implements MockStore {
 
     @Override
     public Optional<MockSession> openSessionIn(String channelId) {
+        // A match from the queue is a session without a lobby: it does not hold the channel.
         return db.transaction(c -> sessions(c, "SELECT " + SESSION + " FROM mock_sessions WHERE channel_id = ?"
-                + " AND status <> 'ENDED' AND lobby_message_id IS NOT NULL ORDER BY created_at DESC", channelId)
-                .stream().findFirst());
-    }
-
-    @Override
-    public List<MockSession> lobbies() {
-        return db.transaction(c -> sessions(c, "SELECT " + SESSION + " FROM mock_sessions WHERE status = ?",
-                MockSession.Status.LOBBY.name()));
+                + " AND (status = 'LOBBY' OR (status = 'RUNNING' AND lobby_message_id IS NOT NULL))"
+                + " ORDER BY created_at DESC", channelId).stream().findFirst());
     }
 
     private static List<MockSession> sessions(Connection c, String sql, String arg) throws SQLException {

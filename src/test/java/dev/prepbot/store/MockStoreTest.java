@@ -63,16 +63,25 @@ class MockStoreTest {
     }
 
     @Test
-    void aSessionKeepsItsSettingsAndIsFoundOpenInItsChannelOnceItsLobbyIsPosted() {
+    void aSessionKeepsItsSettingsAndHoldsItsChannelUntilItEnds() {
         store.saveSession(session("s1", "c1"));
-        assertTrue(store.openSessionIn("c1").isEmpty(), "no lobby message yet");
+        assertEquals(session("s1", "c1"), store.openSessionIn("c1").orElseThrow(), "held while its lobby is posted");
         store.saveSession(session("s1", "c1").withLobbyMessage("m1"));
         MockSession found = store.openSessionIn("c1").orElseThrow();
         assertEquals(session("s1", "c1").withLobbyMessage("m1"), found);
-        assertEquals(List.of(found), store.lobbies());
+        store.saveSession(found.withStatus(MockSession.Status.RUNNING));
+        assertEquals(MockSession.Status.RUNNING, store.openSessionIn("c1").orElseThrow().status());
         store.saveSession(found.withStatus(MockSession.Status.ENDED));
         assertTrue(store.openSessionIn("c1").isEmpty());
-        assertTrue(store.lobbies().isEmpty());
+        assertTrue(store.openSessionIn("c2").isEmpty());
+    }
+
+    @Test
+    void aMatchFromTheQueueDoesNotHoldItsChannel() {
+        store.saveSession(new MockSession("q1", "g", "c1", "u1", Optional.empty(), Optional.empty(), 15,
+                MockSession.Status.RUNNING, Optional.empty(), NOW));
+        assertTrue(store.openSessionIn("c1").isEmpty());
+        assertEquals(15, store.session("q1").orElseThrow().minutes());
     }
 
     @Test
