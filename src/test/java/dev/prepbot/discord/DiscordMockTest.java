@@ -177,8 +177,9 @@ class DiscordMockTest {
         FakeDiscord.Message over = fake.awaitMessage(m -> m.id().equals(card.id()) && m.text().contains("Time is up"), WAIT);
         assertFalse(over.text().contains("<t:"), "the countdown is edited away at the end");
 
+        List<String> rubric = dev.prepbot.mock.Rubric.of(question).points();
         FakeDiscord.Message tick = click(fake, interviewer, over, "Score");
-        for (int i = 0; i < question.keypoints().size() - 1; i++) {
+        for (int i = 0; i < rubric.size() - 1; i++) {
             tick = click(fake, interviewer, tick, i == 0 ? "✗ Missed" : "✓ Covered");
         }
         JsonNode last = tick.buttons().stream().filter(b -> b.path("label").asText().equals("~ Partly")).findFirst()
@@ -192,7 +193,7 @@ class DiscordMockTest {
                 Map.of("overall", Integer.toString(overall), "note", "Good structure, @everyone take note"))), WAIT);
         assertTrue(done.ephemeral() && done.content().startsWith("Scored"), done.text());
         FakeDiscord.Message scorecard = awaitIn(fake, thread, "Scorecard: " + candidate.name() + ", round " + round);
-        assertTrue(read(scorecard).contains(overall + " of 5") && read(scorecard).contains("✗ " + question.keypoints().get(0)),
+        assertTrue(read(scorecard).contains(overall + " of 5") && read(scorecard).contains("✗ " + rubric.get(0)),
                 scorecard.text());
         return interviewer;
     }
@@ -264,7 +265,20 @@ class DiscordMockTest {
             sizes.add(members.size());
             privateVoiceRoom(discord.createdChannels(2).get(voicesBefore + i), members);
             if (members.size() == 3) {
-                assertTrue(awaitIn(discord, thread, "Observer").text().contains("watches both rounds"));
+                FakeDiscord.Message welcome = awaitIn(discord, thread, "Observer");
+                assertTrue(welcome.text().contains("watches both rounds"));
+                List<World.User> trio = five.stream().filter(u -> members.contains(u.id())).toList();
+                trio.forEach(u -> click(discord, u, welcome, "I'm here"));
+                FakeDiscord.Message round = awaitIn(discord, thread, "Round 1:");
+                Matcher roles = ROUND.matcher(round.text());
+                assertTrue(roles.find());
+                World.User observer = trio.stream().filter(u -> !u.name().equals(roles.group(2))
+                        && !u.name().equals(roles.group(3))).findFirst().orElseThrow();
+                assertTrue(click(discord, observer, round, "Interviewer's card").content().startsWith("Only the interviewer"),
+                        "the observer does not get the card either");
+                World.User first = playRound(discord, thread, 1, trio, 3);
+                World.User second = playRound(discord, thread, 2, trio, 4);
+                assertFalse(first.equals(second) || first.equals(observer) || second.equals(observer));
             }
         }
         sizes.sort(null);
