@@ -319,6 +319,19 @@ class MockInterviewsTest {
     }
 
     @Test
+    void aLobbyOpenBeforeARestartTakesJoinsAndStartsAfterIt() {
+        Caller ada = member("ada");
+        mock.start(ada, Optional.empty(), Optional.empty(), 15);
+        Reply.Card before = lobby();
+        scheduler.clear();
+        MockInterviews restarted = engine();
+        restarted.recover();
+        assertTrue(text(press(restarted, before, "Join", member("bob"))).startsWith("You are in"));
+        assertTrue(text(press(restarted, before, "Start", ada)).startsWith("Started: 1 pair"));
+        assertEquals(1, rooms.opened().size());
+    }
+
+    @Test
     void behavioralQuestionsAreTickedOnStar() {
         Caller ada = member("ada");
         Caller bob = member("bob");
