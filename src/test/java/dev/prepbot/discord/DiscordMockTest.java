@@ -106,6 +106,13 @@ class DiscordMockTest {
         assertTrue(started.content().startsWith("Started"), started.content());
     }
 
+    /** The starter stops the session in #general, after a busy game perhaps, so told to slow down first. */
+    private static void stop(FakeDiscord fake, World.User starter) {
+        FakeDiscord.Message stopped = fake.awaitReply(unthrottled(fake, () -> fake.slash(starter, World.GENERAL, "mock",
+                Optional.of("stop"), Map.of())), WAIT);
+        assertTrue(stopped.ephemeral() && stopped.content().startsWith("Stopped"), stopped.content());
+    }
+
     private static FakeDiscord.Message lobby(FakeDiscord fake) {
         List<FakeDiscord.Message> lobbies = fake.messages().stream().filter(m -> m.channelId().equals(World.GENERAL)
                 && m.text().contains("Mock interviews: ")).toList();
@@ -236,13 +243,11 @@ class DiscordMockTest {
         assertFalse(discord.deletedChannels().contains(voices.get(1).path("id").asText()), "the other pair's stays");
         assertTrue(awaitIn(discord, thread, "Both rounds are done").text().contains("scorecards"));
 
-        FakeDiscord.Message stopped = discord.awaitReply(discord.slash(four.get(0), World.GENERAL, "mock",
-                Optional.of("stop"), Map.of()), WAIT);
-        assertTrue(stopped.ephemeral() && stopped.content().startsWith("Stopped"), stopped.content());
+        stop(discord, four.get(0));
         discord.awaitTrue(() -> discord.deletedChannels().contains(voices.get(1).path("id").asText()), WAIT,
                 "stopping removes the other pair's voice room");
-        FakeDiscord.Message stats = discord.awaitReply(discord.slash(first, World.GENERAL, "stats",
-                Map.of("user", second.id())), WAIT);
+        FakeDiscord.Message stats = discord.awaitReply(unthrottled(discord, () -> discord.slash(first, World.GENERAL,
+                "stats", Map.of("user", second.id()))), WAIT);
         assertTrue(stats.text().contains("Mock interviews") && stats.text().contains("4.0 of 5"), stats.text());
         nothingDiscordWouldRefuse(discord);
     }
@@ -283,7 +288,7 @@ class DiscordMockTest {
         }
         sizes.sort(null);
         assertEquals(List.of(2, 3), sizes);
-        discord.awaitReply(discord.slash(five.get(0), World.GENERAL, "mock", Optional.of("stop"), Map.of()), WAIT);
+        stop(discord, five.get(0));
         nothingDiscordWouldRefuse(discord);
     }
 
@@ -307,7 +312,7 @@ class DiscordMockTest {
         discord.leaveVoice(sam);
         discord.awaitTrue(() -> rooms.voiceOccupants(voice).equals(java.util.OptionalInt.of(0)), WAIT,
                 "and sees it empty again");
-        discord.awaitReply(discord.slash(rue, World.GENERAL, "mock", Optional.of("stop"), Map.of()), WAIT);
+        stop(discord, rue);
         discord.awaitTrue(() -> discord.deletedChannels().contains(voice), WAIT, "removed when the session stops");
         nothingDiscordWouldRefuse(discord);
     }
