@@ -359,6 +359,23 @@ class DiscordMockTest {
     }
 
     @Test
+    void withoutCreatePrivateThreadsTheStarterIsToldWhatIsMissingAndNothingIsPosted() throws Exception {
+        try (RunningBot limited = RunningBot.start(Map.of(), InteractionListener.ANSWER_WITHIN,
+                world -> world.botRolePermissions(0))) {
+            FakeDiscord fake = limited.discord;
+            World.User a = fake.world().addUser("pat", false);
+            FakeDiscord.Message reply = fake.awaitReply(fake.slash(a, World.GENERAL, "mock", Optional.of("start"),
+                    Map.of()), WAIT);
+            assertTrue(reply.ephemeral() && reply.content().contains("Create Private Threads"), reply.content());
+            assertTrue(fake.messages().stream().noneMatch(m -> m.text().contains("Mock interviews: ")), "no lobby");
+            FakeDiscord.Message queued = fake.awaitReply(fake.slash(a, World.GENERAL, "mock", Optional.of("queue"),
+                    Map.of()), WAIT);
+            assertTrue(queued.content().contains("Create Private Threads"), queued.content());
+            nothingDiscordWouldRefuse(fake);
+        }
+    }
+
+    @Test
     void aRestartMidRoundCarriesOnInTheSameThreadAndKeepsTheScores() throws Exception {
         RunningBot first = RunningBot.start(Map.of());
         RunningBot second = null;
