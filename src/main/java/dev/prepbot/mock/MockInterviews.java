@@ -187,8 +187,10 @@ public final class MockInterviews implements ActionHandler {
             store.addMember(session.id(), new MockMember(partner.userId(), partner.name()));
             store.addMember(session.id(), new MockMember(caller.userId(), caller.displayName()));
         }
-        List<MockPair> pairs = formPairs(session, List.of(partner.userId(), caller.userId()));
-        MockPair pair = pairs.get(0);
+        MockPair pair;
+        synchronized (this) {
+            pair = formPairs(session, List.of(partner.userId(), caller.userId())).get(0);
+        }
         Optional<MockRooms.Room> room = openRoom(session, pair);
         if (room.isEmpty()) {
             return Reply.Notice.privately("You were matched with " + partner.name() + ", but I could not open a private"
@@ -645,6 +647,24 @@ public final class MockInterviews implements ActionHandler {
         Set<String> absent = new HashSet<>(pair.get().members());
         absent.removeAll(pair.get().here());
         drop(pair.get(), absent, "Not here in time: ");
+        List<String> present = pair.get().members().stream().filter(pair.get().here()::contains).toList();
+        if (present.size() == 1 && store.pair(pairId).map(p -> !p.open()).orElse(false)) {
+            requeue(pair.get(), present.get(0));
+        }
+    }
+
+    /**
+     * A member whose partner did not turn up waits for a new one at the session's difficulty, and is
+     * matched at once with anyone waiting, such as the member left alone by a no-show in another pair.
+     * It runs as a task of its own: matching opens a room, which is not waited for under the lock.
+     */
+    private void requeue(MockPair ended, String userId) {
+        MockSession session = session(ended);
+        String name = MockCards.name(names(session.id()), userId);
+        rooms.orElseThrow().post(ended.threadId().orElseThrow(), notice(name + ", you are back in the queue: I add you"
+                + " to a new room as soon as someone is free."));
+        Caller member = new Caller(userId, name, Optional.of(session.guildId()), session.channelId(), false);
+        scheduler.schedule(Duration.ZERO, () -> queue(member, session.difficulty()));
     }
 
     /**
@@ -664,7 +684,7 @@ public final class MockInterviews implements ActionHandler {
                 .sorted().toList());
         String reason = why.endsWith(": ") ? why + who + "." : why;
         if (staying.size() < 2) {
-            endPair(pair, reason + " With nobody to pair with, this interview ends. /mock queue finds a new partner.");
+            endPair(pair, reason + " With nobody to pair with, this interview ends.");
             sessionMaybeOver(pair.sessionId());
             return;
         }

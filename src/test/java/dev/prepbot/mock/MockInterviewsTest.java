@@ -292,6 +292,27 @@ class MockInterviewsTest {
     }
 
     @Test
+    void membersLeftAloneByNoShowsInTwoPairsAreReformedIntoANewPair() {
+        Caller[] four = {member("a"), member("b"), member("c"), member("d")};
+        startSession(15, Optional.of("databases"), four);
+        List<String> present = new ArrayList<>();
+        for (InMemoryRooms.Opened room : rooms.opened()) {
+            Caller here = inRoom(room, 0, four);
+            press(card(room.room().threadId(), "Mock interview"), "I'm here", here);
+            present.add(here.userId());
+        }
+        scheduler.advance(MockInterviews.NO_SHOW);
+        assertEquals(3, rooms.opened().size(), "a new room for the two who turned up");
+        assertEquals(present.stream().sorted().toList(), rooms.opened().get(2).members().stream().sorted().toList());
+        assertTrue(rooms.in(rooms.opened().get(0).room().threadId()).stream()
+                .anyMatch(c -> c.title().plain().contains("you are back in the queue")));
+        assertTrue(store.queued(GUILD, present.get(0)).isEmpty() && store.queued(GUILD, present.get(1)).isEmpty());
+        MockPair reformed = store.openPairs().get(0);
+        assertEquals(Optional.of(Difficulty.MEDIUM), store.session(reformed.sessionId()).orElseThrow().difficulty(),
+                "at the session's difficulty");
+    }
+
+    @Test
     void aRestartMidRoundResumesTheTimerAndKeepsTheScoresGiven() {
         Caller ada = member("ada");
         Caller bob = member("bob");
