@@ -18,6 +18,11 @@ import dev.prepbot.commands.TopicsCommand;
 import dev.prepbot.daily.DailyChannels;
 import dev.prepbot.daily.DailyCommand;
 import dev.prepbot.daily.DailyQuestions;
+import dev.prepbot.mock.MockCommand;
+import dev.prepbot.mock.MockInterviews;
+import dev.prepbot.mock.MockRooms;
+import dev.prepbot.mock.MockSignals;
+import dev.prepbot.mock.MockSolo;
 import dev.prepbot.quiz.Leaderboard;
 import dev.prepbot.quiz.LeaderboardCommand;
 import dev.prepbot.quiz.QuizCommand;
@@ -44,6 +49,7 @@ import dev.prepbot.store.AnswerRecord;
 import dev.prepbot.store.AnswerWriter;
 import dev.prepbot.store.Database;
 import dev.prepbot.store.SqlDailyRecords;
+import dev.prepbot.store.SqlMockStore;
 import dev.prepbot.store.SqlPracticeStore;
 import dev.prepbot.store.SqlReadinessStore;
 import dev.prepbot.store.SqlServerBankStore;
@@ -208,20 +214,27 @@ public final class App implements AutoCloseable {
         list.add(new TopicsCommand(catalog));
         list.add(new QuizCommand(catalog, quiz));
         list.add(new LeaderboardCommand(leaderboard));
-        list.add(new StatsCommand(quizStore));
+        SqlMockStore mockStore = new SqlMockStore(database);
+        MockSignals mockSignals = new MockSignals(mockStore);
+        list.add(new StatsCommand(quizStore, List.of(mockSignals::stats)));
         list.add(new DailyCommand(catalog, dailyRecords, daily, channels, clock));
         list.add(practiceCommand);
         list.add(new ReviewCommand(practice));
         SqlReadinessStore readiness = new SqlReadinessStore(database);
-        list.add(new ReadinessCommand(catalog, readiness, clock));
+        list.add(new ReadinessCommand(catalog, readiness, clock, List.of(mockSignals::readiness)));
         BankCommand bankCommand = new BankCommand(serverBanks, clock, random);
         list.add(bankCommand);
         list.add(new ReportCommand(serverBanks, clock, random));
+        // Mock interviews in pairs need a transport that opens private rooms; the solo version works anywhere.
+        MockInterviews mock = new MockInterviews(bank, mockStore, MockRooms.of(channels),
+                practice::lapsed, clock, scheduler, random);
+        MockSolo solo = new MockSolo(bank, channels, practice::lapsed, clock, scheduler, random);
+        list.add(new MockCommand(bank, mock, solo));
         list.add(new HelpCommand(list.stream().map(Command::spec).toList()));
         SelfCheckActions selfCheck = new SelfCheckActions(catalog, new SelfCheck(index::sentenceModel));
         commands = new Commands(list, List.of(cards, quiz, practiceCommand, selfCheck, new TrendAction(readiness, clock),
-                bankCommand),
-                rateLimit);
+                bankCommand, mock, solo), rateLimit);
+        mock.recover();
         quiz.recoverInterrupted(ownsGuild);
         daily.start();
         return commands;

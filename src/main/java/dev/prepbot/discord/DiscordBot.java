@@ -21,8 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Prepbot on Discord: connects with JDA (only the GUILDS intent, which JDA always sends, so the guild
- * and its channels are cached; no privileged intents: slash commands need none),
+ * Prepbot on Discord: connects with JDA (the GUILDS intent, which JDA always sends, so the guild
+ * and its channels are cached, and GUILD_VOICE_STATES for mock interview voice rooms; no privileged
+ * intents: slash commands need none),
  * registers the slash commands globally or to one guild, and serves them until closed.
  */
 public final class DiscordBot implements AutoCloseable {
@@ -95,6 +96,7 @@ public final class DiscordBot implements AutoCloseable {
             throws StartupException {
         JDABuilder builder = JDABuilder.createLight(token, EnumSet.noneOf(GatewayIntent.class))
                 .setEnableShutdownHook(false);
+        JdaRooms.watchVoice(builder);
         settings.discordApi().ifPresent(api -> builder.setRestConfig(new RestConfig().setBaseUrl(withSlash(api))));
         settings.discordGateway().ifPresent(gateway -> builder
                 .setSessionController(new FixedGatewaySessionController(gateway))
@@ -139,6 +141,12 @@ public final class DiscordBot implements AutoCloseable {
 
     public Status status() {
         return connection.status();
+    }
+
+    /** The channels of every server the bot holds, for tests that look at what JDA sees. */
+    net.dv8tion.jda.api.entities.channel.attribute.IGuildChannelContainer<net.dv8tion.jda.api.entities.channel.Channel>
+            channels() {
+        return connection.channels();
     }
 
     /** Blocks until the bot is shut down. */

@@ -2,8 +2,11 @@ package dev.prepbot.discord;
 
 import dev.prepbot.commands.Reply;
 import dev.prepbot.daily.DailyChannels;
+import dev.prepbot.mock.MockRooms;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import net.dv8tion.jda.api.entities.channel.Channel;
 import net.dv8tion.jda.api.entities.channel.attribute.IGuildChannelContainer;
@@ -13,18 +16,43 @@ import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 
-/** Posts and edits the bot's own messages (quiz questions, daily posts) in guild channels through JDA. */
-final class JdaChannels implements DailyChannels {
+/**
+ * Posts and edits the bot's own messages (quiz questions, daily posts) in guild channels through JDA, and
+ * opens the private rooms of mock interviews ({@link JdaRooms}).
+ */
+final class JdaChannels implements DailyChannels, MockRooms {
 
     private static final EnumSet<Permission> TO_POST =
             EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND, Permission.MESSAGE_EMBED_LINKS);
 
     private final IGuildChannelContainer<Channel> jda;
     private final DiscordRenderer renderer;
+    private final JdaRooms rooms;
 
     JdaChannels(IGuildChannelContainer<Channel> jda, DiscordRenderer renderer) {
         this.jda = jda;
         this.renderer = renderer;
+        this.rooms = new JdaRooms(jda);
+    }
+
+    @Override
+    public Optional<String> problemOpening(String guildId, String channelId) {
+        return rooms.problemOpening(guildId, channelId);
+    }
+
+    @Override
+    public CompletableFuture<Room> open(String guildId, String channelId, String name, List<String> memberIds) {
+        return rooms.open(guildId, channelId, name, memberIds);
+    }
+
+    @Override
+    public CompletableFuture<Void> close(Room room) {
+        return rooms.close(room);
+    }
+
+    @Override
+    public OptionalInt voiceOccupants(String voiceId) {
+        return rooms.voiceOccupants(voiceId);
     }
 
     @Override

@@ -42,6 +42,7 @@ final class Sharding {
                         ready.countDown();
                     }
                 });
+        JdaRooms.watchVoice(builder);
         settings.discordApi().ifPresent(api -> builder.setRestConfig(new RestConfig().setBaseUrl(DiscordBot.withSlash(api))));
         settings.discordGateway().ifPresent(gateway -> builder
                 .setSessionController(new FixedGateway(gateway))

@@ -90,6 +90,16 @@ public final class Practice {
         }
     }
 
+    /**
+     * The member missed key points of the question in a mock interview: it lapses like a quiz miss, due
+     * the day after.
+     */
+    public void lapsed(String guildId, String userId, String questionId) {
+        Instant now = clock.instant();
+        Card card = store.card(guildId, userId, questionId).orElseGet(() -> scheduler.newCard(questionId, now));
+        store.save(guildId, userId, scheduler.missed(card, now));
+    }
+
     /** The quiz questions the member missed in the last 30 days, the oldest miss first. */
     public List<Question> missed(String guildId, String userId) {
         return store.misses(guildId, userId, clock.instant().minus(MISSES_WINDOW)).stream()

@@ -19,10 +19,22 @@ import java.util.Optional;
 /** {@code /stats [user]}: rounds played, accuracy overall and by topic, points, best streak. */
 public final class StatsCommand implements Command {
 
+    /** Another kind of signal shown beside the quiz's, such as mock interview scores; empty when there is none. */
+    @FunctionalInterface
+    public interface Signal {
+        Optional<Reply.Section> section(String guildId, String userId);
+    }
+
     private final QuizStore store;
+    private final List<Signal> signals;
 
     public StatsCommand(QuizStore store) {
+        this(store, List.of());
+    }
+
+    public StatsCommand(QuizStore store, List<Signal> signals) {
         this.store = store;
+        this.signals = List.copyOf(signals);
     }
 
     @Override
@@ -36,6 +48,11 @@ public final class StatsCommand implements Command {
         String guild = request.caller().guildId().orElseThrow();
         String user = request.text("user").map(u -> u.replaceAll("[^0-9A-Za-z_-]", "")).orElse(request.caller().userId());
         Optional<PlayerStats> stats = store.stats(guild, user);
+        List<Reply.Section> other = signals.stream().flatMap(s -> s.section(guild, user).stream()).toList();
+        if (stats.isEmpty() && !other.isEmpty()) {
+            return new Reply.Card(Text.of("Stats"), other, Optional.empty(), List.of(), Optional.empty(),
+                    Visibility.PUBLIC);
+        }
         if (stats.isEmpty()) {
             return Reply.Notice.privately(user.equals(request.caller().userId())
                     ? "You have not answered a quiz question here yet. /quiz start begins a round."
@@ -53,6 +70,7 @@ public final class StatsCommand implements Command {
                     .append(t.answered()).append('\n');
         }
         sections.add(Reply.Section.of("By topic", topics.toString().strip()));
+        sections.addAll(other);
         return new Reply.Card(Text.of("Quiz stats: " + s.userName()), sections, Optional.empty(),
                 List.of(TrendAction.button(user)), Optional.empty(), Visibility.PUBLIC);
     }

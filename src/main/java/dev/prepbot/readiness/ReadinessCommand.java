@@ -10,6 +10,7 @@ import dev.prepbot.commands.Text;
 import dev.prepbot.commands.Visibility;
 import dev.prepbot.quiz.Period;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -25,10 +26,23 @@ public final class ReadinessCommand implements Command {
     private final HeatmapRenderer renderer = new HeatmapRenderer();
     private final Clock clock;
 
+    /** A line about another kind of signal in the period, such as mock interview scores; empty when there is none. */
+    @FunctionalInterface
+    public interface Signal {
+        Optional<String> line(String guildId, Instant since);
+    }
+
+    private final List<Signal> signals;
+
     public ReadinessCommand(Catalog bank, ReadinessStore store, Clock clock) {
+        this(bank, store, clock, List.of());
+    }
+
+    public ReadinessCommand(Catalog bank, ReadinessStore store, Clock clock, List<Signal> signals) {
         this.bank = bank;
         this.store = store;
         this.clock = clock;
+        this.signals = List.copyOf(signals);
     }
 
     @Override
@@ -48,7 +62,10 @@ public final class ReadinessCommand implements Command {
         Period chosen = period.orElse(Period.MONTH);
         String guild = request.caller().guildId().orElseThrow();
         ReadinessData data = ReadinessData.from(store.tallies(guild, chosen.start(clock.instant())), bank.topics(Optional.of(guild)));
-        String summary = Summary.of(data);
+        StringBuilder lines = new StringBuilder(Summary.of(data));
+        Instant since = chosen.start(clock.instant());
+        signals.forEach(signal -> signal.line(guild, since).ifPresent(line -> lines.append('\n').append(line)));
+        String summary = lines.toString();
         byte[] png = renderer.render(data, HeatmapRenderer.DEFAULT_TITLE + ", " + chosen.label());
         return new Reply.Picture(Text.of(summary), "readiness-" + chosen.slug() + ".png", png, summary, Visibility.PUBLIC);
     }

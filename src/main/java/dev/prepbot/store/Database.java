@@ -178,7 +178,69 @@ public final class Database implements AutoCloseable {
             // guild's scores carry a version, bumped with every stored batch, that tells other processes'
             // leaderboard caches to reload.
             List.of("ALTER TABLE daily_posts ADD COLUMN lease_until BIGINT",
-                    "CREATE TABLE score_versions (guild_id TEXT PRIMARY KEY, version BIGINT NOT NULL)"));
+                    "CREATE TABLE score_versions (guild_id TEXT PRIMARY KEY, version BIGINT NOT NULL)"),
+            // Mock interviews: sessions, their members and pairs, the interviewers' scores, and the queue.
+            List.of("""
+                    CREATE TABLE mock_sessions (
+                      id TEXT PRIMARY KEY,
+                      guild_id TEXT NOT NULL,
+                      channel_id TEXT NOT NULL,
+                      starter_id TEXT NOT NULL,
+                      topic TEXT,
+                      difficulty TEXT,
+                      minutes INTEGER NOT NULL,
+                      status TEXT NOT NULL,
+                      lobby_message_id TEXT,
+                      created_at BIGINT NOT NULL)""",
+                    "CREATE INDEX mock_sessions_by_channel ON mock_sessions (channel_id, status)",
+                    """
+                    CREATE TABLE mock_members (
+                      session_id TEXT NOT NULL REFERENCES mock_sessions (id),
+                      user_id TEXT NOT NULL,
+                      user_name TEXT NOT NULL,
+                      position INTEGER NOT NULL,
+                      PRIMARY KEY (session_id, user_id))""",
+                    """
+                    CREATE TABLE mock_pairs (
+                      id TEXT PRIMARY KEY,
+                      session_id TEXT NOT NULL REFERENCES mock_sessions (id),
+                      guild_id TEXT NOT NULL,
+                      first_id TEXT NOT NULL,
+                      second_id TEXT NOT NULL,
+                      observer_id TEXT,
+                      thread_id TEXT,
+                      voice_id TEXT,
+                      status TEXT NOT NULL,
+                      round INTEGER NOT NULL,
+                      question_id TEXT,
+                      round_message_id TEXT,
+                      deadline BIGINT,
+                      here TEXT NOT NULL)""",
+                    "CREATE INDEX mock_pairs_by_status ON mock_pairs (status)",
+                    """
+                    CREATE TABLE mock_scores (
+                      pair_id TEXT NOT NULL REFERENCES mock_pairs (id),
+                      round INTEGER NOT NULL,
+                      guild_id TEXT NOT NULL,
+                      interviewer_id TEXT NOT NULL,
+                      candidate_id TEXT NOT NULL,
+                      question_id TEXT NOT NULL,
+                      topic TEXT NOT NULL,
+                      ticks TEXT NOT NULL,
+                      overall INTEGER,
+                      note TEXT,
+                      scored_at BIGINT NOT NULL,
+                      PRIMARY KEY (pair_id, round))""",
+                    "CREATE INDEX mock_scores_by_candidate ON mock_scores (guild_id, candidate_id)",
+                    """
+                    CREATE TABLE mock_queue (
+                      guild_id TEXT NOT NULL,
+                      user_id TEXT NOT NULL,
+                      user_name TEXT NOT NULL,
+                      difficulty TEXT NOT NULL,
+                      channel_id TEXT NOT NULL,
+                      since BIGINT NOT NULL,
+                      PRIMARY KEY (guild_id, user_id))"""));
 
     /** PostgreSQL connections per process: enough for commands, clicks and the daily poster at once. */
     static final int POOL_SIZE = 8;

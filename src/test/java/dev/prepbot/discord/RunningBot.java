@@ -54,6 +54,18 @@ final class RunningBot implements AutoCloseable {
         return new RunningBot(discord, app, bot);
     }
 
+    /**
+     * Stops this bot as a restart would, then starts a new one on the same fake Discord and the same
+     * database; the fake keeps the channels and threads the first one made, as Discord does.
+     */
+    RunningBot restart() throws Exception {
+        bot.close();
+        app.close();
+        App again = App.startShared(app.settings());
+        DiscordBot next = DiscordBot.start(app.settings(), again::commands, InteractionListener.ANSWER_WITHIN);
+        return new RunningBot(discord, again, next);
+    }
+
     @Override
     public void close() {
         bot.close();

@@ -145,6 +145,18 @@ class PracticeTest {
     }
 
     @Test
+    void keyPointsMissedInAMockInterviewBringTheQuestionBackTheNextDayEvenWhenItWasGoingWell() {
+        String id = bank.questions().get(2).id();
+        Card known = practice.grade("g1", "u1", id, Grade.EASY);
+        practice.lapsed("g1", "u1", id);
+        Card lapsed = store.card("g1", "u1", id).orElseThrow();
+        assertEquals(known.lapses() + 1, lapsed.lapses());
+        assertEquals(clock.instant().plus(Duration.ofDays(1)), lapsed.due());
+        clock.advance(Duration.ofDays(1));
+        assertEquals(Set.of(id), drainDue());
+    }
+
+    @Test
     void eachMemberAndServerHasItsOwnSchedule() {
         String id = bank.questions().get(0).id();
         practice.grade("g1", "u1", id, Grade.GOOD);

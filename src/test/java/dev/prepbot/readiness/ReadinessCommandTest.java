@@ -11,6 +11,7 @@ import dev.prepbot.commands.Caller;
 import dev.prepbot.commands.CommandRequest;
 import dev.prepbot.commands.Reply;
 import dev.prepbot.commands.Visibility;
+import dev.prepbot.quiz.Period;
 import dev.prepbot.store.AnswerRecord;
 import dev.prepbot.store.Database;
 import dev.prepbot.store.RoundRecord;
@@ -93,6 +94,21 @@ class ReadinessCommandTest {
         assertEquals(picture.text().plain(), picture.description(), "the alt text says what the message says");
         assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(picture.png(), 4));
         assertTrue(picture.png().length < 1_000_000);
+    }
+
+    @Test
+    void anotherSignalAddsItsOwnLineForThePeriodToTheMessageAndTheAltText() {
+        answers("u1", bank.topics().get(0), 5, 5);
+        List<Instant> asked = new java.util.ArrayList<>();
+        ReadinessCommand command = new ReadinessCommand(Catalog.of(bank), store, clock, List.of((guild, since) -> {
+            asked.add(since);
+            return Optional.of("Mock interviews in " + guild + ": 2 rounds scored.");
+        }));
+        Reply.Picture picture = assertInstanceOf(Reply.Picture.class, command.handle(new CommandRequest("readiness",
+                Optional.empty(), Map.of("period", "week"), new Caller("u1", "Ada", Optional.of("g1"), "c1", false))));
+        assertTrue(picture.text().plain().endsWith("\nMock interviews in g1: 2 rounds scored."), picture.text().plain());
+        assertEquals(picture.text().plain(), picture.description());
+        assertEquals(List.of(Period.WEEK.start(clock.instant())), asked, "asked for the same period");
     }
 
     @Test

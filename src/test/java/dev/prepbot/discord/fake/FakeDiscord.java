@@ -387,7 +387,7 @@ public final class FakeDiscord implements AutoCloseable {
             String guildId = world.guildOf(channelId);
             payload.put("guild_id", guildId).put("guild_locale", "en-US").put("context", 0);
             payload.putObject("guild").put("id", guildId).put("locale", "en-US").putArray("features");
-            payload.set("channel", world.channelJson(channelId, "channel", 0));
+            payload.set("channel", world.channelOf(channelId));
             payload.set("member", world.memberJson(user));
             payload.putObject("authorizing_integration_owners").put("0", guildId);
         } else {
@@ -523,6 +523,10 @@ public final class FakeDiscord implements AutoCloseable {
     private static final Pattern CHANNEL_MESSAGE = Pattern.compile("channels/(\\d+)/messages/(\\d+)");
     private static final Pattern THREAD = Pattern.compile("channels/(\\d+)/messages/(\\d+)/threads");
     private static final Pattern COMMANDS = Pattern.compile("applications/(\\d+)(/guilds/(\\d+))?/commands");
+    private static final Pattern THREADS = Pattern.compile("channels/(\\d+)/threads");
+    private static final Pattern THREAD_MEMBER = Pattern.compile("channels/(\\d+)/thread-members/(\\d+)");
+    private static final Pattern GUILD_CHANNELS = Pattern.compile("guilds/(\\d+)/channels");
+    private static final Pattern CHANNEL = Pattern.compile("channels/(\\d+)");
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
@@ -599,8 +603,188 @@ public final class FakeDiscord implements AutoCloseable {
         if ((m = CHANNEL_MESSAGES.matcher(path)).matches() && method.equals("POST")) {
             return create(m.group(1), body, Optional.empty(), false);
         }
+        Response rooms = rooms(method, path, body);
+        if (rooms != null) {
+            return rooms;
+        }
         violations.add("unknown route " + method + " " + path);
         return Response.error(404, 0, "404: Not Found");
+    }
+
+    // ---- private rooms: threads without a message, voice channels, their members ---------
+
+    private final Map<String, List<String>> threadMembers = new ConcurrentHashMap<>();
+    private final List<String> deleted = new CopyOnWriteArrayList<>();
+
+    /** Threads and voice channels the bot created and has not deleted, in the order created. */
+    public List<JsonNode> createdChannels(int type) {
+        List<JsonNode> found = new ArrayList<>();
+        world.createdIds().forEach(id -> world.createdChannel(id).filter(c -> c.path("type").asInt() == type)
+                .ifPresent(found::add));
+        return found;
+    }
+
+    /** The members the bot added to a thread, in order. */
+    public List<String> threadMembers(String threadId) {
+        return List.copyOf(threadMembers.getOrDefault(threadId, List.of()));
+    }
+
+    /**
+     * The member joins a voice channel the bot created, as the Discord client would let them: only when
+     * the channel's overwrites let them see it and connect. Returns whether they got in; the bot then
+     * receives the VOICE_STATE_UPDATE.
+     */
+    public boolean joinVoice(World.User user, String channelId) {
+        Optional<ObjectNode> channel = world.createdChannel(channelId).filter(c -> c.path("type").asInt() == 2);
+        if (channel.isEmpty()) {
+            return false;
+        }
+        long permissions = World.MEMBER_PERMISSIONS;
+        for (String target : List.of(World.GUILD_ID, user.id())) {
+            for (JsonNode overwrite : channel.get().path("permission_overwrites")) {
+                if (overwrite.path("id").asText().equals(target)) {
+                    permissions &= ~Long.parseLong(overwrite.path("deny").asText("0"));
+                    permissions |= Long.parseLong(overwrite.path("allow").asText("0"));
+                }
+            }
+        }
+        long needed = World.VIEW_CHANNEL | World.CONNECT;
+        if ((permissions & needed) != needed) {
+            return false;
+        }
+        gateway.dispatch("VOICE_STATE_UPDATE", voiceState(user, channelId));
+        return true;
+    }
+
+    /** The member leaves whatever voice channel they are in. */
+    public void leaveVoice(World.User user) {
+        gateway.dispatch("VOICE_STATE_UPDATE", voiceState(user, null));
+    }
+
+    private ObjectNode voiceState(World.User user, String channelId) {
+        ObjectNode state = Json.object().put("guild_id", World.GUILD_ID).put("channel_id", channelId)
+                .put("user_id", user.id()).put("session_id", "voice-" + user.id()).put("deaf", false).put("mute", false)
+                .put("self_deaf", false).put("self_mute", false).put("self_video", false).put("self_stream", false)
+                .put("suppress", false).putNull("request_to_speak_timestamp");
+        state.set("member", world.memberJson(user));
+        return state;
+    }
+
+    /** Ids of the channels the bot deleted. */
+    public List<String> deletedChannels() {
+        return List.copyOf(deleted);
+    }
+
+    private Response rooms(String method, String path, JsonNode body) {
+        Matcher m;
+        if ((m = THREADS.matcher(path)).matches() && method.equals("POST")) {
+            return createThread(m.group(1), body);
+        }
+        if ((m = THREAD_MEMBER.matcher(path)).matches() && method.equals("PUT")) {
+            Optional<ObjectNode> thread = world.createdChannel(m.group(1)).filter(c -> c.path("type").asInt() == 12);
+            if (thread.isEmpty()) {
+                violations.add("thread member added to unknown thread " + m.group(1));
+                return Response.error(404, 10003, "Unknown Channel");
+            }
+            if (!world.hasUser(m.group(2))) {
+                violations.add("unknown member added to thread: " + m.group(2));
+                return Response.error(404, 10007, "Unknown Member");
+            }
+            threadMembers.computeIfAbsent(m.group(1), k -> new CopyOnWriteArrayList<>()).add(m.group(2));
+            return new Response(204, null);
+        }
+        if ((m = GUILD_CHANNELS.matcher(path)).matches() && method.equals("POST")) {
+            return createChannel(body);
+        }
+        if ((m = CHANNEL.matcher(path)).matches() && method.equals("DELETE")) {
+            Optional<ObjectNode> channel = world.createdChannel(m.group(1));
+            if (channel.isEmpty()) {
+                violations.add("delete of unknown channel " + m.group(1));
+                return Response.error(404, 10003, "Unknown Channel");
+            }
+            if ((effective(channel.get()) & (World.VIEW_CHANNEL | World.MANAGE_CHANNELS))
+                    != (World.VIEW_CHANNEL | World.MANAGE_CHANNELS)) {
+                violations.add("delete of channel " + m.group(1) + " without View Channel and Manage Channels there");
+                return Response.error(403, 50013, "Missing Permissions");
+            }
+            world.removeCreated(m.group(1));
+            deleted.add(m.group(1));
+            return Response.ok(channel.get());
+        }
+        return null;
+    }
+
+    /** A private thread with no starter message, as mock interview rooms use. */
+    private Response createThread(String parentId, JsonNode body) {
+        if (!parentId.equals(World.GENERAL) && !parentId.equals(World.QUIZ)) {
+            violations.add("thread under unknown channel " + parentId);
+            return Response.error(404, 10003, "Unknown Channel");
+        }
+        if (body.path("type").asInt() != 12) {
+            violations.add("a thread without a message must be private (type 12) here, got " + body.path("type"));
+            return Response.error(400, 50035, "Invalid Form Body");
+        }
+        if ((world.botPermissions() & World.CREATE_PRIVATE_THREADS) == 0) {
+            violations.add("private thread created without Create Private Threads");
+            return Response.error(403, 50013, "Missing Permissions");
+        }
+        String name = body.path("name").asText("");
+        if (name.isEmpty() || name.codePointCount(0, name.length()) > 100) {
+            violations.add("thread name of " + name.length() + " characters");
+            return Response.error(400, 50035, "Invalid Form Body");
+        }
+        ObjectNode thread = Json.object().put("id", world.snowflake()).put("type", 12).put("guild_id", World.GUILD_ID)
+                .put("parent_id", parentId).put("name", name).put("owner_id", World.BOT_ID)
+                .put("rate_limit_per_user", 0).put("flags", 0).put("message_count", 0).put("member_count", 1);
+        thread.putObject("thread_metadata").put("archived", false).put("auto_archive_duration", 1440)
+                .put("locked", false).put("invitable", body.path("invitable").asBoolean(true))
+                .put("archive_timestamp", "2026-01-01T00:00:00.000000+00:00");
+        world.created(thread);
+        return Response.ok(thread);
+    }
+
+    /** A voice channel; Discord refuses overwrites that grant or deny what the bot itself may not do. */
+    private Response createChannel(JsonNode body) {
+        if ((world.botPermissions() & World.MANAGE_CHANNELS) == 0) {
+            violations.add("channel created without Manage Channels");
+            return Response.error(403, 50013, "Missing Permissions");
+        }
+        if (body.path("type").asInt() != 2) {
+            violations.add("the fake creates voice channels only, got type " + body.path("type"));
+            return Response.error(400, 50035, "Invalid Form Body");
+        }
+        for (JsonNode overwrite : body.path("permission_overwrites")) {
+            long asked = Long.parseLong(overwrite.path("allow").asText("0")) | Long.parseLong(overwrite.path("deny").asText("0"));
+            if ((asked & ~world.botPermissions()) != 0) {
+                violations.add("overwrite with permissions the bot lacks: " + overwrite);
+                return Response.error(403, 50013, "Missing Permissions");
+            }
+        }
+        ObjectNode channel = Json.object().put("id", world.snowflake()).put("type", 2).put("guild_id", World.GUILD_ID)
+                .put("name", body.path("name").asText()).put("position", 10).put("nsfw", false).put("bitrate", 64000)
+                .put("user_limit", 0).put("rate_limit_per_user", 0).put("flags", 0).putNull("rtc_region");
+        channel.set("parent_id", body.path("parent_id").isMissingNode() ? Json.object().nullNode() : body.path("parent_id"));
+        ArrayNode overwrites = channel.putArray("permission_overwrites");
+        for (JsonNode overwrite : body.path("permission_overwrites")) {
+            overwrites.addObject().put("id", overwrite.path("id").asText()).put("type", overwrite.path("type").asInt())
+                    .put("allow", overwrite.path("allow").asText("0")).put("deny", overwrite.path("deny").asText("0"));
+        }
+        world.created(channel);
+        return Response.ok(channel);
+    }
+
+    /** The bot's permissions in a channel it created: the guild's, then @everyone's overwrite, then its own. */
+    private long effective(ObjectNode channel) {
+        long permissions = world.botPermissions();
+        for (String target : List.of(World.GUILD_ID, World.BOT_ID)) {
+            for (JsonNode overwrite : channel.path("permission_overwrites")) {
+                if (overwrite.path("id").asText().equals(target)) {
+                    permissions &= ~Long.parseLong(overwrite.path("deny").asText("0"));
+                    permissions |= Long.parseLong(overwrite.path("allow").asText("0"));
+                }
+            }
+        }
+        return permissions;
     }
 
     private Response callback(String id, String token, JsonNode body) {

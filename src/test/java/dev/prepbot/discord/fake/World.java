@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -25,6 +26,54 @@ public final class World {
     static final long MEMBER_PERMISSIONS = (1L << 10) | (1L << 11) | (1L << 14) | (1L << 16) | (1L << 35) | (1L << 38);
 
     public record User(String id, String name, boolean admin) {
+    }
+
+    /** The bot's own role, as Discord gives a bot invited with permissions. */
+    public static final String BOT_ROLE = "300000000000000002";
+    public static final long MANAGE_CHANNELS = 1L << 4;
+    public static final long VIEW_CHANNEL = 1L << 10;
+    public static final long CONNECT = 1L << 20;
+    public static final long SPEAK = 1L << 21;
+    public static final long CREATE_PRIVATE_THREADS = 1L << 36;
+    /** What the bot's role grants by default: enough to open private threads and private voice rooms. */
+    public static final long BOT_ROLE_PERMISSIONS = MANAGE_CHANNELS | CONNECT | SPEAK | CREATE_PRIVATE_THREADS;
+    private volatile long botRolePermissions = BOT_ROLE_PERMISSIONS;
+    /** Channels and threads the bot created, by id, as GUILD_CREATE lists them to a bot that connects later. */
+    private final Map<String, ObjectNode> created = new java.util.concurrent.ConcurrentSkipListMap<>();
+
+    /** Changes what the bot's role grants; takes effect for a bot that connects afterwards. */
+    public void botRolePermissions(long permissions) {
+        botRolePermissions = permissions;
+    }
+
+    /** Everything the bot may do in the guild: @everyone's permissions and its role's. */
+    long botPermissions() {
+        return MEMBER_PERMISSIONS | botRolePermissions;
+    }
+
+    boolean hasUser(String id) {
+        return users.containsKey(id);
+    }
+
+    void created(ObjectNode channel) {
+        created.put(channel.path("id").asText(), channel);
+    }
+
+    Optional<ObjectNode> createdChannel(String id) {
+        return Optional.ofNullable(created.get(id));
+    }
+
+    List<String> createdIds() {
+        return List.copyOf(created.keySet());
+    }
+
+    Optional<ObjectNode> removeCreated(String id) {
+        return Optional.ofNullable(created.remove(id));
+    }
+
+    /** What the interaction payload says about the channel an interaction comes from. */
+    ObjectNode channelOf(String id) {
+        return createdChannel(id).map(ObjectNode::deepCopy).orElseGet(() -> channelJson(id, "channel", 0));
     }
 
     public static final User ADA = new User("400000000000000001", "ada", true);
@@ -177,10 +226,16 @@ public final class World {
         ArrayNode roles = guild.putArray("roles");
         roles.add(role(server.id(), "@everyone", MEMBER_PERMISSIONS, 0));
         roles.add(role(ADMIN_ROLE, "Admin", MANAGE_GUILD, 1));
+        roles.add(role(BOT_ROLE, "Prepbot", botRolePermissions, 2));
         ArrayNode channels = guild.putArray("channels");
+        ArrayNode threads = Json.array();
         if (server.id().equals(GUILD_ID)) {
             channels.add(channelJson(GENERAL, "general", 0));
             channels.add(channelJson(QUIZ, "quiz", 1));
+            // Channels and threads the bot made (mock interview rooms) are in the first server.
+            for (ObjectNode made : created.values()) {
+                (made.path("type").asInt() == 2 ? channels : threads).add(made.deepCopy());
+            }
         } else {
             for (int i = 0; i < server.channelIds().size(); i++) {
                 channels.add(channelJson(server.id(), server.channelIds().get(i), "channel-" + i, i));
@@ -189,13 +244,14 @@ public final class World {
         ArrayNode members = guild.putArray("members");
         ObjectNode self = Json.object();
         self.set("user", botUser());
-        self.putArray("roles");
+        self.putArray("roles").add(BOT_ROLE);
         self.put("joined_at", "2026-01-01T00:00:00.000000+00:00").put("deaf", false).put("mute", false).put("flags", 0);
         members.add(self);
-        for (String list : List.of("emojis", "stickers", "threads", "voice_states", "presences", "stage_instances",
+        for (String list : List.of("emojis", "stickers", "voice_states", "presences", "stage_instances",
                 "guild_scheduled_events", "soundboard_sounds")) {
             guild.putArray(list);
         }
+        guild.set("threads", threads);
         return guild;
     }
 }
