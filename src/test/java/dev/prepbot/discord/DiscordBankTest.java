@@ -12,15 +12,12 @@ import dev.prepbot.discord.fake.FakeDiscord;
 import dev.prepbot.discord.fake.World;
 import dev.prepbot.testing.BankFiles;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,13 +26,9 @@ import org.junit.jupiter.api.Test;
  * typed), review, search finding an approved question at once, imports of attached files whole or not at
  * all, export, reports, and curators' rights.
  */
-class DiscordBankTest {
+class DiscordBankTest extends BotTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String HOSTILE = "@everyone <@400000000000000001> **bold** ( \" * AND ~ `code`";
-
-    private static RunningBot running;
-    private static FakeDiscord discord;
 
     /** A second server, which must never see the first one's questions. */
     private static World.Guild other;
@@ -47,25 +40,8 @@ class DiscordBankTest {
         discord = running.discord;
     }
 
-    @AfterAll
-    static void stopBot() {
-        running.close();
-    }
-
-    @AfterEach
-    void nothingDiscordWouldRefuse() {
-        assertEquals(List.of(), discord.violations());
-        assertEquals(List.of(), discord.pings());
-    }
-
     private static FakeDiscord.Message bank(World.User user, String sub, Map<String, Object> options) {
         return discord.awaitReply(discord.slash(user, World.GENERAL, "bank", Optional.of(sub), options), WAIT);
-    }
-
-    private static FakeDiscord.Message press(World.User user, FakeDiscord.Message message, String label) {
-        JsonNode button = message.buttons().stream().filter(b -> b.path("label").asText().equals(label)).findFirst()
-                .orElseThrow(() -> new AssertionError("no button " + label + " in " + message.buttons()));
-        return discord.awaitReply(discord.click(user, message, button.path("custom_id").asText()), WAIT);
     }
 
     /** The text inputs of a modal callback, by custom id: what the member sees in each field. */

@@ -1,6 +1,5 @@
 package dev.prepbot.discord;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,10 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.prepbot.discord.fake.FakeDiscord;
 import dev.prepbot.discord.fake.World;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -20,27 +16,12 @@ import org.junit.jupiter.api.Test;
  * the deferral. Here every reply is deferred, to show that what is private stays private and what is
  * public is shown to all, whichever the deferral guessed.
  */
-class DiscordDeferredReplyTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(10);
-
-    private static RunningBot running;
-    private static FakeDiscord discord;
+class DiscordDeferredReplyTest extends BotTest {
 
     @BeforeAll
     static void startBot() throws Exception {
         running = RunningBot.start(Map.of("PREPBOT_SEARCH_MODEL", "off"), Duration.ZERO);
         discord = running.discord;
-    }
-
-    @AfterAll
-    static void stopBot() {
-        running.close();
-    }
-
-    @AfterEach
-    void nothingDiscordWouldRefuse() {
-        assertEquals(List.of(), discord.violations());
     }
 
     @Test

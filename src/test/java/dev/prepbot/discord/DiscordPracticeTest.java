@@ -6,44 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.prepbot.discord.fake.FakeDiscord;
 import dev.prepbot.discord.fake.World;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A practice session end to end: every card private, the grade scheduling the question, the next one coming. */
-class DiscordPracticeTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(10);
-
-    private static RunningBot running;
-    private static FakeDiscord discord;
-
-    @BeforeAll
-    static void startBot() throws Exception {
-        running = RunningBot.start(Map.of());
-        discord = running.discord;
-    }
-
-    @AfterAll
-    static void stopBot() {
-        running.close();
-    }
-
-    @AfterEach
-    void nothingDiscordWouldRefuse() {
-        assertEquals(List.of(), discord.violations());
-        assertEquals(List.of(), discord.pings());
-    }
-
-    private static FakeDiscord.Message press(World.User user, FakeDiscord.Message message, String label) {
-        JsonNode button = message.buttons().stream().filter(b -> b.path("label").asText().equals(label)).findFirst()
-                .orElseThrow(() -> new AssertionError("no button " + label + " in " + message.buttons()));
-        return discord.awaitReply(discord.click(user, message, button.path("custom_id").asText()), WAIT);
-    }
+class DiscordPracticeTest extends BotTest {
 
     @Test
     void aPracticeSessionShowsTheAnswerTakesAGradeAndBringsTheNextQuestionPrivately() {

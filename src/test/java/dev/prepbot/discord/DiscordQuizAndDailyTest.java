@@ -7,37 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.prepbot.discord.fake.FakeDiscord;
 import dev.prepbot.discord.fake.World;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Quiz rounds, the leaderboard and the daily question end to end through the real JDA client. */
-class DiscordQuizAndDailyTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(10);
-    private static RunningBot running;
-    private static FakeDiscord discord;
-
-    @BeforeAll
-    static void startBot() throws Exception {
-        running = RunningBot.start(Map.of());
-        discord = running.discord;
-    }
-
-    @AfterAll
-    static void stopBot() {
-        running.close();
-    }
-
-    @AfterEach
-    void nothingDiscordWouldRefuse() {
-        assertEquals(List.of(), discord.violations());
-        assertEquals(List.of(), discord.pings());
-    }
+class DiscordQuizAndDailyTest extends BotTest {
 
     @Test
     void aRoundIsPlayedStoppedAndCountedOnTheLeaderboard() {

@@ -8,38 +8,11 @@ import dev.prepbot.bank.BankLoader;
 import dev.prepbot.bank.Question;
 import dev.prepbot.discord.fake.FakeDiscord;
 import dev.prepbot.discord.fake.World;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** "Check my answer": a modal for the member's own answer, and a private verdict against the key points. */
-class DiscordSelfCheckTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(10);
-
-    private static RunningBot running;
-    private static FakeDiscord discord;
-
-    @BeforeAll
-    static void startBot() throws Exception {
-        running = RunningBot.start(Map.of());
-        discord = running.discord;
-    }
-
-    @AfterAll
-    static void stopBot() {
-        running.close();
-    }
-
-    @AfterEach
-    void nothingDiscordWouldRefuse() {
-        assertEquals(List.of(), discord.violations());
-        assertEquals(List.of(), discord.pings());
-    }
+class DiscordSelfCheckTest extends BotTest {
 
     /** Clicks "Check my answer" on a /answer-free question card and returns the modal's custom id. */
     private static String openCheck(World.User user, String questionId) {

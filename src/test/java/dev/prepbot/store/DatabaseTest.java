@@ -97,10 +97,11 @@ class DatabaseTest {
     void aNewerDatabaseIsRefusedWithASentence() throws Exception {
         try (Connection c = store.connect(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)");
-            s.execute("INSERT INTO schema_migrations VALUES (7, 0)");
+            s.execute("INSERT INTO schema_migrations VALUES (" + (Database.MIGRATIONS.size() + 1) + ", 0)");
         }
         StoreException e = assertThrows(StoreException.class, () -> Database.open(location(), clock));
-        assertEquals("This database was written by a newer Prepbot (schema 7; this one knows up to " + Database.MIGRATIONS.size() + ")."
+        assertEquals("This database was written by a newer Prepbot (schema " + (Database.MIGRATIONS.size() + 1)
+                + "; this one knows up to " + Database.MIGRATIONS.size() + ")."
                 + " Upgrade Prepbot or use another PREPBOT_DB.", e.getMessage());
     }
 
