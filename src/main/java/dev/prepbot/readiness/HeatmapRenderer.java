@@ -51,6 +51,9 @@ public final class HeatmapRenderer {
     private static final Font MEMBER = Canvas.font(Font.PLAIN, 13f);
     private static final Font OTHERS = Canvas.font(Font.ITALIC, 13f);
     private static final Font SMALL = Canvas.font(Font.PLAIN, 11f);
+    private static final Font NOTE = Canvas.font(Font.PLAIN, 13f);
+    /** Space between the legend and the notes under it. */
+    private static final int NOTE_GAP = 8;
     private static final Font EMPTY_HEADLINE = Canvas.font(Font.BOLD, 26f);
     private static final Font EMPTY_TEXT = Canvas.font(Font.PLAIN, 14f);
 
@@ -65,8 +68,20 @@ public final class HeatmapRenderer {
 
     /** @param title drawn as given, on one line and shortened to fit; a guild's name, say */
     public byte[] render(ReadinessData data, String title) {
-        Plan plan = plan(data);
-        HeatmapLayout layout = plan.layout();
+        return render(data, title, List.of());
+    }
+
+    /**
+     * The same with {@code notes} under the legend, one line each: other kinds of signal in the period,
+     * such as mock interview scores, which have no place in the topic-by-member grid.
+     */
+    public byte[] render(ReadinessData data, String title, List<String> notes) {
+        Plan base = plan(data);
+        HeatmapLayout grid = base.layout();
+        HeatmapLayout layout = new HeatmapLayout(grid.width(), grid.height() + (notes.isEmpty() ? 0 : NOTE_GAP + notes.size() * FOOTNOTE), grid.rows(),
+                grid.columns(), grid.gridX(), grid.gridY(), grid.cellWidth(), grid.cellHeight(), grid.othersGap(),
+                grid.hiddenTopics());
+        Plan plan = new Plan(layout, base.text(), base.topicLabels(), base.memberLabels(), base.teamX());
         BufferedImage image = Canvas.image(layout.width(), layout.height());
         Graphics2D g = Canvas.graphics(image);
         try {
@@ -81,6 +96,7 @@ public final class HeatmapRenderer {
                 Legend.draw(g, PAD, legendY, true);
                 Legend.drawHiddenTopics(g, SMALL, layout.hiddenTopics(), PAD, legendY + Legend.HEIGHT + 14);
             }
+            drawNotes(g, notes, layout, grid.height() - PAD + NOTE_GAP + 14);
         } finally {
             g.dispose();
         }
@@ -147,6 +163,16 @@ public final class HeatmapRenderer {
         g.setFont(SUBTITLE);
         g.setColor(Palette.MUTED);
         Labels.draw(g, Labels.fit(subtitle, SUBTITLE, room), PAD, PAD + 46, band);
+    }
+
+    private static void drawNotes(Graphics2D g, List<String> notes, HeatmapLayout layout, int firstBaseline) {
+        g.setFont(NOTE);
+        g.setColor(Palette.TEXT);
+        int y = firstBaseline;
+        for (String note : notes) {
+            g.drawString(Labels.fit(Labels.clean(note), NOTE, layout.width() - 2.0 * PAD), PAD, y);
+            y += FOOTNOTE;
+        }
     }
 
     private static void drawNoAnswers(Graphics2D g, HeatmapLayout layout) {

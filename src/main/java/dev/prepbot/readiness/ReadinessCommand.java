@@ -64,9 +64,10 @@ public final class ReadinessCommand implements Command {
         ReadinessData data = ReadinessData.from(store.tallies(guild, chosen.start(clock.instant())), bank.topics(Optional.of(guild)));
         StringBuilder lines = new StringBuilder(Summary.of(data));
         Instant since = chosen.start(clock.instant());
-        signals.forEach(signal -> signal.line(guild, since).ifPresent(line -> lines.append('\n').append(line)));
+        List<String> notes = signals.stream().flatMap(signal -> signal.line(guild, since).stream()).toList();
+        notes.forEach(line -> lines.append('\n').append(line));
         String summary = lines.toString();
-        byte[] png = renderer.render(data, HeatmapRenderer.DEFAULT_TITLE + ", " + chosen.label());
+        byte[] png = renderer.render(data, HeatmapRenderer.DEFAULT_TITLE + ", " + chosen.label(), notes);
         return new Reply.Picture(Text.of(summary), "readiness-" + chosen.slug() + ".png", png, summary, Visibility.PUBLIC);
     }
 }

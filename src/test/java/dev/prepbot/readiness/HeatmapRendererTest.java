@@ -27,6 +27,25 @@ class HeatmapRendererTest {
     }
 
     @Test
+    void otherSignalsAreDrawnAsNotesUnderTheLegend() {
+        ReadinessData data = ReadinessData.from(Teams.random(6, 16, 1));
+        BufferedImage plain = Pngs.decode(renderer.render(data, "Readiness"));
+        BufferedImage noted = Pngs.decode(renderer.render(data, "Readiness",
+                List.of("Mock interviews: 4 rounds scored, 3.8 of 5 on average")));
+        assertEquals(plain.getWidth(), noted.getWidth());
+        assertEquals(plain.getHeight() + 28, noted.getHeight(), "one line and a gap more");
+        int inked = 0;
+        for (int y = plain.getHeight() - 20; y < noted.getHeight(); y++) {
+            for (int x = 0; x < noted.getWidth(); x++) {
+                if ((noted.getRGB(x, y) & 0xFFFFFF) != (noted.getRGB(0, noted.getHeight() - 1) & 0xFFFFFF)) {
+                    inked++;
+                }
+            }
+        }
+        assertTrue(inked > 200, "the note is drawn: " + inked + " pixels");
+    }
+
+    @Test
     void sixteenMembersByThirtyTopicsFitInSixteenHundredByTwelveHundred() {
         List<Tally> tallies = Teams.renamed(Teams.random(16, 30, 2),
                 IntStream.range(0, 16).mapToObj(m -> "A rather long display name, number " + m).toList());
