@@ -234,7 +234,7 @@ public final class App implements AutoCloseable {
         SelfCheckActions selfCheck = new SelfCheckActions(catalog, new SelfCheck(index::sentenceModel));
         commands = new Commands(list, List.of(cards, quiz, practiceCommand, selfCheck, new TrendAction(readiness, clock),
                 bankCommand, mock, solo), rateLimit);
-        mock.recover();
+        mock.recover(ownsGuild);
         quiz.recoverInterrupted(ownsGuild);
         daily.start();
         return commands;

@@ -226,8 +226,19 @@ public final class MockInterviews implements ActionHandler {
 
     /** Re-arms the timers of every pair a previous run left open. */
     public void recover() {
+        recover(guild -> true);
+    }
+
+    /**
+     * The same for the servers {@code ownsGuild} accepts: with shards, a process carries on only its own
+     * servers' pairs, whose buttons reach it; the processes holding the other shards carry on theirs.
+     */
+    public void recover(java.util.function.Predicate<String> ownsGuild) {
         synchronized (this) {
             for (MockPair pair : store.openPairs()) {
+                if (!ownsGuild.test(pair.guildId())) {
+                    continue;
+                }
                 if (pair.threadId().isEmpty()) {
                     // The room was never opened: nobody was told anything, so the pair simply ends.
                     store.savePair(pair.withStatus(MockPair.Status.ENDED));

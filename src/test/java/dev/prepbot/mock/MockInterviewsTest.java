@@ -340,6 +340,20 @@ class MockInterviewsTest {
     }
 
     @Test
+    void aRestartedProcessCarriesOnOnlyThePairsOfItsOwnServers() {
+        Caller ada = member("ada");
+        Caller bob = member("bob");
+        startSession(5, Optional.empty(), ada, bob);
+        String thread = rooms.opened().get(0).room().threadId();
+        scheduler.clear();
+        engine().recover(guild -> false);
+        assertTrue(rooms.in(thread).stream().noneMatch(c -> c.title().plain().startsWith("Prepbot restarted")),
+                "another process's server is left to that process");
+        engine().recover(guild -> true);
+        assertTrue(rooms.in(thread).stream().anyMatch(c -> c.title().plain().startsWith("Prepbot restarted")));
+    }
+
+    @Test
     void aLobbyOpenBeforeARestartTakesJoinsAndStartsAfterIt() {
         Caller ada = member("ada");
         mock.start(ada, Optional.empty(), Optional.empty(), 15);
