@@ -266,7 +266,15 @@ public final class App implements AutoCloseable {
             serverIndex = ServerIndex.open(settings.serverIndexCache(), index::sentenceModel);
             serverBanks = new ServerBanks(bank, new SqlServerBankStore(database), index, serverIndex, clock);
             // Queued behind the sentence model's loading: questions indexed before it was ready get vectors.
-            meaningLoader.execute(serverBanks::embedMissing);
+            ServerBanks banks = serverBanks;
+            meaningLoader.execute(() -> {
+                try {
+                    banks.embedMissing();
+                } catch (RuntimeException e) {
+                    org.slf4j.LoggerFactory.getLogger(App.class).warn(
+                            "Servers' questions are searched by words only: {}", e.getMessage());
+                }
+            });
         }
         return serverBanks;
     }
