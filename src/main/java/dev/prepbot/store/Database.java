@@ -240,7 +240,36 @@ public final class Database implements AutoCloseable {
                       difficulty TEXT NOT NULL,
                       channel_id TEXT NOT NULL,
                       since BIGINT NOT NULL,
-                      PRIMARY KEY (guild_id, user_id))"""));
+                      PRIMARY KEY (guild_id, user_id))"""),
+            // Scores summed per player and UTC calendar month (months counted from year 0: year * 12 + month
+            // - 1), so a month's leaderboard reads one row per player instead of one per player and day. The
+            // sums so far come from the daily ones: the days are turned into months with integer arithmetic
+            // (the civil-from-days algorithm) that SQLite and PostgreSQL compute alike.
+            List.of("""
+                    CREATE TABLE monthly_scores (
+                      guild_id TEXT NOT NULL,
+                      month INTEGER NOT NULL,
+                      user_id TEXT NOT NULL,
+                      user_name TEXT NOT NULL,
+                      points BIGINT NOT NULL,
+                      answered INTEGER NOT NULL,
+                      correct INTEGER NOT NULL,
+                      PRIMARY KEY (guild_id, month, user_id))""",
+                    """
+                    INSERT INTO monthly_scores (guild_id, month, user_id, user_name, points, answered, correct)
+                    SELECT guild_id, month, user_id, MAX(user_name), SUM(points), SUM(answered), SUM(correct) FROM (
+                      SELECT guild_id, user_id, user_name, points, answered, correct,
+                        (yoe + era * 400 + CASE WHEN mp >= 10 THEN 1 ELSE 0 END) * 12
+                          + (CASE WHEN mp < 10 THEN mp + 3 ELSE mp - 9 END) - 1 AS month
+                      FROM (SELECT guild_id, user_id, user_name, points, answered, correct, era, yoe,
+                              (5 * (doe - (365 * yoe + yoe / 4 - yoe / 100)) + 2) / 153 AS mp
+                            FROM (SELECT guild_id, user_id, user_name, points, answered, correct, era, doe,
+                                    (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365 AS yoe
+                                  FROM (SELECT guild_id, user_id, user_name, points, answered, correct,
+                                          (day + 719468) / 146097 AS era,
+                                          (day + 719468) - ((day + 719468) / 146097) * 146097 AS doe
+                                        FROM daily_scores) days) years) months) sums
+                    GROUP BY guild_id, month, user_id"""));
 
     /** PostgreSQL connections per process: enough for commands, clicks and the daily poster at once. */
     static final int POOL_SIZE = 8;

@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -130,6 +132,7 @@ public final class SqlQuizStore implements QuizStore {
             Arrays.sort(order, Comparator.comparing(answers::get, KEY_ORDER));
             Map<SumKey, Sums> totals = new TreeMap<>();
             Map<SumKey, Sums> days = new TreeMap<>();
+            Map<SumKey, Sums> months = new TreeMap<>();
             // Insert only when absent, decided by the primary key itself: a check-then-insert would let two
             // processes on PostgreSQL both pass the check, and the loser's key error would undo its whole batch.
             try (PreparedStatement p = c.prepareStatement("INSERT INTO answers (round_id, question_index, question_id,"
@@ -161,9 +164,11 @@ public final class SqlQuizStore implements QuizStore {
                     totals.computeIfAbsent(new SumKey(a.guildId(), -1, a.userId()), k -> new Sums()).add(a);
                     long day = Math.floorDiv(a.answeredAt().toEpochMilli(), DAY_MILLIS);
                     days.computeIfAbsent(new SumKey(a.guildId(), day, a.userId()), k -> new Sums()).add(a);
+                    months.computeIfAbsent(new SumKey(a.guildId(), month(a.answeredAt()), a.userId()), k -> new Sums()).add(a);
                 }
             }
             addToTotals(c, totals, days);
+            addTo(c, "monthly_scores", "month", months);
             bumpScoreVersions(c, totals.keySet().stream().map(SumKey::guildId).collect(Collectors.toCollection(TreeSet::new)));
             return List.of(stored);
         });
@@ -216,12 +221,17 @@ public final class SqlQuizStore implements QuizStore {
                 p.executeUpdate();
             }
         }
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO daily_scores (guild_id, day, user_id, user_name,"
-                + " points, answered, correct) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (guild_id, day, user_id) DO UPDATE"
-                + " SET user_name = excluded.user_name, points = daily_scores.points + excluded.points,"
-                + " answered = daily_scores.answered + excluded.answered,"
-                + " correct = daily_scores.correct + excluded.correct")) {
-            for (Map.Entry<SumKey, Sums> e : days.entrySet()) {
+        addTo(c, "daily_scores", "day", days);
+    }
+
+    /** Adds sums to a table of per-player sums by period ({@code daily_scores} by day, {@code monthly_scores} by month). */
+    private static void addTo(Connection c, String table, String period, Map<SumKey, Sums> sums) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO " + table + " (guild_id, " + period + ", user_id, user_name,"
+                + " points, answered, correct) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (guild_id, " + period + ", user_id)"
+                + " DO UPDATE SET user_name = excluded.user_name, points = " + table + ".points + excluded.points,"
+                + " answered = " + table + ".answered + excluded.answered,"
+                + " correct = " + table + ".correct + excluded.correct")) {
+            for (Map.Entry<SumKey, Sums> e : sums.entrySet()) {
                 p.setString(1, e.getKey().guildId());
                 p.setLong(2, e.getKey().day());
                 p.setString(3, e.getKey().userId());
@@ -234,9 +244,16 @@ public final class SqlQuizStore implements QuizStore {
         }
     }
 
+    /** The UTC calendar month of an instant, counted from year 0: year * 12 + month - 1. */
+    static long month(Instant at) {
+        ZonedDateTime utc = at.atZone(ZoneOffset.UTC);
+        return utc.getYear() * 12L + utc.getMonthValue() - 1;
+    }
+
     /**
-     * Standings since an instant. All time reads the all-time sums and a period starting at a UTC
-     * midnight (every week and month does) the daily sums; any other instant sums the answers.
+     * Standings since an instant. All time reads the all-time sums, a period starting on the first of a UTC
+     * month the monthly sums (one row per player), one starting at another UTC midnight (a week) the daily
+     * sums; any other instant sums the answers.
      */
     @Override
     public List<Standing> standings(String guildId, Instant since) {
@@ -244,6 +261,12 @@ public final class SqlQuizStore implements QuizStore {
         if (millis <= 0) {
             return standings("SELECT user_id, user_name, points, answered, correct FROM total_scores WHERE guild_id = ?"
                     + " ORDER BY points DESC, correct DESC, user_id", guildId);
+        }
+        ZonedDateTime start = since.atZone(ZoneOffset.UTC);
+        if (millis % DAY_MILLIS == 0 && start.getDayOfMonth() == 1) {
+            return standings("SELECT user_id, MAX(user_name), SUM(points), SUM(answered), SUM(correct) FROM monthly_scores"
+                    + " WHERE guild_id = ? AND month >= ? GROUP BY user_id ORDER BY SUM(points) DESC, SUM(correct) DESC,"
+                    + " user_id", guildId, month(since));
         }
         if (millis % DAY_MILLIS == 0) {
             return standings("SELECT user_id, MAX(user_name), SUM(points), SUM(answered), SUM(correct) FROM daily_scores"

@@ -84,11 +84,16 @@ class DatabaseTest {
             s.execute("INSERT INTO schema_migrations VALUES (1, 0)");
             s.execute("INSERT INTO rounds VALUES ('r1', 'g1', 'c1', 'u1', NULL, 5, 20, 'finished', NULL, 0, 1)");
             s.execute("INSERT INTO answers VALUES ('r1', 0, 'q', 'python', 'g1', 'u1', 'Ada', 1, 1, 900, 2000, 5)");
+            s.execute("INSERT INTO answers VALUES ('r1', 1, 'q2', 'python', 'g1', 'u1', 'Ada', 1, 1, 700, 2000, "
+                    + Instant.parse("2028-02-29T23:59:59Z").toEpochMilli() + ")");
         }
         try (Database db = Database.open(location(), clock)) {
             assertEquals(Database.MIGRATIONS.size(), db.version());
-            assertEquals(900, new SqlQuizStore(db).standings("g1", Instant.EPOCH).get(0).points(),
+            assertEquals(1600, new SqlQuizStore(db).standings("g1", Instant.EPOCH).get(0).points(),
                     "the score sums of migration 3 start from the answers already there");
+            assertEquals(700, new SqlQuizStore(db).standings("g1", Instant.parse("2028-02-01T00:00:00Z")).get(0).points(),
+                    "the monthly sums start from the daily ones, a leap day in its month");
+            assertTrue(new SqlQuizStore(db).standings("g1", Instant.parse("2028-03-01T00:00:00Z")).isEmpty());
             assertTrue(new SqlDailyRecords(db).schedules().isEmpty(), "the daily tables of migration 2 exist");
         }
     }
