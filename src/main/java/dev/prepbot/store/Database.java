@@ -27,6 +27,26 @@ import java.util.Properties;
  */
 public final class Database implements AutoCloseable {
 
+    /**
+     * Fills the monthly sums from the daily ones: each day number turned into its UTC month by integer
+     * arithmetic (the civil-from-days algorithm) that SQLite and PostgreSQL compute alike.
+     */
+    public static final String MONTHLY_SCORES_FROM_DAILY = """
+                    INSERT INTO monthly_scores (guild_id, month, user_id, user_name, points, answered, correct)
+                    SELECT guild_id, month, user_id, MAX(user_name), SUM(points), SUM(answered), SUM(correct) FROM (
+                      SELECT guild_id, user_id, user_name, points, answered, correct,
+                        (yoe + era * 400 + CASE WHEN mp >= 10 THEN 1 ELSE 0 END) * 12
+                          + (CASE WHEN mp < 10 THEN mp + 3 ELSE mp - 9 END) - 1 AS month
+                      FROM (SELECT guild_id, user_id, user_name, points, answered, correct, era, yoe,
+                              (5 * (doe - (365 * yoe + yoe / 4 - yoe / 100)) + 2) / 153 AS mp
+                            FROM (SELECT guild_id, user_id, user_name, points, answered, correct, era, doe,
+                                    (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365 AS yoe
+                                  FROM (SELECT guild_id, user_id, user_name, points, answered, correct,
+                                          (day + 719468) / 146097 AS era,
+                                          (day + 719468) - ((day + 719468) / 146097) * 146097 AS doe
+                                        FROM daily_scores) days) years) months) sums
+                    GROUP BY guild_id, month, user_id""";
+
     /** Migration n (1-based) is MIGRATIONS.get(n - 1); append, never edit a released one. */
     static final List<List<String>> MIGRATIONS = List.of(
             List.of("""
@@ -243,8 +263,7 @@ public final class Database implements AutoCloseable {
                       PRIMARY KEY (guild_id, user_id))"""),
             // Scores summed per player and UTC calendar month (months counted from year 0: year * 12 + month
             // - 1), so a month's leaderboard reads one row per player instead of one per player and day. The
-            // sums so far come from the daily ones: the days are turned into months with integer arithmetic
-            // (the civil-from-days algorithm) that SQLite and PostgreSQL compute alike.
+            // sums so far come from the daily ones.
             List.of("""
                     CREATE TABLE monthly_scores (
                       guild_id TEXT NOT NULL,
@@ -255,21 +274,7 @@ public final class Database implements AutoCloseable {
                       answered INTEGER NOT NULL,
                       correct INTEGER NOT NULL,
                       PRIMARY KEY (guild_id, month, user_id))""",
-                    """
-                    INSERT INTO monthly_scores (guild_id, month, user_id, user_name, points, answered, correct)
-                    SELECT guild_id, month, user_id, MAX(user_name), SUM(points), SUM(answered), SUM(correct) FROM (
-                      SELECT guild_id, user_id, user_name, points, answered, correct,
-                        (yoe + era * 400 + CASE WHEN mp >= 10 THEN 1 ELSE 0 END) * 12
-                          + (CASE WHEN mp < 10 THEN mp + 3 ELSE mp - 9 END) - 1 AS month
-                      FROM (SELECT guild_id, user_id, user_name, points, answered, correct, era, yoe,
-                              (5 * (doe - (365 * yoe + yoe / 4 - yoe / 100)) + 2) / 153 AS mp
-                            FROM (SELECT guild_id, user_id, user_name, points, answered, correct, era, doe,
-                                    (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365 AS yoe
-                                  FROM (SELECT guild_id, user_id, user_name, points, answered, correct,
-                                          (day + 719468) / 146097 AS era,
-                                          (day + 719468) - ((day + 719468) / 146097) * 146097 AS doe
-                                        FROM daily_scores) days) years) months) sums
-                    GROUP BY guild_id, month, user_id"""));
+                    MONTHLY_SCORES_FROM_DAILY));
 
     /** PostgreSQL connections per process: enough for commands, clicks and the daily poster at once. */
     static final int POOL_SIZE = 8;

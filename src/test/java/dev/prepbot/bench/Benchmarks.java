@@ -371,6 +371,7 @@ public final class Benchmarks {
                         + " SUM(correct) FROM answers GROUP BY guild_id, user_id");
                 s.execute("INSERT INTO daily_scores SELECT guild_id, answered_at / 86400000, user_id, MAX(user_name),"
                         + " SUM(points), COUNT(*), SUM(correct) FROM answers GROUP BY guild_id, answered_at / 86400000, user_id");
+                s.execute(Database.MONTHLY_SCORES_FROM_DAILY);
             }
             c.commit();
             if (jdbcUrl.startsWith("jdbc:postgresql:")) {
