@@ -347,8 +347,9 @@ public final class Benchmarks {
             try (Statement s = c.createStatement()) {
                 s.execute("INSERT INTO rounds VALUES ('bench', 'g1', 'c1', 'u0', NULL, 20, 20, 'finished', NULL, 0, 1)");
             }
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO answers VALUES ('bench', ?, 'q', 'python', 'g1', ?,"
-                    + " ?, 0, ?, ?, 1000, ?)")) {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO answers (round_id, question_index, question_id,"
+                    + " topic, guild_id, user_id, user_name, choice, correct, points, millis, answered_at)"
+                    + " VALUES ('bench', ?, 'q', 'python', 'g1', ?, ?, 0, ?, ?, 1000, ?)")) {
                 long now = System.currentTimeMillis();
                 for (int i = 0; i < rows; i++) {
                     int user = i % 2_000;
