@@ -92,7 +92,7 @@ public final class GuildSearch {
         List<Suggestion> suggestions = new ArrayList<>();
         if (guild.isPresent() && servers != null) {
             for (String id : servers.suggest(guild.get(), partial, limit)) {
-                catalog.byId(guild, id).ifPresent(q -> suggestions.add(new Suggestion(name(q.question()), q.id())));
+                catalog.byId(guild, id).ifPresent(q -> suggestions.add(new Suggestion(Suggester.name(q.question()), q.id())));
             }
         }
         for (Suggestion s : builtIn.suggest(partial, limit)) {
@@ -181,10 +181,5 @@ public final class GuildSearch {
         Set<String> both = new LinkedHashSet<>(a);
         both.retainAll(b);
         return (double) both.size() / (a.size() + b.size() - both.size());
-    }
-
-    /** Autocomplete shows at most 100 characters of a question. */
-    private static String name(String question) {
-        return question.length() <= 100 ? question : question.substring(0, 99) + "…";
     }
 }

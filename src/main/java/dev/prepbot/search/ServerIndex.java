@@ -160,16 +160,6 @@ public final class ServerIndex implements AutoCloseable {
         }
     }
 
-    /** Removes every document: the start of building the index again. */
-    public void clear() {
-        try {
-            writer.deleteAll();
-            searchers.maybeRefreshBlocking();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot clear the server questions' index", e);
-        }
-    }
-
     /** How many questions the index holds, over every server. */
     public int size() {
         return withSearcher(searcher -> searcher.getIndexReader().numDocs());
@@ -222,11 +212,33 @@ public final class ServerIndex implements AutoCloseable {
     }
 
     public void remove(String guild, String id) {
+        apply(List.of(Change.removal(guild, id)));
+    }
+
+    /** One change of a server's question: its new text, or its removal when {@code question} is empty. */
+    public record Change(String guild, String id, Optional<Question> question) {
+        public static Change of(String guild, Question question) {
+            return new Change(guild, question.id(), Optional.of(question));
+        }
+
+        public static Change removal(String guild, String id) {
+            return new Change(guild, id, Optional.empty());
+        }
+    }
+
+    /** Applies the changes in order with one refresh at the end: how a batch read from the database goes in. */
+    public void apply(List<Change> changes) {
         try {
-            writer.deleteDocuments(key(guild, id));
+            for (Change change : changes) {
+                if (change.question().isPresent()) {
+                    add(change.guild(), List.of(change.question().get()));
+                } else {
+                    writer.deleteDocuments(key(change.guild(), change.id()));
+                }
+            }
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove a server's question from the index", e);
+            throw new UncheckedIOException("cannot change the server questions' index", e);
         }
     }
 
@@ -271,6 +283,9 @@ public final class ServerIndex implements AutoCloseable {
             return List.of();
         }
         return withSearcher(searcher -> {
+            if (!holds(searcher, guild)) {
+                return List.<Match>of();
+            }
             Optional<QueryBuilder.Lexical> built = queries.build(text, topic, searcher.getIndexReader());
             Optional<QueryBuilder.Lexical> words = built.map(l -> new QueryBuilder.Lexical(inGuild(l.query(), guild),
                     inGuild(l.coverage(), guild), l.subjectWords(), l.keywords(), l.exact()));
@@ -338,7 +353,7 @@ public final class ServerIndex implements AutoCloseable {
     /** The server's questions ranked by words alone, without the "no match" judgement: ids, best first. */
     public List<String> find(String guild, String text, int limit) {
         return withSearcher(searcher -> {
-            Optional<QueryBuilder.Lexical> words = limit > 0
+            Optional<QueryBuilder.Lexical> words = limit > 0 && holds(searcher, guild)
                     ? queries.build(text, Optional.empty(), searcher.getIndexReader()) : Optional.empty();
             List<String> ids = new ArrayList<>();
             if (words.isPresent()) {
@@ -412,6 +427,14 @@ public final class ServerIndex implements AutoCloseable {
         topic.ifPresent(t -> filter.add(new TermQuery(new Term(SearchIndex.TOPIC, t)), Occur.FILTER));
         return searcher.search(new KnnFloatVectorQuery(VECTOR, vector, Relevance.CANDIDATES, filter.build()),
                 Relevance.CANDIDATES).scoreDocs;
+    }
+
+    /**
+     * Whether the index holds any question of the server: most servers have none of their own, and their
+     * searches need not build a query over everyone else's words to find that out.
+     */
+    private static boolean holds(IndexSearcher searcher, String guild) throws IOException {
+        return searcher.getIndexReader().docFreq(new Term(GUILD, guild)) > 0;
     }
 
     private static Query inGuild(Query query, String guild) {
