@@ -397,9 +397,9 @@ public final class Main implements Callable<Integer> {
             err.println("prepbot: no such file: " + shorten(file.toString()));
             return INVALID;
         }
-        if (Files.size(file) > ServerBanks.MAX_IMPORT_BYTES) {
-            err.println("prepbot: " + file.getFileName() + " is " + Files.size(file) + " bytes; a file to import may have"
-                    + " at most " + ServerBanks.MAX_IMPORT_BYTES + " bytes (1 MB)");
+        Optional<String> tooLarge = ServerBanks.sizeProblem(Files.size(file));
+        if (tooLarge.isPresent()) {
+            err.println("prepbot: " + file.getFileName() + ": " + tooLarge.get());
             return INVALID;
         }
         byte[] content = Files.readAllBytes(file);

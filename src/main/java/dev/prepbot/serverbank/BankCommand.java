@@ -14,6 +14,7 @@ import dev.prepbot.commands.CommandSpec;
 import dev.prepbot.commands.OptionSpec;
 import dev.prepbot.commands.Reply;
 import dev.prepbot.commands.Text;
+import dev.prepbot.commands.Topics;
 import dev.prepbot.commands.Visibility;
 import dev.prepbot.search.Suggestion;
 import java.nio.charset.StandardCharsets;
@@ -395,9 +396,10 @@ public final class BankCommand implements Command, ActionHandler {
         if (file.isEmpty()) {
             return Reply.Notice.privately("Attach a bank file (JSON) to /bank import.");
         }
-        if (file.get().size() > ServerBanks.MAX_IMPORT_BYTES || file.get().content().length > ServerBanks.MAX_IMPORT_BYTES) {
-            return Reply.Notice.privately("The file is " + file.get().size() + " bytes; a file to import may have at most "
-                    + ServerBanks.MAX_IMPORT_BYTES + " bytes (1 MB).");
+        // The declared size: a file too large to download arrives without its content.
+        Optional<String> tooLarge = ServerBanks.sizeProblem(file.get().size());
+        if (tooLarge.isPresent()) {
+            return Reply.Notice.privately(tooLarge.get());
         }
         return switch (banks.importFile(guild, request.caller().userId(), file.get().fileName(), file.get().content())) {
             case ServerBanks.Imported.Refused refused -> Reply.Notice.privately(refused.reason());
@@ -593,9 +595,8 @@ public final class BankCommand implements Command, ActionHandler {
         }
         String guild = caller.guildId().get();
         String lower = typed.strip().toLowerCase(Locale.ROOT);
-        if ("topic".equals(option)) {
-            return banks.topics(caller.guildId()).stream().filter(t -> t.contains(lower)).limit(25)
-                    .map(t -> new Suggestion(t, t)).toList();
+        if (Topics.OPTION.equals(option)) {
+            return Topics.suggest(banks, caller, typed);
         }
         if (!"question".equals(option)) {
             return List.of();

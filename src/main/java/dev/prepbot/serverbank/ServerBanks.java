@@ -106,13 +106,7 @@ public final class ServerBanks implements Catalog {
         seenVersion = store.version();
         java.util.OptionalLong cached = index.committedVersion();
         if (cached.isPresent() && cached.getAsLong() <= seenVersion) {
-            for (ServerQuestion changed : store.changedSince(cached.getAsLong())) {
-                if (changed.status() == Status.LIVE) {
-                    index.put(changed.guildId(), changed.question());
-                } else {
-                    index.remove(changed.guildId(), changed.id());
-                }
-            }
+            index.apply(store.changedSince(cached.getAsLong()).stream().map(ServerBanks::change).toList());
             if (index.size() == store.liveCount()) {
                 index.commit(seenVersion);
                 return;
@@ -141,15 +135,25 @@ public final class ServerBanks implements Catalog {
         if (now == seenVersion) {
             return;
         }
+        List<ServerIndex.Change> changes = new ArrayList<>();
         for (ServerQuestion q : store.changedSince(seenVersion)) {
-            if (q.status() == Status.LIVE) {
-                publish(q.guildId(), q.question());
-            } else {
-                withdraw(q.guildId(), q.id());
+            Own cached = live.getIfPresent(q.guildId());
+            if (q.status() == Status.LIVE && cached != null && q.question().equals(cached.byId().get(q.id()))) {
+                continue;
             }
+            changes.add(change(q));
+            live.asMap().computeIfPresent(q.guildId(),
+                    (g, own) -> q.status() == Status.LIVE ? own.with(q.question()) : own.without(q.id()));
         }
+        index.apply(changes);
         seenVersion = now;
         index.commit(now);
+    }
+
+    /** A stored question as the index takes it: live ones are found, every other state is not. */
+    private static ServerIndex.Change change(ServerQuestion q) {
+        return q.status() == Status.LIVE ? ServerIndex.Change.of(q.guildId(), q.question())
+                : ServerIndex.Change.removal(q.guildId(), q.id());
     }
 
     /** Gives questions indexed before the sentence model was ready their vectors. */
@@ -346,9 +350,9 @@ public final class ServerBanks implements Catalog {
      * a bank, with ids already used by the built-in bank or the server as problems too.
      */
     public synchronized Imported importFile(String guild, String author, String fileName, byte[] content) {
-        if (content.length > MAX_IMPORT_BYTES) {
-            return new Imported.Refused("The file is " + content.length + " bytes; a file to import may have at most "
-                    + MAX_IMPORT_BYTES + " bytes (1 MB).");
+        Optional<String> tooLarge = sizeProblem(content.length);
+        if (tooLarge.isPresent()) {
+            return new Imported.Refused(tooLarge.get());
         }
         Map<String, String> taken = new HashMap<>();
         builtIn.questions().forEach(q -> taken.put(q.id(), "a built-in question"));
@@ -387,6 +391,15 @@ public final class ServerBanks implements Catalog {
         return new Imported.Done(file.questions(), same);
     }
 
+    /**
+     * Why a file of this many bytes cannot be imported, if it cannot: said before reading it where its size
+     * is known first (a file on disk, an attachment's declared size), and again here for its content.
+     */
+    public static Optional<String> sizeProblem(long bytes) {
+        return bytes > MAX_IMPORT_BYTES ? Optional.of("The file is " + bytes + " bytes; a file to import may have at"
+                + " most " + MAX_IMPORT_BYTES + " bytes (1 MB).") : Optional.empty();
+    }
+
     /** The server's live questions as a bank file, which imports back unchanged; empty when it has none. */
     public Optional<String> export(String guild) {
         List<Question> questions = own(guild).questions();
@@ -408,13 +421,8 @@ public final class ServerBanks implements Catalog {
 
     private void publishAll(String guild, List<Question> questions) {
         index.putAll(guild, questions);
-        live.asMap().computeIfPresent(guild, (g, own) -> {
-            Own result = own;
-            for (Question q : questions) {
-                result = result.with(q);
-            }
-            return result;
-        });
+        live.asMap().computeIfPresent(guild, (g, own) -> Own.of(
+                java.util.stream.Stream.concat(own.questions().stream(), questions.stream()).toList()));
     }
 
     private void withdraw(String guild, String id) {
