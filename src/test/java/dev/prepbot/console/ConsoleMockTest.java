@@ -2,13 +2,7 @@ package dev.prepbot.console;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.prepbot.App;
 import dev.prepbot.Settings;
-import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,15 +15,8 @@ class ConsoleMockTest {
     Path dir;
 
     private String run(String script) throws Exception {
-        Settings settings = Settings.fromEnvironment(Map.of("PREPBOT_SEARCH_MODEL", "off"))
-                .withDatabase(dir.resolve("console.db").toString());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (App app = App.start(settings)) {
-            Console console = new Console(Console.localCaller(), new BufferedReader(new StringReader(script)),
-                    new PrintStream(out, true, StandardCharsets.UTF_8), false);
-            console.run(app.commands(console.channels()), app::quizRunning);
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        return ConsoleTest.run(script, Settings.fromEnvironment(Map.of("PREPBOT_SEARCH_MODEL", "off"))
+                .withDatabase(dir.resolve("console.db").toString()));
     }
 
     @Test

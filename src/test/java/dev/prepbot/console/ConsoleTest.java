@@ -35,7 +35,7 @@ class ConsoleTest {
     }
 
     /** Runs the script in a piped console on the settings' bank and returns everything it printed. */
-    private static String run(String script, Settings settings) throws Exception {
+    static String run(String script, Settings settings) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (App app = App.start(settings)) {
             Console console = new Console(Console.localCaller(), new BufferedReader(new StringReader(script)),
