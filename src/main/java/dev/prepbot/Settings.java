@@ -67,7 +67,6 @@ public record Settings(List<Path> banks, List<Path> extraBanks, String database,
                 searchModel, shards);
     }
 
-    /** Where the questions' vectors are kept between starts: beside the word indexes. */
     /**
      * Where the index of servers' own questions is kept between starts: one folder per database, since
      * the database is what it indexes.
@@ -97,6 +96,7 @@ public record Settings(List<Path> banks, List<Path> extraBanks, String database,
         }
     }
 
+    /** Where the questions' vectors are kept between starts: beside the word indexes. */
     public Optional<Path> vectorCache() {
         return indexCache.map(index -> index.resolveSibling("vectors"));
     }
