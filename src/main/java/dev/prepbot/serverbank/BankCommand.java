@@ -186,11 +186,8 @@ public final class BankCommand implements Command, ActionHandler {
         }
         Question question = ((QuestionForms.Checked.Valid) checked).question();
         return switch (banks.add(guild, caller.userId(), curator(caller, guild), question)) {
-            case ServerBanks.Added.Refused refused -> {
-                Reply kept = refused(guild, caller, ADD, topic + ":" + difficulty.get().slug(), fields,
-                        List.of(refused.reason()));
-                yield kept;
-            }
+            case ServerBanks.Added.Refused refused -> refused(guild, caller, ADD, topic + ":" + difficulty.get().slug(),
+                    fields, List.of(refused.reason()));
             case ServerBanks.Added.Stored stored -> {
                 draftOf(args, 2).ifPresent(store::deleteDraft);
                 yield added(stored);
