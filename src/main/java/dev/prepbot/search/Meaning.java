@@ -86,7 +86,7 @@ public final class Meaning implements AutoCloseable {
 
     private static VectorIndex cached(Bank bank, Embedder model, IndexCache cache, String checksum, Progress progress)
             throws IOException {
-        String key = IndexCache.key(checksum + "/" + model.name());
+        String key = IndexCache.key(checksum + "/" + model.name() + "/" + VectorIndex.LAYOUT);
         Optional<Path> found = cache.find(key);
         if (found.isPresent()) {
             try {

@@ -313,9 +313,11 @@ public final class SearchIndex implements AutoCloseable {
             }
             float coverage = words.isPresent() ? coverage(words.get()) : 0f;
             float[] vector = model.get().model().embed(text);
-            List<VectorIndex.Neighbour> near = model.get().vectors().nearest(vector, Relevance.CANDIDATES, topic);
-            float closest = near.isEmpty() ? -1f : near.get(0).cosine();
-            if (!Relevance.answers(closest, coverage)) {
+            List<Integer> foundByWords = byWords == null ? List.of()
+                    : Arrays.stream(byWords.scoreDocs).map(sd -> questionOfDoc[sd.doc]).toList();
+            List<VectorIndex.Neighbour> near = model.get().vectors().closest(vector, Relevance.CANDIDATES, topic, foundByWords);
+            float closest = near.isEmpty() ? -1f : near.get(0).closeness();
+            if (!Relevance.WHOLE_AND_PARTS.answers(closest, coverage)) {
                 return List.of();
             }
             return Relevance.fuse(byWords == null ? new ScoreDoc[0] : byWords.scoreDocs, questionOfDoc, near, coverage)
@@ -359,15 +361,16 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /** What the relevance judgement of a query rests on, for tuning and tests. */
-    record Evidence(float coverage, boolean keywords, float closestCosine) {
+    record Evidence(float coverage, boolean keywords, float closest) {
     }
 
     Evidence evidence(String text) {
         Optional<QueryBuilder.Lexical> words = lexical(text, Optional.empty());
         float coverage = words.isPresent() ? coverage(words.get()) : 0f;
         float closest = meaning.ready().map(r -> {
-            List<VectorIndex.Neighbour> near = r.vectors().nearest(r.model().embed(text), Relevance.CANDIDATES, Optional.empty());
-            return near.isEmpty() ? -1f : near.get(0).cosine();
+            List<VectorIndex.Neighbour> near = r.vectors().closest(r.model().embed(text), Relevance.CANDIDATES,
+                    Optional.empty(), List.of());
+            return near.isEmpty() ? -1f : near.get(0).closeness();
         }).orElse(-1f);
         return new Evidence(coverage, words.map(QueryBuilder.Lexical::keywords).orElse(false), closest);
     }
@@ -379,7 +382,7 @@ public final class SearchIndex implements AutoCloseable {
     public Map<Question, Float> nearestInMeaning(String text, int limit) {
         Map<Question, Float> found = new java.util.LinkedHashMap<>();
         meaning.ready().ifPresent(r -> r.vectors().nearest(r.model().embed(text), Math.max(1, limit), Optional.empty())
-                .forEach(n -> found.put(bank.questions().get(n.ordinal()), n.cosine())));
+                .forEach(n -> found.put(bank.questions().get(n.ordinal()), n.closeness())));
         return found;
     }
 
@@ -409,8 +412,9 @@ public final class SearchIndex implements AutoCloseable {
         Set<String> topics = new LinkedHashSet<>();
         Optional<Meaning.Ready> model = meaning.ready();
         if (model.isPresent() && !text.isBlank()) {
-            model.get().vectors().nearest(model.get().model().embed(text), Relevance.CANDIDATES, Optional.empty()).stream()
-                    .filter(n -> n.cosine() >= Relevance.NEAR_TOPIC)
+            model.get().vectors().closest(model.get().model().embed(text), Relevance.CANDIDATES, Optional.empty(), List.of())
+                    .stream()
+                    .filter(n -> n.closeness() >= Relevance.NEAR_TOPIC)
                     .forEach(n -> topics.add(bank.questions().get(n.ordinal()).topic()));
         } else {
             find(text, Optional.empty(), Relevance.CANDIDATES).forEach(q -> topics.add(q.topic()));

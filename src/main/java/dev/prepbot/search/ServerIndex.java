@@ -312,7 +312,7 @@ public final class ServerIndex implements AutoCloseable {
                     cosine.put(sd.doc, 2 * sd.score - 1);
                 }
                 float closest = cosine.values().stream().max(Float::compare).orElse(-1f);
-                if (!Relevance.answers(closest, coverage)) {
+                if (!Relevance.WHOLE.answers(closest, coverage)) {
                     return List.<Match>of();
                 }
                 float best = byWords.length == 0 ? 1f : byWords[0].score;
@@ -324,8 +324,8 @@ public final class ServerIndex implements AutoCloseable {
                 Set<Integer> docs = new HashSet<>(cosine.keySet());
                 docs.addAll(words01.keySet());
                 for (int doc : docs) {
-                    ranked.put(doc, Relevance.MEANING_WEIGHT * cosine.getOrDefault(doc, farthest)
-                            + Relevance.WORDS_WEIGHT * coverage * words01.getOrDefault(doc, 0f));
+                    ranked.put(doc, Relevance.WHOLE.mix(cosine.getOrDefault(doc, farthest), coverage,
+                            words01.getOrDefault(doc, 0f)));
                 }
             }
             List<Map.Entry<Integer, Float>> top = ranked.entrySet().stream()

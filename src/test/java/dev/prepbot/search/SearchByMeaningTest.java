@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.AfterAll;
@@ -124,13 +125,59 @@ class SearchByMeaningTest {
     }
 
     @Test
+    void aQuestionIsReadWholeAndByItsQuestionItsAnswersSentencesAndTheExplanationsOpening() throws Exception {
+        Map<String, Object> fields = BankFiles.question("leases", "distributed");
+        fields.put("answer", "A lease is ownership that expires. The holder renews it before then.");
+        fields.put("explanation", "Nodes die without warning. A lease bounds how long a dead one holds on. "
+                + "Clocks drift, so leases keep a margin. Fencing tokens stop a paused holder.");
+        Path bankFile = BankFiles.write(dir.resolve("one").resolve("bank.json"), "distributed", fields);
+        Question q = new BankLoader().loadPaths(List.of(bankFile.getParent())).questions().get(0);
+
+        assertEquals(List.of(q.question(), "A lease is ownership that expires.", "The holder renews it before then.",
+                "Nodes die without warning.", "A lease bounds how long a dead one holds on."), VectorIndex.parts(q));
+    }
+
+    @Test
+    void aQueryCloseToOnePartOfAQuestionIsCloserThanToTheWholeAlone() throws Exception {
+        Map<String, Object> fields = BankFiles.question("leases", "distributed");
+        fields.put("answer", "Ownership that expires unless renewed. Coordination services such as etcd grant it.");
+        Path bankFile = BankFiles.write(dir.resolve("parts").resolve("bank.json"), "distributed", fields,
+                BankFiles.question("other", "distributed"));
+        Bank bank = new BankLoader().loadPaths(List.of(bankFile.getParent()));
+        WordHashEmbedder model = new WordHashEmbedder();
+        org.apache.lucene.store.ByteBuffersDirectory memory = new org.apache.lucene.store.ByteBuffersDirectory();
+        VectorIndex.write(bank, model, memory, Progress.none());
+        try (VectorIndex vectors = VectorIndex.open(memory, bank.size())) {
+            float[] query = model.embed("ownership that expires unless renewed");
+            Question leases = bank.questions().stream().filter(x -> x.id().equals("leases")).findFirst().orElseThrow();
+            float whole = dot(query, model.embed(VectorIndex.text(leases)));
+            float part = dot(query, model.embed("Ownership that expires unless renewed."));
+
+            VectorIndex.Neighbour closest = vectors.closest(query, 5, Optional.empty(), List.of()).get(0);
+
+            assertEquals(bank.questions().indexOf(leases), closest.ordinal());
+            assertEquals(Relevance.closeness(whole, part), closest.closeness(), 1e-4);
+            assertTrue(closest.closeness() > whole + 0.1, closest + " against the whole's " + whole);
+        }
+    }
+
+    private static float dot(float[] a, float[] b) {
+        float sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
+    }
+
+    @Test
     void vectorsAreKeptInTheCacheSoAnUnchangedBankEmbedsNothing() throws Exception {
         Path bankFile = BankFiles.write(dir.resolve("bank").resolve("bank.json"), "caching",
                 BankFiles.question("cache-warm", "caching"), BankFiles.question("cache-cold", "caching"));
         Bank bank = new BankLoader().loadPaths(List.of(bankFile.getParent()));
         WordHashEmbedder first = new WordHashEmbedder();
         Meaning.start(bank, () -> first, Optional.of(dir.resolve("vectors")), Progress.none(), Runnable::run).close();
-        assertEquals(2 + 1, first.embedded.get(), "both questions, and one text to warm the model up");
+        int texts = bank.questions().stream().mapToInt(q -> 1 + VectorIndex.parts(q).size()).sum();
+        assertEquals(texts + 1, first.embedded.get(), "both questions whole and in parts, and one text to warm the model up");
         WordHashEmbedder second = new WordHashEmbedder();
         Meaning again = Meaning.start(bank, () -> second, Optional.of(dir.resolve("vectors")), Progress.none(), Runnable::run);
         assertTrue(again.isReady());
