@@ -37,6 +37,7 @@ import dev.prepbot.practice.SelfCheckActions;
 import dev.prepbot.practice.Sm2;
 import dev.prepbot.readiness.ReadinessCommand;
 import dev.prepbot.readiness.TrendAction;
+import dev.prepbot.search.Embedder;
 import dev.prepbot.search.IndexCache;
 import dev.prepbot.search.Meaning;
 import dev.prepbot.search.MiniLmEmbedder;
@@ -62,9 +63,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The composition root: the one place that builds and wires Prepbot's parts. Starting loads the bank
@@ -102,22 +105,40 @@ public final class App implements AutoCloseable {
     /** How often a process looks for servers' questions changed by another: well within two seconds. */
     static final Duration SERVER_BANK_REFRESH = Duration.ofSeconds(1);
 
-    private App(Settings settings, Bank bank, RateLimit rateLimit, Progress progress) {
+    private App(Settings settings, Bank bank, RateLimit rateLimit, Progress progress, ExecutorService meaningLoader,
+                Optional<Supplier<Embedder>> model) {
         this.settings = settings;
         this.bank = bank;
-        this.meaningLoader = Executors.newSingleThreadExecutor(runnable -> {
+        this.meaningLoader = meaningLoader;
+        // The bank is embedded in the background: search serves by words from the first second, and by
+        // meaning too once that is done.
+        Meaning meaning = model.isPresent()
+                ? Meaning.start(bank, model.get(), settings.vectorCache(), progress, meaningLoader)
+                : Meaning.none();
+        this.index = SearchIndex.build(bank, settings.indexCache().map(IndexCache::new), progress, meaning);
+        this.rateLimit = rateLimit;
+    }
+
+    private static App open(Settings settings, Progress progress, RateLimit rateLimit) throws InvalidBankException {
+        ExecutorService meaningLoader = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "prepbot-meaning");
             thread.setDaemon(true);
             thread.setPriority(Thread.NORM_PRIORITY - 1);
             return thread;
         });
-        // The sentence model loads and the bank is embedded in the background: search serves by words
-        // from the first second, and by meaning too once that is done.
-        Meaning meaning = settings.searchModel()
-                ? Meaning.start(bank, MiniLmEmbedder::load, settings.vectorCache(), progress, meaningLoader)
-                : Meaning.none();
-        this.index = SearchIndex.build(bank, settings.indexCache().map(IndexCache::new), progress, meaning);
-        this.rateLimit = rateLimit;
+        // The sentence model starts loading before the bank does: for an unchanged bank each takes
+        // about a second, and on two cores they need not wait for each other.
+        Optional<Supplier<Embedder>> model = Optional.empty();
+        if (settings.searchModel()) {
+            CompletableFuture<Embedder> loading = CompletableFuture.supplyAsync(MiniLmEmbedder::load, meaningLoader);
+            model = Optional.of(loading::join);
+        }
+        try {
+            return new App(settings, loadBank(settings, progress), rateLimit, progress, meaningLoader, model);
+        } catch (InvalidBankException | RuntimeException e) {
+            meaningLoader.shutdownNow();
+            throw e;
+        }
     }
 
     /**
@@ -130,7 +151,7 @@ public final class App implements AutoCloseable {
 
     /** The same, reporting how loading and indexing a large bank goes. */
     public static App start(Settings settings, Progress progress) throws InvalidBankException {
-        return new App(settings, loadBank(settings, progress), RateLimit.unlimited(Clock.systemUTC()), progress);
+        return open(settings, progress, RateLimit.unlimited(Clock.systemUTC()));
     }
 
     /** The same for a server full of users: commands and clicks are rate limited per user. */
@@ -139,8 +160,7 @@ public final class App implements AutoCloseable {
     }
 
     public static App startShared(Settings settings, Progress progress) throws InvalidBankException {
-        return new App(settings, loadBank(settings, progress), new RateLimit(RATE_BURST, RATE_EVERY, Clock.systemUTC()),
-                progress);
+        return open(settings, progress, new RateLimit(RATE_BURST, RATE_EVERY, Clock.systemUTC()));
     }
 
     public static Bank loadBank(Settings settings) throws InvalidBankException {

@@ -36,6 +36,7 @@ import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.VectorUtil;
 
 /**
  * Each question's meaning as vectors in Lucene HNSW graphs: the whole of it (its text and short answer,
@@ -242,10 +243,10 @@ final class VectorIndex implements AutoCloseable {
                     wholes[leaf] = reader.leaves().get(leaf).reader().getFloatVectorValues(VECTOR);
                     parts[leaf] = reader.leaves().get(leaf).reader().getFloatVectorValues(PART);
                 }
-                float whole = dot(query, wholes[leaf].vectorValue(wholeOfOrdinal[ordinal]));
+                float whole = VectorUtil.dotProduct(query, wholes[leaf].vectorValue(wholeOfOrdinal[ordinal]));
                 float bestPart = whole;
                 for (int i = partsFrom[ordinal]; i < partsFrom[ordinal + 1]; i++) {
-                    bestPart = Math.max(bestPart, dot(query, parts[leaf].vectorValue(partOrds[i])));
+                    bestPart = Math.max(bestPart, VectorUtil.dotProduct(query, parts[leaf].vectorValue(partOrds[i])));
                 }
                 found.add(new Neighbour(ordinal, Relevance.closeness(whole, bestPart)));
             }
@@ -254,14 +255,6 @@ final class VectorIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("vector search failed", e);
         }
-    }
-
-    private static float dot(float[] a, float[] b) {
-        float sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += a[i] * b[i];
-        }
-        return sum;
     }
 
     /**
