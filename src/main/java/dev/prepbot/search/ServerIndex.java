@@ -338,7 +338,7 @@ public final class ServerIndex implements AutoCloseable {
                 texts.put(doc, stored.get(STORED_QUESTION));
             }
             List<Highlight> highlights = words.isPresent()
-                    ? new MatchHighlighter(searcher, SearchIndex.fieldAnalyzer(), texts::get,
+                    ? new MatchHighlighter(SearchIndex.fieldAnalyzer(), texts::get,
                     SearchIndex.QUESTION, SearchIndex.QUESTION_PLAIN).highlight(searcher.rewrite(words.get().query()), docs)
                     : List.of();
             for (int i = 0; i < docs.length; i++) {
