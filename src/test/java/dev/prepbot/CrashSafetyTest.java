@@ -52,6 +52,8 @@ class CrashSafetyTest {
                 "PREPBOT_DISCORD_API", discord.restBaseUrl(),
                 "PREPBOT_DISCORD_GATEWAY", discord.gatewayUrl(),
                 "PREPBOT_DB", dir.resolve("crash.db").toString(),
+                // Crashes, not search, are under test: embedding the bank would only take a core from the bursts.
+                "PREPBOT_SEARCH_MODEL", "off",
                 // Kills land while the search index is being stored too: every start must still come up.
                 "XDG_CACHE_HOME", dir.resolve("cache").toString()));
         return builder.start();
