@@ -2,10 +2,15 @@ package dev.prepbot.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -13,8 +18,14 @@ import org.apache.lucene.search.CombinedFieldQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.StringHelper;
 
 /**
  * Turns what a user typed into a Lucene query, word by word, without any query-parser syntax: the
@@ -68,21 +79,21 @@ final class QueryBuilder {
     }
 
     /**
-     * The query for the text; the vocabulary tells which words the bank does not contain, and supplies
-     * the corrections for them and the completions of a half-typed word.
+     * The query for the text over the index the reader reads; the reader tells which words the bank
+     * does not contain, and supplies the corrections for them.
      */
-    Optional<Lexical> build(String text, Optional<String> topic, Vocabulary vocabulary) throws IOException {
+    Optional<Lexical> build(String text, Optional<String> topic, IndexReader reader) throws IOException {
         List<String> typed = Analyzers.tokens(plain, text, MAX_WORDS);
         if (typed.isEmpty()) {
             return Optional.empty();
         }
         // A query of nothing but filler ("is vs", "what about") has nothing better to go on.
         boolean allFiller = typed.stream().allMatch(QueryWords::isFiller);
-        return build(text, typed, allFiller, topic, vocabulary);
+        return build(text, typed, allFiller, topic, reader);
     }
 
     private Optional<Lexical> build(String text, List<String> typed, boolean fillerCounts, Optional<String> topic,
-                                    Vocabulary vocabulary) throws IOException {
+                                    IndexReader reader) throws IOException {
         boolean lastIsPartial = endsInsideWord(text);
         List<String> stems = new ArrayList<>();
         BooleanQuery.Builder anyWord = new BooleanQuery.Builder();
@@ -105,8 +116,8 @@ final class QueryBuilder {
                 continue;
             }
             subject++;
-            boolean inBank = vocabulary.holds(word);
-            boolean begun = partial && !inBank && vocabulary.begins(word);
+            boolean inBank = isBankWord(reader, word);
+            boolean begun = partial && !inBank && beginsAWord(reader, word);
             BooleanQuery.Builder exact = new BooleanQuery.Builder();
             BooleanQuery.Builder typoFixes = new BooleanQuery.Builder();
             if (stem.isPresent()) {
@@ -119,7 +130,7 @@ final class QueryBuilder {
             } else if (!words.isEnglish(word)) {
                 // Not the bank's and not English: most likely a typo of one of the bank's words.
                 boolean anyFix = false;
-                for (String correction : corrections(vocabulary, word)) {
+                for (String correction : corrections(reader, word)) {
                     Optional<String> fixed = stem(correction);
                     if (fixed.isPresent() && !fixed.equals(stem)) {
                         addStemClauses(anyWord, fixed.get(), CORRECTION_WEIGHT);
@@ -130,7 +141,7 @@ final class QueryBuilder {
                 corrected += anyFix ? 1 : 0;
             }
             if (partial) {
-                Query prefix = vocabulary.beginning(SearchIndex.QUESTION_PLAIN, word);
+                Query prefix = new PrefixQuery(new Term(SearchIndex.QUESTION_PLAIN, word));
                 anyWord.add(boosted(prefix, PREFIX_QUESTION_BOOST), Occur.SHOULD);
                 exact.add(prefix, Occur.SHOULD);
             }
@@ -147,7 +158,7 @@ final class QueryBuilder {
         boolean idTyped = false;
         if (!trimmed.isEmpty() && trimmed.length() <= 64) {
             anyWord.add(boosted(new TermQuery(new Term(SearchIndex.ID, trimmed)), ID_BOOST), Occur.SHOULD);
-            idTyped = vocabulary.reader().docFreq(new Term(SearchIndex.ID, trimmed)) > 0;
+            idTyped = reader.docFreq(new Term(SearchIndex.ID, trimmed)) > 0;
         }
         if (subject == 0 && !idTyped) {
             return Optional.empty();
@@ -187,20 +198,45 @@ final class QueryBuilder {
         clause.add(boosted(new TermQuery(new Term(SearchIndex.EXTRA, stem)), EXTRA_BOOST * weight), Occur.SHOULD);
     }
 
+    private static boolean isBankWord(IndexReader reader, String word) throws IOException {
+        return reader.docFreq(new Term(SearchIndex.WORDS, word)) > 0;
+    }
+
     /**
      * The bank's words closest to a word no question contains, by Lucene's spell checker over the
      * bank's own words; none for a word the bank has. Only unknown words are corrected: expanding
      * every word into its near-misses cost a Levenshtein automaton per word per search, which
      * profiling showed was most of a search's time, and ranked near-misses beside the word meant.
      */
-    private static List<String> corrections(Vocabulary vocabulary, String word) throws IOException {
+    private static List<String> corrections(IndexReader reader, String word) throws IOException {
         // Most typos are one edit away; the automaton for two edits costs far more to build, so it is
         // only built for a long word that has no correction one edit away.
         List<String> found = List.of();
         for (int edits = 1; edits <= allowedEdits(word) && found.isEmpty(); edits++) {
-            found = vocabulary.corrections(word, edits, CORRECTIONS);
+            found = corrections(reader, word, edits);
         }
         return found;
+    }
+
+    private static List<String> corrections(IndexReader reader, String word, int edits) throws IOException {
+        DirectSpellChecker checker = new DirectSpellChecker();
+        checker.setMaxEdits(edits);
+        checker.setMinQueryLength(4);
+        // The first letter is rarely the mistyped one; fixing it keeps the search for corrections cheap.
+        checker.setMinPrefix(1);
+        SuggestWord[] found = checker.suggestSimilar(new Term(SearchIndex.WORDS, word), CORRECTIONS, reader,
+                SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+        return Arrays.stream(found).map(w -> w.string).toList();
+    }
+
+    private static boolean beginsAWord(IndexReader reader, String prefix) throws IOException {
+        Terms words = MultiTerms.getTerms(reader, SearchIndex.WORDS);
+        if (words == null) {
+            return false;
+        }
+        TermsEnum terms = words.iterator();
+        BytesRef start = new BytesRef(prefix);
+        return terms.seekCeil(start) != TermsEnum.SeekStatus.END && StringHelper.startsWith(terms.term(), start);
     }
 
     /** One typo for words of four to seven letters, two from eight on; short words must be exact. */

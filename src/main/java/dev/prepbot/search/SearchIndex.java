@@ -338,7 +338,7 @@ public final class SearchIndex implements AutoCloseable {
      */
     private Optional<QueryBuilder.Lexical> lexical(String text, Optional<String> topic) {
         try {
-            Optional<QueryBuilder.Lexical> built = queries.build(text, topic, Vocabulary.of(reader));
+            Optional<QueryBuilder.Lexical> built = queries.build(text, topic, reader);
             if (built.isEmpty()) {
                 return built;
             }
@@ -579,13 +579,9 @@ public final class SearchIndex implements AutoCloseable {
         String extra = String.join(" ", q.example().orElse(""), String.join(" ", q.mistakes()), q.story().orElse(""));
         doc.add(new Field(EXTRA, extra, WORDS_AND_COUNTS));
         doc.add(new Field(QUESTION_PLAIN, q.question(), WORDS_AND_COUNTS));
-        doc.add(new Field(WORDS, wordsText(q), WORDS_ONLY));
+        String words = String.join(" ", q.question(), tagText(q), q.answer(), q.explanation().orElse(""));
+        doc.add(new Field(WORDS, words, WORDS_ONLY));
         return doc;
-    }
-
-    /** The text whose words a query's words are checked against: what a search weighs most. */
-    static String wordsText(Question q) {
-        return String.join(" ", q.question(), tagText(q), q.answer(), q.explanation().orElse(""));
     }
 
     /** Tags are slugs ("binary-search"); their words are searched apart. */

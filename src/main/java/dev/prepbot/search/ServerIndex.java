@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import dev.prepbot.bank.Question;
-import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -66,9 +65,6 @@ public final class ServerIndex implements AutoCloseable {
     private static final String STORED_ID = "stored_id";
     private static final String STORED_QUESTION = "stored_question";
     private static final String VECTOR = "vector";
-    /** Each server's words under its own prefix: the vocabulary its typos and half-typed words are read against. */
-    private static final String SERVER_WORDS = "server_words";
-    private static final Analyzer WORDS_ANALYZER = Analyzers.plain();
     /** Whether a document has its vector yet ("yes"/"no"): the ones to embed once the model is ready. */
     private static final String EMBEDDED = "embedded";
 
@@ -79,7 +75,7 @@ public final class ServerIndex implements AutoCloseable {
     private static final String VERSION_KEY = "version";
     private static final String LAYOUT_KEY = "layout";
     private static final String LAYOUT = "lucene-" + Version.LATEST + "/layout-"
-            + IndexCache.LAYOUT + "/servers-2";
+            + IndexCache.LAYOUT + "/servers-1";
     private static final Logger LOG = LoggerFactory.getLogger(ServerIndex.class);
 
     private final Directory directory;
@@ -290,7 +286,7 @@ public final class ServerIndex implements AutoCloseable {
             if (!holds(searcher, guild)) {
                 return List.<Match>of();
             }
-            Optional<QueryBuilder.Lexical> built = queries.build(text, topic, vocabulary(searcher, guild));
+            Optional<QueryBuilder.Lexical> built = queries.build(text, topic, searcher.getIndexReader());
             Optional<QueryBuilder.Lexical> words = built.map(l -> new QueryBuilder.Lexical(inGuild(l.query(), guild),
                     inGuild(l.coverage(), guild), l.subjectWords(), l.keywords(), l.exact()));
             float coverage = 0f;
@@ -358,7 +354,7 @@ public final class ServerIndex implements AutoCloseable {
     public List<String> find(String guild, String text, int limit) {
         return withSearcher(searcher -> {
             Optional<QueryBuilder.Lexical> words = limit > 0 && holds(searcher, guild)
-                    ? queries.build(text, Optional.empty(), vocabulary(searcher, guild)) : Optional.empty();
+                    ? queries.build(text, Optional.empty(), searcher.getIndexReader()) : Optional.empty();
             List<String> ids = new ArrayList<>();
             if (words.isPresent()) {
                 for (ScoreDoc sd : searcher.search(inGuild(words.get().query(), guild), limit).scoreDocs) {
@@ -441,10 +437,6 @@ public final class ServerIndex implements AutoCloseable {
         return searcher.getIndexReader().docFreq(new Term(GUILD, guild)) > 0;
     }
 
-    private static Vocabulary vocabulary(IndexSearcher searcher, String guild) {
-        return Vocabulary.ofServer(searcher.getIndexReader(), SERVER_WORDS, guild);
-    }
-
     private static Query inGuild(Query query, String guild) {
         return new BooleanQuery.Builder().add(query, Occur.MUST)
                 .add(new TermQuery(new Term(GUILD, guild)), Occur.FILTER).build();
@@ -461,10 +453,6 @@ public final class ServerIndex implements AutoCloseable {
         doc.add(new StoredField(STORED_ID, q.id()));
         doc.add(new StoredField(STORED_QUESTION, q.question()));
         doc.add(new StringField(EMBEDDED, vector == null ? "no" : "yes", Field.Store.NO));
-        Set<String> words = new HashSet<>(Analyzers.tokens(WORDS_ANALYZER, SearchIndex.wordsText(q), Integer.MAX_VALUE));
-        for (String word : words) {
-            doc.add(new StringField(SERVER_WORDS, Vocabulary.serverWord(guild, word), Field.Store.NO));
-        }
         if (vector != null) {
             doc.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
         }
