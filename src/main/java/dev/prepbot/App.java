@@ -29,6 +29,8 @@ import dev.prepbot.quiz.QuizCommand;
 import dev.prepbot.quiz.QuizEngine;
 import dev.prepbot.quiz.StatsCommand;
 import dev.prepbot.ops.Health;
+import dev.prepbot.ops.RequestBudget;
+import dev.prepbot.ops.ShardPlan;
 import dev.prepbot.practice.Practice;
 import dev.prepbot.practice.PracticeCommand;
 import dev.prepbot.practice.ReviewCommand;
@@ -37,7 +39,6 @@ import dev.prepbot.practice.SelfCheckActions;
 import dev.prepbot.practice.Sm2;
 import dev.prepbot.readiness.ReadinessCommand;
 import dev.prepbot.readiness.TrendAction;
-import dev.prepbot.search.Embedder;
 import dev.prepbot.search.IndexCache;
 import dev.prepbot.search.Meaning;
 import dev.prepbot.search.MiniLmEmbedder;
@@ -63,11 +64,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 /**
  * The composition root: the one place that builds and wires Prepbot's parts. Starting loads the bank
@@ -105,40 +104,22 @@ public final class App implements AutoCloseable {
     /** How often a process looks for servers' questions changed by another: well within two seconds. */
     static final Duration SERVER_BANK_REFRESH = Duration.ofSeconds(1);
 
-    private App(Settings settings, Bank bank, RateLimit rateLimit, Progress progress, ExecutorService meaningLoader,
-                Optional<Supplier<Embedder>> model) {
+    private App(Settings settings, Bank bank, RateLimit rateLimit, Progress progress) {
         this.settings = settings;
         this.bank = bank;
-        this.meaningLoader = meaningLoader;
-        // The bank is embedded in the background: search serves by words from the first second, and by
-        // meaning too once that is done.
-        Meaning meaning = model.isPresent()
-                ? Meaning.start(bank, model.get(), settings.vectorCache(), progress, meaningLoader)
-                : Meaning.none();
-        this.index = SearchIndex.build(bank, settings.indexCache().map(IndexCache::new), progress, meaning);
-        this.rateLimit = rateLimit;
-    }
-
-    private static App open(Settings settings, Progress progress, RateLimit rateLimit) throws InvalidBankException {
-        ExecutorService meaningLoader = Executors.newSingleThreadExecutor(runnable -> {
+        this.meaningLoader = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "prepbot-meaning");
             thread.setDaemon(true);
             thread.setPriority(Thread.NORM_PRIORITY - 1);
             return thread;
         });
-        // The sentence model starts loading before the bank does: for an unchanged bank each takes
-        // about a second, and on two cores they need not wait for each other.
-        Optional<Supplier<Embedder>> model = Optional.empty();
-        if (settings.searchModel()) {
-            CompletableFuture<Embedder> loading = CompletableFuture.supplyAsync(MiniLmEmbedder::load, meaningLoader);
-            model = Optional.of(loading::join);
-        }
-        try {
-            return new App(settings, loadBank(settings, progress), rateLimit, progress, meaningLoader, model);
-        } catch (InvalidBankException | RuntimeException e) {
-            meaningLoader.shutdownNow();
-            throw e;
-        }
+        // The sentence model loads and the bank is embedded in the background: search serves by words
+        // from the first second, and by meaning too once that is done.
+        Meaning meaning = settings.searchModel()
+                ? Meaning.start(bank, MiniLmEmbedder::load, settings.vectorCache(), progress, meaningLoader)
+                : Meaning.none();
+        this.index = SearchIndex.build(bank, settings.indexCache().map(IndexCache::new), progress, meaning);
+        this.rateLimit = rateLimit;
     }
 
     /**
@@ -151,7 +132,7 @@ public final class App implements AutoCloseable {
 
     /** The same, reporting how loading and indexing a large bank goes. */
     public static App start(Settings settings, Progress progress) throws InvalidBankException {
-        return open(settings, progress, RateLimit.unlimited(Clock.systemUTC()));
+        return new App(settings, loadBank(settings, progress), RateLimit.unlimited(Clock.systemUTC()), progress);
     }
 
     /** The same for a server full of users: commands and clicks are rate limited per user. */
@@ -160,7 +141,8 @@ public final class App implements AutoCloseable {
     }
 
     public static App startShared(Settings settings, Progress progress) throws InvalidBankException {
-        return open(settings, progress, new RateLimit(RATE_BURST, RATE_EVERY, Clock.systemUTC()));
+        return new App(settings, loadBank(settings, progress), new RateLimit(RATE_BURST, RATE_EVERY, Clock.systemUTC()),
+                progress);
     }
 
     public static Bank loadBank(Settings settings) throws InvalidBankException {
@@ -222,7 +204,11 @@ public final class App implements AutoCloseable {
                 Thread.ofPlatform().name("prepbot-daily-", 0).daemon(true).factory());
         // A timer thread of its own: a burst of daily posts must not hold up the quiz rounds' timers.
         dailyScheduler = new ExecutorScheduler("prepbot-daily-timer");
-        daily = new DailyQuestions(catalog, dailyRecords, channels, clock, dailyScheduler, random, ownsGuild, dailyPosting);
+        // Discord's 50 requests a second are the bot's across its processes: each paces its posts to its share.
+        RequestBudget postingBudget = RequestBudget.dailyPosts(settings.shards().map(ShardPlan::share).orElse(1.0),
+                clock, duration -> Thread.sleep(duration));
+        daily = new DailyQuestions(catalog, dailyRecords, channels, clock, dailyScheduler, random, ownsGuild, dailyPosting,
+                postingBudget);
         Practice practice = new Practice(catalog, new SqlPracticeStore(database), new Sm2(), clock, random);
         AnswerCards cards = new AnswerCards(catalog, (caller, question) -> caller.guildId()
                 .ifPresent(guild -> practice.revealed(guild, caller.userId(), question.id())));

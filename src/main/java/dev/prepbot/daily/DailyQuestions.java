@@ -5,6 +5,7 @@ import dev.prepbot.bank.Question;
 import dev.prepbot.commands.AnswerCards;
 import dev.prepbot.commands.Reply;
 import dev.prepbot.commands.Text;
+import dev.prepbot.ops.RequestBudget;
 import dev.prepbot.time.Scheduler;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,8 +50,13 @@ public final class DailyQuestions implements AutoCloseable {
     private final Predicate<String> ownsGuild;
     private final Executor posting;
     private final Object lock = new Object();
+    private final RequestBudget budget;
     private Scheduler.Task wake;
     private boolean closed;
+    /** The posts of the last tick, done or under way. */
+    private CompletableFuture<Void> posts = CompletableFuture.completedFuture(null);
+    /** Whether a tick came while posts were under way, to be made once they end. */
+    private boolean tickAgain;
 
     public DailyQuestions(Catalog bank, DailyRecords records, DailyChannels channels, Clock clock, Scheduler scheduler,
                           RandomGenerator random) {
@@ -63,17 +69,20 @@ public final class DailyQuestions implements AutoCloseable {
      */
     public DailyQuestions(Catalog bank, DailyRecords records, DailyChannels channels, Clock clock, Scheduler scheduler,
                           RandomGenerator random, Predicate<String> ownsGuild) {
-        this(bank, records, channels, clock, scheduler, random, ownsGuild, Runnable::run);
+        this(bank, records, channels, clock, scheduler, random, ownsGuild, Runnable::run, RequestBudget.unlimited());
     }
 
     /**
      * The same, making the posts due at one moment on {@code posting}: thousands of servers that chose the
      * same time are posted several at a time (each post mostly waits for Discord and the database), not
      * one after another. {@code random} must then be safe to share between threads, as {@code Random} is.
+     * Each post and its thread are two requests of {@code budget}, taken before the day is claimed, so a
+     * claim is never held while waiting for the budget.
      */
     public DailyQuestions(Catalog bank, DailyRecords records, DailyChannels channels, Clock clock, Scheduler scheduler,
-                          RandomGenerator random, Predicate<String> ownsGuild, Executor posting) {
+                          RandomGenerator random, Predicate<String> ownsGuild, Executor posting, RequestBudget budget) {
         this.posting = posting;
+        this.budget = budget;
         this.ownsGuild = ownsGuild;
         this.bank = bank;
         this.records = records;
@@ -89,14 +98,22 @@ public final class DailyQuestions implements AutoCloseable {
         tick();
     }
 
-    /** Posts what is due now and plans the next wake; also called after every schedule change. */
+    /**
+     * Posts what is due now and plans the next wake; also called after every schedule change. Returns at
+     * once while the posts of an earlier tick are still being made (a busy minute's posts can take minutes,
+     * paced to Discord's limit): the schedules are looked at again as soon as those end, and the command
+     * that changed one never waits for them.
+     */
     public void tick() {
         synchronized (lock) {
             if (closed) {
                 return;
             }
+            if (!posts.isDone()) {
+                tickAgain = true;
+                return;
+            }
             Instant now = clock.instant();
-            Instant next = now.plus(MAX_SLEEP);
             List<DailySchedule> mine = records.schedules().stream().filter(s -> ownsGuild.test(s.guildId())).toList();
             List<CompletableFuture<Boolean>> contended = new ArrayList<>();
             for (DailySchedule schedule : mine) {
@@ -109,19 +126,37 @@ public final class DailyQuestions implements AutoCloseable {
                     }
                 }, posting));
             }
+            posts = CompletableFuture.allOf(contended.toArray(CompletableFuture[]::new))
+                    .whenComplete((done, error) -> planNextWake(now, mine, contended));
+        }
+    }
+
+    /** Once a tick's posts are made: wakes for the next one due, sooner to retry a day another process holds. */
+    private void planNextWake(Instant ticked, List<DailySchedule> mine, List<CompletableFuture<Boolean>> contended) {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            Instant next = ticked.plus(MAX_SLEEP);
             for (int i = 0; i < mine.size(); i++) {
-                if (contended.get(i).join() && now.plus(CONTENDED_RETRY).isBefore(next)) {
-                    next = now.plus(CONTENDED_RETRY);
+                if (contended.get(i).getNow(false) && ticked.plus(CONTENDED_RETRY).isBefore(next)) {
+                    next = ticked.plus(CONTENDED_RETRY);
                 }
-                Instant due = mine.get(i).postingTime().nextAfter(now);
+                Instant due = mine.get(i).postingTime().nextAfter(ticked);
                 if (due.isBefore(next)) {
                     next = due;
                 }
             }
+            Instant now = clock.instant();
+            if (tickAgain) {
+                tickAgain = false;
+                next = now;
+            }
             if (wake != null) {
                 wake.cancel();
             }
-            wake = scheduler.schedule(Duration.between(now, next), this::tick);
+            Duration sleep = Duration.between(now, next);
+            wake = scheduler.schedule(sleep.isNegative() ? Duration.ZERO : sleep, this::tick);
         }
     }
 
@@ -162,7 +197,11 @@ public final class DailyQuestions implements AutoCloseable {
             number = cycle.number() + 1;
         }
         Question question = remaining.get(random.nextInt(remaining.size()));
-        if (!records.claimPost(schedule.guildId(), today, question.id(), number, now)) {
+        if (!spend()) {
+            return false;
+        }
+        // The claim's lease runs from now, not from the tick: the budget may have kept this post waiting.
+        if (!records.claimPost(schedule.guildId(), today, question.id(), number, clock.instant())) {
             // Claimed by another process that has not posted yet (posted() is false for an unsettled
             // claim): look again soon, in case it died and its lease runs out.
             return !records.posted(schedule.guildId(), today);
@@ -178,7 +217,9 @@ public final class DailyQuestions implements AutoCloseable {
             String messageId = channels.postOnce(schedule.channelId(), card(question), nonce(schedule.guildId(), today)).join();
             records.recordMessage(schedule.guildId(), today, messageId);
             records.recordProblem(schedule.guildId(), Optional.empty());
-            channels.openThread(schedule.channelId(), messageId, threadName(question, today));
+            if (spend()) {
+                channels.openThread(schedule.channelId(), messageId, threadName(question, today));
+            }
         } catch (CompletionException e) {
             String reason = e.getCause() == null ? "unknown error" : e.getCause().getMessage();
             records.settle(schedule.guildId(), today);
@@ -186,6 +227,20 @@ public final class DailyQuestions implements AutoCloseable {
             log.warn("daily question for guild {} failed to post: {}", schedule.guildId(), reason);
         }
         return false;
+    }
+
+    /**
+     * Waits for one request of the budget; false when interrupted (Prepbot is stopping), leaving any
+     * claim to run out so that another process or the next start makes the post.
+     */
+    private boolean spend() {
+        try {
+            budget.acquire();
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** The post: the question, its topic and difficulty, and buttons that reveal the answers privately. */

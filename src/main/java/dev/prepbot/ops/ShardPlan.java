@@ -13,6 +13,11 @@ import java.util.TreeSet;
  */
 public record ShardPlan(int total, List<Integer> ids) {
 
+    /** The share of all shards this process holds: of the bot's budget of requests, what is its own. */
+    public double share() {
+        return (double) ids.size() / total;
+    }
+
     /** Discord's own ceiling is far lower; this only keeps a typo from asking for millions of sockets. */
     static final int MAX_TOTAL = 4_096;
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.prepbot.bank.Bank;
+import dev.prepbot.ops.RequestBudget;
 import dev.prepbot.testing.ManualClock;
 import dev.prepbot.testing.ManualScheduler;
 import dev.prepbot.testing.Questions;
@@ -165,5 +166,45 @@ class DailyQuestionsTest {
         scheduler.runUntil(Instant.parse("2026-01-01T07:00:00Z"));
         assertEquals(1, channels.posted.size());
         assertEquals(List.of("m0"), channels.threads, "a thread is opened under the post");
+    }
+
+    @Test
+    void postsArePacedByTheBudgetAndEachDayIsClaimedWhenItsTurnComes() {
+        for (String guild : List.of("a", "b", "c")) {
+            schedule(guild, "09:00", "UTC", Optional.empty());
+        }
+        RequestBudget twoASecond = RequestBudget.perSecond(2, clock, duration -> clock.set(clock.instant().plus(duration)));
+        DailyQuestions engine = new DailyQuestions(Catalog.of(bank), records, channels, clock, scheduler, new Random(5),
+                guild -> true, Runnable::run, twoASecond);
+        clock.set(Instant.parse("2026-01-01T09:00:00Z"));
+        engine.start();
+
+        assertEquals(3, channels.posted.size());
+        assertEquals(3, channels.threads.size());
+        // Two requests each (the post and its thread), the first at once: 2.5 s for all six.
+        assertEquals(Instant.parse("2026-01-01T09:00:02.500Z"), clock.instant());
+        assertEquals(List.of(Instant.parse("2026-01-01T09:00:00Z"), Instant.parse("2026-01-01T09:00:01Z"),
+                Instant.parse("2026-01-01T09:00:02Z")), records.claimTimes(), "each day is claimed when its post can go");
+    }
+
+    @Test
+    void aTickWhilePostsAreUnderWayReturnsAtOnceAndLooksAgainOnceTheyEnd() {
+        schedule("a", "09:00", "UTC", Optional.empty());
+        List<Runnable> underWay = new ArrayList<>();
+        DailyQuestions engine = new DailyQuestions(Catalog.of(bank), records, channels, clock, scheduler, new Random(6),
+                guild -> true, underWay::add, RequestBudget.unlimited());
+        clock.set(Instant.parse("2026-01-01T09:00:00Z"));
+        engine.start();
+        assertEquals(1, underWay.size(), "a's post is under way");
+
+        schedule("b", "09:00", "UTC", Optional.empty());
+        engine.tick();
+        assertEquals(1, underWay.size(), "the tick for b's new schedule waits for a's post instead of blocking");
+
+        underWay.remove(0).run();
+        assertEquals(1, channels.posted.size());
+        scheduler.runUntil(clock.instant());
+        underWay.forEach(Runnable::run);
+        assertEquals(2, channels.posted.size(), "b's post is made once a's has ended");
     }
 }

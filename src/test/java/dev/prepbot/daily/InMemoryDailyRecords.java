@@ -47,6 +47,11 @@ final class InMemoryDailyRecords implements DailyRecords {
         return posts.putIfAbsent(guildId + "/" + date, new Post(guildId, date, questionId, cycle, at)) == null;
     }
 
+    /** When each of the guild's days was claimed, in claim order. */
+    synchronized List<Instant> claimTimes() {
+        return posts.values().stream().map(Post::at).toList();
+    }
+
     @Override
     public synchronized boolean posted(String guildId, LocalDate date) {
         return posts.containsKey(guildId + "/" + date);
