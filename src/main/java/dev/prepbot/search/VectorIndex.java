@@ -41,8 +41,8 @@ import org.apache.lucene.util.VectorUtil;
 /**
  * Each question's meaning as vectors in Lucene HNSW graphs: the whole of it (its text and short answer,
  * as the sentence model reads them) and its parts (the question alone, each sentence of the short answer,
- * the first sentences of the explanation). A query phrased like one part of a question ("which server is
- * in charge") can sit far from the whole and close to that part, so a query is judged against both.
+ * the first sentences of the explanation). A query phrased like one sentence of an answer can sit far
+ * from the question as a whole and close to that sentence, so a query is judged against both.
  * Built once per bank and model (kept in the index cache beside the words), then read-only, so one
  * instance serves any number of threads.
  */
