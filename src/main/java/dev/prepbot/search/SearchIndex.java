@@ -43,6 +43,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.suggest.analyzing.AnalyzingInfixSuggester;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -281,7 +282,7 @@ public final class SearchIndex implements AutoCloseable {
             return found;
         }
         try {
-            for (ScoreDoc sd : searcher.search(query.get().query(), limit).scoreDocs) {
+            for (ScoreDoc sd : best(query.get().query(), limit).scoreDocs) {
                 found.add(question(sd.doc));
             }
             return found;
@@ -302,7 +303,7 @@ public final class SearchIndex implements AutoCloseable {
         Optional<Meaning.Ready> model = meaning.ready();
         boolean wordsSuffice = words.isPresent() && words.get().keywords();
         try {
-            TopDocs byWords = words.isPresent() ? searcher.search(words.get().query(), Relevance.CANDIDATES) : null;
+            TopDocs byWords = words.isPresent() ? best(words.get().query(), Relevance.CANDIDATES) : null;
             if (model.isEmpty() || wordsSuffice) {
                 QueryBuilder.Lexical typed = words.orElse(null);
                 if (typed == null || !Relevance.wordsAlone(typed.exact(), () -> coverage(typed))) {
@@ -350,10 +351,19 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * The n best matches, without counting every match: nothing reads the total, and once n are found
+     * Lucene may skip what cannot beat them (the coverage query stops at the first question holding
+     * every word).
+     */
+    private TopDocs best(Query query, int n) throws IOException {
+        return searcher.search(query, new TopScoreDocCollectorManager(n, null, n));
+    }
+
     /** The share of the query's subject words that the question holding the most of them holds. */
     private float coverage(QueryBuilder.Lexical words) {
         try {
-            ScoreDoc[] best = searcher.search(words.coverage(), 1).scoreDocs;
+            ScoreDoc[] best = best(words.coverage(), 1).scoreDocs;
             return best.length == 0 ? 0f : Math.min(1f, best[0].score / words.subjectWords());
         } catch (IOException e) {
             throw new UncheckedIOException("search failed", e);
