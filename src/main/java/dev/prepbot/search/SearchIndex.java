@@ -357,6 +357,10 @@ public final class SearchIndex implements AutoCloseable {
      * every word).
      */
     private TopDocs best(Query query, int n) throws IOException {
+        return best(searcher, query, n);
+    }
+
+    static TopDocs best(IndexSearcher searcher, Query query, int n) throws IOException {
         return searcher.search(query, new TopScoreDocCollectorManager(n, null, n));
     }
 

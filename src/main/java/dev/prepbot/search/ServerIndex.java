@@ -291,11 +291,11 @@ public final class ServerIndex implements AutoCloseable {
                     inGuild(l.coverage(), guild), l.subjectWords(), l.keywords(), l.exact()));
             float coverage = 0f;
             if (words.isPresent()) {
-                ScoreDoc[] best = searcher.search(words.get().coverage(), 1).scoreDocs;
+                ScoreDoc[] best = SearchIndex.best(searcher, words.get().coverage(), 1).scoreDocs;
                 coverage = best.length == 0 ? 0f : Math.min(1f, best[0].score / words.get().subjectWords());
             }
             ScoreDoc[] byWords = words.isPresent()
-                    ? searcher.search(words.get().query(), Relevance.CANDIDATES).scoreDocs : new ScoreDoc[0];
+                    ? SearchIndex.best(searcher, words.get().query(), Relevance.CANDIDATES).scoreDocs : new ScoreDoc[0];
             Optional<Embedder> embedder = model.get();
             Map<Integer, Float> ranked = new LinkedHashMap<>();
             if (embedder.isEmpty() || (words.isPresent() && words.get().keywords())) {
@@ -357,7 +357,7 @@ public final class ServerIndex implements AutoCloseable {
                     ? queries.build(text, Optional.empty(), searcher.getIndexReader()) : Optional.empty();
             List<String> ids = new ArrayList<>();
             if (words.isPresent()) {
-                for (ScoreDoc sd : searcher.search(inGuild(words.get().query(), guild), limit).scoreDocs) {
+                for (ScoreDoc sd : SearchIndex.best(searcher, inGuild(words.get().query(), guild), limit).scoreDocs) {
                     ids.add(searcher.storedFields().document(sd.doc).get(STORED_ID));
                 }
             }
