@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.text.ParseException;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.hunspell.Dictionary;
 import org.apache.lucene.analysis.hunspell.Hunspell;
@@ -40,17 +41,28 @@ final class QueryWords {
             "there's", "here", "much", "many", "more", "most", "each", "every", "lot", "lots", "kind",
             "while", "instead", "over", "again", "still", "even", "ok", "okay", "say");
 
-    private final Hunspell english;
+    private final CompletableFuture<Hunspell> english;
 
-    private QueryWords(Hunspell english) {
+    private QueryWords(CompletableFuture<Hunspell> english) {
         this.english = english;
     }
 
-    /** Reads the shipped dictionary; a few hundred milliseconds, so it is done once per index. */
-    static QueryWords load() {
+    /**
+     * The process's one English word list: it never changes, so every index shares it. Reading it takes a
+     * few hundred milliseconds, so it is read in the background from the first use: a start does not wait
+     * for it, and the first query with a word the bank lacks waits for what is left.
+     */
+    static QueryWords shared() {
+        return Shared.WORDS;
+    }
+
+    private static final class Shared {
+        static final QueryWords WORDS = new QueryWords(CompletableFuture.supplyAsync(QueryWords::read));
+    }
+
+    private static Hunspell read() {
         try (InputStream affix = resource("en_US.aff"); InputStream words = resource("en_US.dic")) {
-            Dictionary dictionary = new Dictionary(new ByteBuffersDirectory(), "hunspell", affix, words);
-            return new QueryWords(new Hunspell(dictionary));
+            return new Hunspell(new Dictionary(new ByteBuffersDirectory(), "hunspell", affix, words));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the English dictionary", e);
         } catch (ParseException e) {
@@ -80,6 +92,7 @@ final class QueryWords {
         if (word.length() > 40 || !word.chars().allMatch(c -> Character.isLetter(c) || c == '\'')) {
             return false;
         }
-        return english.spell(word) || english.spell(word.toLowerCase(Locale.ROOT));
+        Hunspell dictionary = english.join();
+        return dictionary.spell(word) || dictionary.spell(word.toLowerCase(Locale.ROOT));
     }
 }

@@ -113,7 +113,7 @@ public final class SearchIndex implements AutoCloseable {
             throw e;
         }
         this.searcher = new IndexSearcher(reader);
-        this.queries = new QueryBuilder(QueryWords.load());
+        this.queries = new QueryBuilder(QueryWords.shared());
         this.highlighter = new MatchHighlighter(analyzer, doc -> question(doc).question(), QUESTION, QUESTION_PLAIN);
         this.suggester = new Suggester(bank, this, infix);
     }

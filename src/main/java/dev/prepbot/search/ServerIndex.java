@@ -81,7 +81,7 @@ public final class ServerIndex implements AutoCloseable {
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
-    private final QueryBuilder queries = new QueryBuilder(QueryWords.load());
+    private final QueryBuilder queries = new QueryBuilder(QueryWords.shared());
     private final Supplier<Optional<Embedder>> model;
     private final OptionalLong committedVersion;
 
