@@ -8,6 +8,7 @@ import dev.prepbot.discord.fake.FakeDiscord;
 import dev.prepbot.discord.fake.World;
 import dev.prepbot.store.Database;
 import dev.prepbot.store.SqlDailyRecords;
+import dev.prepbot.testing.ShardProcess;
 import dev.prepbot.testing.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,23 +54,10 @@ class ShardProcessesTest {
 
     private Process launch(FakeDiscord discord, int shard) throws IOException {
         int start = launches.merge(shard, 1, Integer::sum);
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx256m",
-                // A claim left by the process this test kills expires in three seconds, not two minutes.
-                "-Dprepbot.dailyLease=PT3S",
-                "-cp", System.getProperty("java.class.path"), "dev.prepbot.Main", "run")
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(dir.resolve("err-" + shard + "-" + start + ".txt").toFile());
-        builder.environment().remove("DISCORD_TOKEN");
-        builder.environment().putAll(Map.of("DISCORD_TOKEN", TOKEN,
-                "PREPBOT_DISCORD_API", discord.restBaseUrl(),
-                "PREPBOT_DISCORD_GATEWAY", discord.gatewayUrl(),
-                "PREPBOT_DB", database,
-                "PREPBOT_SHARDS", Integer.toString(SHARDS),
-                "PREPBOT_SHARD_IDS", Integer.toString(shard),
-                "PREPBOT_SEARCH_MODEL", "off",
-                "XDG_CACHE_HOME", dir.resolve("cache-" + shard).toString()));
-        return builder.start();
+        // A claim left by the process this test kills expires in three seconds, not two minutes.
+        List<String> options = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx256m", "-Dprepbot.dailyLease=PT3S");
+        return ShardProcess.launch(options, discord, TOKEN, database, SHARDS, shard, dir.resolve("cache-" + shard),
+                dir.resolve("err-" + shard + "-" + start + ".txt"));
     }
 
     /** Waits for the health line a process prints once it listens: interactions before that go unseen. */

@@ -5,6 +5,7 @@ import dev.prepbot.discord.fake.FakeDiscord;
 import dev.prepbot.discord.fake.World;
 import dev.prepbot.store.Database;
 import dev.prepbot.store.SqlDailyRecords;
+import dev.prepbot.testing.ShardProcess;
 import dev.prepbot.testing.TestPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -56,21 +57,8 @@ final class ShardBenchmark {
     }
 
     private Process launch(FakeDiscord discord, int shard) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-XX:+UseSerialGC", "-Xmx384m",
-                "-cp", System.getProperty("java.class.path"), "dev.prepbot.Main", "run")
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(dir.resolve("err-" + shard + ".txt").toFile());
-        builder.environment().remove("DISCORD_TOKEN");
-        builder.environment().putAll(Map.of("DISCORD_TOKEN", TOKEN,
-                "PREPBOT_DISCORD_API", discord.restBaseUrl(),
-                "PREPBOT_DISCORD_GATEWAY", discord.gatewayUrl(),
-                "PREPBOT_DB", database,
-                "PREPBOT_SHARDS", Integer.toString(processes),
-                "PREPBOT_SHARD_IDS", Integer.toString(shard),
-                "PREPBOT_SEARCH_MODEL", "off",
-                "XDG_CACHE_HOME", dir.resolve("cache-" + shard).toString()));
-        return builder.start();
+        return ShardProcess.launch(List.of("-XX:+UseSerialGC", "-Xmx384m"), discord, TOKEN, database, processes, shard,
+                dir.resolve("cache-" + shard), dir.resolve("err-" + shard + ".txt"));
     }
 
     private long transactions() throws Exception {
