@@ -32,7 +32,7 @@ public final class SelfCheck {
     public static final int MAX_ANSWER = 2_000;
 
     /** A key point this close in meaning to a sentence of the answer is covered. */
-    static final float CLOSE = 0.72f;
+    static final float CLOSE = 0.76f;
     /** Closer than this, it is covered when the sentence also holds this share of its words. */
     static final float NEAR = 0.40f;
     static final float NEAR_WORDS = 0.4f;

@@ -7,7 +7,7 @@ import dev.prepbot.bank.Bank;
 import dev.prepbot.bank.BankLoader;
 import dev.prepbot.bank.Question;
 import dev.prepbot.search.Embedder;
-import dev.prepbot.search.MiniLmEmbedder;
+import dev.prepbot.search.JointEmbedder;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -30,7 +30,7 @@ class SelfCheckTest {
     @BeforeAll
     static void load() throws Exception {
         bank = new BankLoader().loadBuiltIn();
-        model = MiniLmEmbedder.load();
+        model = JointEmbedder.load();
     }
 
     @Test

@@ -34,7 +34,7 @@ class SearchByMeaningTest {
     static void build() throws Exception {
         builtIn = new BankLoader().loadBuiltIn();
         index = SearchIndex.build(builtIn,
-                Meaning.start(builtIn, MiniLmEmbedder::load, Optional.empty(), Progress.none(), Runnable::run));
+                Meaning.start(builtIn, JointEmbedder::load, Optional.empty(), Progress.none(), Runnable::run));
     }
 
     @AfterAll
