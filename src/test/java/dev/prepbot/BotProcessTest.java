@@ -1,5 +1,6 @@
 package dev.prepbot;
 
+import dev.prepbot.testing.TestCache;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,7 +35,7 @@ class BotProcessTest {
                 .redirectOutput(dir.resolve("out.txt").toFile())
                 .redirectError(dir.resolve("err.txt").toFile());
         builder.environment().remove("DISCORD_TOKEN");
-        builder.environment().put("XDG_CACHE_HOME", dir.resolve("cache").toString());
+        builder.environment().put("XDG_CACHE_HOME", TestCache.folder().toString());
         builder.environment().putAll(env);
         return builder.start();
     }

@@ -1,5 +1,6 @@
 package dev.prepbot;
 
+import dev.prepbot.testing.TestCache;
 import static dev.prepbot.testing.BankFiles.question;
 import static dev.prepbot.testing.BankFiles.with;
 import static dev.prepbot.testing.BankFiles.write;
@@ -38,6 +39,9 @@ class MainTest {
     }
 
     private Run run(String stdin, Map<String, String> env, String... args) {
+        Map<String, String> withCache = new java.util.HashMap<>(env);
+        withCache.putIfAbsent("XDG_CACHE_HOME", TestCache.folder().toString());
+        env = withCache;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = new Main(env, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),

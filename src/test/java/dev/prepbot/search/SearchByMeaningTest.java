@@ -1,5 +1,6 @@
 package dev.prepbot.search;
 
+import dev.prepbot.testing.TestCache;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,7 +35,8 @@ class SearchByMeaningTest {
     static void build() throws Exception {
         builtIn = new BankLoader().loadBuiltIn();
         index = SearchIndex.build(builtIn,
-                Meaning.start(builtIn, JointEmbedder::load, Optional.empty(), Progress.none(), Runnable::run));
+                Meaning.start(builtIn, JointEmbedder::load, Optional.of(TestCache.vectors()), Progress.none(),
+                        Runnable::run));
     }
 
     @AfterAll

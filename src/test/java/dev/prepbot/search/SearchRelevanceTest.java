@@ -1,5 +1,6 @@
 package dev.prepbot.search;
 
+import dev.prepbot.testing.TestCache;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.prepbot.bank.BankLoader;
@@ -29,7 +30,8 @@ class SearchRelevanceTest {
     @BeforeAll
     static void build() throws InvalidBankException {
         var bank = new BankLoader().loadBuiltIn();
-        Meaning meaning = Meaning.start(bank, JointEmbedder::load, Optional.empty(), Progress.none(), Runnable::run);
+        Meaning meaning = Meaning.start(bank, JointEmbedder::load, Optional.of(TestCache.vectors()), Progress.none(),
+                Runnable::run);
         index = SearchIndex.build(bank, meaning);
         queries = RelevanceSet.load();
         assertTrue(index.searchesByMeaning(), "the sentence model did not load");

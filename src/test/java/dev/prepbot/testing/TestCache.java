@@ -1,0 +1,24 @@
+package dev.prepbot.testing;
+
+import java.nio.file.Path;
+
+/**
+ * One cache folder ({@code XDG_CACHE_HOME}) shared by the tests of a build: the first test that needs
+ * the built-in bank's vectors embeds them with both sentence models (tens of seconds), the rest read
+ * them back. Every entry is keyed by the checksum of what it was made from, so no test sees another's
+ * questions; tests about the cache itself keep their own folders.
+ */
+public final class TestCache {
+
+    private TestCache() {
+    }
+
+    public static Path folder() {
+        return Path.of("target", "test-cache").toAbsolutePath();
+    }
+
+    /** Where {@code Meaning} keeps vectors under that folder, for tests that start it directly. */
+    public static Path vectors() {
+        return folder().resolve("prepbot").resolve("vectors");
+    }
+}
