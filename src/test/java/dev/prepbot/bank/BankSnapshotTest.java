@@ -27,6 +27,15 @@ class BankSnapshotTest {
     }
 
     @Test
+    void aSnapshotInManyChunksReadsBackInOrder() throws Exception {
+        Bank bank = new BankLoader().loadBuiltIn();
+        Path file = dir.resolve("bank.snapshot");
+        // 208 questions in chunks of 7: 29 full chunks and a last one of five, decoded on every core.
+        BankSnapshot.write(bank, file, 7);
+        assertEquals(bank.questions(), BankSnapshot.read(file, bank.checksum().orElseThrow()).orElseThrow().questions());
+    }
+
+    @Test
     void aSnapshotOfOtherFilesIsNotRead() throws Exception {
         Bank bank = new BankLoader().loadBuiltIn();
         Path file = dir.resolve("bank.snapshot");
