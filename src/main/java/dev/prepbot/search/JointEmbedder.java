@@ -2,7 +2,6 @@ package dev.prepbot.search;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -37,17 +36,16 @@ public final class JointEmbedder implements Embedder {
     }
 
     /**
-     * Loads MiniLM and bge-small side by side, the second on another thread: on two cores loading both
-     * takes little longer than loading the larger.
+     * Loads MiniLM, then bge-small, on the calling thread. Never side by side: ONNX Runtime crashed the
+     * JVM (SIGSEGV in session creation) once in four starts that created the two sessions on two threads
+     * at once, and it was not faster.
      */
     public static JointEmbedder load() {
         return load(MiniLmEmbedder::load, BgeSmallEmbedder::load);
     }
 
     static JointEmbedder load(Supplier<Embedder> first, Supplier<Embedder> second) {
-        CompletableFuture<Embedder> loading = CompletableFuture.supplyAsync(second);
-        Embedder loadedFirst = first.get();
-        return new JointEmbedder(loadedFirst, loading.join(), SECOND_WEIGHT);
+        return new JointEmbedder(first.get(), second.get(), SECOND_WEIGHT);
     }
 
     @Override
