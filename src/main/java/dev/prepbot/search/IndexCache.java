@@ -58,7 +58,8 @@ public final class IndexCache {
     static String key(String bankChecksum) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            String identity = bankChecksum + "/lucene-" + Version.LATEST + "/layout-" + LAYOUT;
+            String identity = bankChecksum + "/lucene-" + Version.LATEST + "/layout-" + LAYOUT
+                    + "/snapshot-" + BankSnapshot.FORMAT;
             return HexFormat.of().formatHex(sha.digest(identity.getBytes(StandardCharsets.UTF_8))).substring(0, 32);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
