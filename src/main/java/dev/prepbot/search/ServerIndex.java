@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import dev.prepbot.bank.Question;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -82,6 +83,8 @@ public final class ServerIndex implements AutoCloseable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final QueryBuilder queries = new QueryBuilder(QueryWords.shared());
+    /** Reads the matched questions for highlighting; an analyzer keeps its parts per thread for reuse. */
+    private final Analyzer highlighting = SearchIndex.fieldAnalyzer();
     private final Supplier<Optional<Embedder>> model;
     private final OptionalLong committedVersion;
 
@@ -338,7 +341,7 @@ public final class ServerIndex implements AutoCloseable {
                 texts.put(doc, stored.get(STORED_QUESTION));
             }
             List<Highlight> highlights = words.isPresent()
-                    ? new MatchHighlighter(SearchIndex.fieldAnalyzer(), texts::get,
+                    ? new MatchHighlighter(highlighting, texts::get,
                     SearchIndex.QUESTION, SearchIndex.QUESTION_PLAIN).highlight(searcher.rewrite(words.get().query()), docs)
                     : List.of();
             for (int i = 0; i < docs.length; i++) {
@@ -482,6 +485,7 @@ public final class ServerIndex implements AutoCloseable {
             searchers.close();
             writer.close();
             directory.close();
+            highlighting.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
