@@ -529,7 +529,8 @@ public final class Main implements Callable<Integer> {
                 return INVALID;
             }
             String answer = new String(in.readNBytes(SelfCheck.MAX_ANSWER * 4), StandardCharsets.UTF_8);
-            app.index().awaitMeaning(MEANING_WAIT);
+            // The self-check reads meaning with the model alone: it need not wait for the bank to be embedded.
+            app.index().awaitSentenceModel(MEANING_WAIT);
             SelfCheck.Result result = new SelfCheck(app.index()::sentenceModel).check(question.get(), answer);
             if (json) {
                 ObjectMapper mapper = new ObjectMapper();

@@ -33,15 +33,21 @@ public final class Meaning implements AutoCloseable {
 
     /** Completes with the model and vectors, or with null when they cannot be had; never exceptionally. */
     private final CompletableFuture<Ready> ready;
+    /**
+     * Completes with the model as soon as it is loaded, before the bank is embedded (minutes, for a
+     * large bank never embedded before): the self-check and the servers' questions need only the model.
+     */
+    private final CompletableFuture<Embedder> model;
     private volatile boolean closed;
 
-    private Meaning(CompletableFuture<Ready> ready) {
+    private Meaning(CompletableFuture<Ready> ready, CompletableFuture<Embedder> model) {
         this.ready = ready;
+        this.model = model;
     }
 
     /** No search by meaning: words only. */
     public static Meaning none() {
-        return new Meaning(CompletableFuture.completedFuture(null));
+        return new Meaning(CompletableFuture.completedFuture(null), CompletableFuture.completedFuture(null));
     }
 
     /**
@@ -51,9 +57,11 @@ public final class Meaning implements AutoCloseable {
      */
     public static Meaning start(Bank bank, Supplier<Embedder> model, Optional<Path> cacheRoot, Progress progress,
                                 Executor executor) {
-        return new Meaning(CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<Embedder> loaded = new CompletableFuture<>();
+        CompletableFuture<Ready> ready = CompletableFuture.supplyAsync(() -> {
             long started = System.nanoTime();
             Embedder embedder = model.get();
+            loaded.complete(embedder);
             VectorIndex vectors = vectors(bank, embedder, cacheRoot.map(IndexCache::new), progress);
             // The runtime's first inference is several times slower than the rest; pay it here, not in a search.
             embedder.embed("warm up the sentence model");
@@ -63,7 +71,10 @@ public final class Meaning implements AutoCloseable {
         }, executor).exceptionally(e -> {
             LOG.warn("Search by meaning is off, searching by words only: {}", rootMessage(e));
             return null;
-        }));
+        });
+        // A model that failed to load leaves the self-check to words as well.
+        ready.thenRun(() -> loaded.complete(null));
+        return new Meaning(ready, loaded);
     }
 
     private static VectorIndex vectors(Bank bank, Embedder model, Optional<IndexCache> cache, Progress progress) {
@@ -115,6 +126,25 @@ public final class Meaning implements AutoCloseable {
     /** The model and vectors if they are ready now and not closed; never waits. */
     Optional<Ready> ready() {
         return closed ? Optional.empty() : Optional.ofNullable(ready.getNow(null));
+    }
+
+    /** The sentence model if it is loaded now and not closed, whether or not the bank is embedded yet; never waits. */
+    Optional<Embedder> model() {
+        return closed ? Optional.empty() : Optional.ofNullable(model.getNow(null));
+    }
+
+    /** Waits up to the timeout for the sentence model alone; true when it is loaded. */
+    public boolean awaitModel(Duration timeout) {
+        try {
+            return model.get(timeout.toMillis(), TimeUnit.MILLISECONDS) != null && !closed;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return false;
+        }
     }
 
     /** Waits up to the timeout for the model and vectors; true when search by meaning is on. */

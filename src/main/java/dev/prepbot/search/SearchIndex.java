@@ -400,9 +400,17 @@ public final class SearchIndex implements AutoCloseable {
         return found;
     }
 
-    /** The sentence model, once it is loaded; other features that read meaning share it. */
+    /**
+     * The sentence model, once it is loaded (perhaps before the bank is embedded); other features that
+     * read meaning share it.
+     */
     public Optional<Embedder> sentenceModel() {
-        return meaning.ready().map(Meaning.Ready::model);
+        return meaning.model();
+    }
+
+    /** Waits up to the timeout for the sentence model alone, as the self-check does; true when loaded. */
+    public boolean awaitSentenceModel(Duration timeout) {
+        return meaning.awaitModel(timeout);
     }
 
     /** Whether search by meaning is on: the model is loaded and the bank embedded. */

@@ -1,0 +1,76 @@
+package dev.prepbot.search;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.prepbot.bank.Bank;
+import dev.prepbot.bank.BankLoader;
+import dev.prepbot.bank.Progress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+
+class MeaningTest {
+
+    /** Embeds single texts at once, but holds every batch (the bank's questions) until let go. */
+    private static final class HeldBatches implements Embedder {
+        final WordHashEmbedder words = new WordHashEmbedder();
+        final CountDownLatch letGo = new CountDownLatch(1);
+
+        @Override
+        public String name() {
+            return "held-" + words.name();
+        }
+
+        @Override
+        public int dimension() {
+            return words.dimension();
+        }
+
+        @Override
+        public float[] embed(String text) {
+            return words.embed(text);
+        }
+
+        @Override
+        public List<float[]> embedAll(List<String> texts) {
+            try {
+                letGo.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return words.embedAll(texts);
+        }
+    }
+
+    @Test
+    void theModelServesTheSelfCheckBeforeTheBankIsEmbedded() throws Exception {
+        Bank bank = new BankLoader().loadBuiltIn();
+        HeldBatches model = new HeldBatches();
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try (Meaning meaning = Meaning.start(bank, () -> model, Optional.empty(), Progress.none(), executor)) {
+            assertTrue(meaning.awaitModel(Duration.ofSeconds(10)), "the model is there while the bank waits");
+            assertTrue(meaning.model().isPresent());
+            assertFalse(meaning.isReady(), "search by meaning waits for the bank's vectors");
+            model.letGo.countDown();
+            assertTrue(meaning.await(Duration.ofSeconds(30)), "then search by meaning comes on");
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void aModelThatCannotLoadLeavesTheSelfCheckToWords() {
+        Bank bank = new Bank(List.of());
+        try (Meaning meaning = Meaning.start(bank, () -> {
+            throw new IllegalStateException("no native library for this platform");
+        }, Optional.empty(), Progress.none(), Runnable::run)) {
+            assertFalse(meaning.awaitModel(Duration.ofSeconds(1)));
+            assertTrue(meaning.model().isEmpty());
+        }
+    }
+}
