@@ -20,4 +20,21 @@ public interface Embedder {
     default List<float[]> embedAll(List<String> texts) {
         return texts.stream().map(this::embed).toList();
     }
+
+    /** The vector scaled to length 1, so that a dot product is the cosine; the zero vector stays as it is. */
+    static float[] unit(float[] vector) {
+        double norm = 0;
+        for (float v : vector) {
+            norm += v * v;
+        }
+        if (norm == 0) {
+            return vector;
+        }
+        float scale = (float) (1 / Math.sqrt(norm));
+        float[] unit = new float[vector.length];
+        for (int i = 0; i < vector.length; i++) {
+            unit[i] = vector[i] * scale;
+        }
+        return unit;
+    }
 }

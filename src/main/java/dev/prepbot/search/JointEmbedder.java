@@ -41,7 +41,7 @@ public final class JointEmbedder implements Embedder {
      * at once, and it was not faster.
      */
     public static JointEmbedder load() {
-        return load(MiniLmEmbedder::load, BgeSmallEmbedder::load);
+        return load(InProcessEmbedder::miniLm, InProcessEmbedder::bgeSmall);
     }
 
     static JointEmbedder load(Supplier<Embedder> first, Supplier<Embedder> second) {

@@ -135,28 +135,22 @@ public final class Meaning implements AutoCloseable {
 
     /** Waits up to the timeout for the sentence model alone; true when it is loaded. */
     public boolean awaitModel(Duration timeout) {
-        try {
-            return model.get(timeout.toMillis(), TimeUnit.MILLISECONDS) != null && !closed;
-        } catch (TimeoutException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (java.util.concurrent.ExecutionException e) {
-            return false;
-        }
+        return arrives(model, timeout) && !closed;
     }
 
     /** Waits up to the timeout for the model and vectors; true when search by meaning is on. */
     public boolean await(Duration timeout) {
+        return arrives(ready, timeout) && !closed;
+    }
+
+    /** Whether the future completes with something (not null) within the timeout. */
+    private static boolean arrives(CompletableFuture<?> future, Duration timeout) {
         try {
-            return ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS) != null && !closed;
-        } catch (TimeoutException e) {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS) != null;
+        } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
-        } catch (java.util.concurrent.ExecutionException e) {
             return false;
         }
     }

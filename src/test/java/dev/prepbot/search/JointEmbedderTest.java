@@ -26,7 +26,7 @@ class JointEmbedderTest {
             float[] vector = new float[26];
             text.toLowerCase(java.util.Locale.ROOT).chars().filter(c -> c >= 'a' && c <= 'z').forEach(c -> vector[c - 'a']++);
             vector[0] += 0.01f;
-            return MiniLmEmbedder.unit(vector);
+            return Embedder.unit(vector);
         }
     }
 

@@ -31,6 +31,6 @@ final class WordHashEmbedder implements Embedder {
             }
         }
         vector[0] += 0.01f; // never the zero vector
-        return MiniLmEmbedder.unit(vector);
+        return Embedder.unit(vector);
     }
 }
