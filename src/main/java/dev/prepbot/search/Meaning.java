@@ -5,11 +5,13 @@ import dev.prepbot.bank.Progress;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -38,16 +40,28 @@ public final class Meaning implements AutoCloseable {
      * large bank never embedded before): the self-check and the servers' questions need only the model.
      */
     private final CompletableFuture<Embedder> model;
+    /** Set by {@link #close()}; the background work stops at its next batch. */
+    private final AtomicBoolean closing;
     private volatile boolean closed;
 
-    private Meaning(CompletableFuture<Ready> ready, CompletableFuture<Embedder> model) {
+    /**
+     * How long closing waits for a model being loaded, or a batch being embedded, to finish. ONNX Runtime
+     * releases its native environment in a JVM shutdown hook: a process that exits while a model is being
+     * loaded or run on another thread dies with SIGSEGV (seen in the start benchmark, which exits the
+     * moment words answer). Loading a model takes about a second, a batch less.
+     */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(30);
+
+    private Meaning(CompletableFuture<Ready> ready, CompletableFuture<Embedder> model, AtomicBoolean closing) {
         this.ready = ready;
         this.model = model;
+        this.closing = closing;
     }
 
     /** No search by meaning: words only. */
     public static Meaning none() {
-        return new Meaning(CompletableFuture.completedFuture(null), CompletableFuture.completedFuture(null));
+        return new Meaning(CompletableFuture.completedFuture(null), CompletableFuture.completedFuture(null),
+                new AtomicBoolean());
     }
 
     /**
@@ -58,23 +72,27 @@ public final class Meaning implements AutoCloseable {
     public static Meaning start(Bank bank, Supplier<Embedder> model, Optional<Path> cacheRoot, Progress progress,
                                 Executor executor) {
         CompletableFuture<Embedder> loaded = new CompletableFuture<>();
+        AtomicBoolean closing = new AtomicBoolean();
         CompletableFuture<Ready> ready = CompletableFuture.supplyAsync(() -> {
             long started = System.nanoTime();
             Embedder embedder = model.get();
             loaded.complete(embedder);
-            VectorIndex vectors = vectors(bank, embedder, cacheRoot.map(IndexCache::new), progress);
+            Embedder stoppable = new StopsWhenClosing(embedder, closing);
+            VectorIndex vectors = vectors(bank, stoppable, cacheRoot.map(IndexCache::new), progress);
             // The runtime's first inference is several times slower than the rest; pay it here, not in a search.
-            embedder.embed("warm up the sentence model");
+            stoppable.embed("warm up the sentence model");
             LOG.debug("Search by meaning is ready ({} questions, {} ms).", bank.size(),
                     (System.nanoTime() - started) / 1_000_000);
             return new Ready(embedder, vectors);
         }, executor).exceptionally(e -> {
-            LOG.warn("Search by meaning is off, searching by words only: {}", rootMessage(e));
+            if (!closing.get()) {
+                LOG.warn("Search by meaning is off, searching by words only: {}", rootMessage(e));
+            }
             return null;
         });
         // A model that failed to load leaves the self-check to words as well.
         ready.thenRun(() -> loaded.complete(null));
-        return new Meaning(ready, loaded);
+        return new Meaning(ready, loaded, closing);
     }
 
     private static VectorIndex vectors(Bank bank, Embedder model, Optional<IndexCache> cache, Progress progress) {
@@ -161,16 +179,58 @@ public final class Meaning implements AutoCloseable {
     }
 
     /**
-     * Stops search by meaning. Vectors ready now are closed at once; vectors still being made (Prepbot
-     * may be stopped seconds after it starts, while the model loads) are closed when they arrive.
+     * Stops search by meaning. Work under way in the background (Prepbot may be stopped seconds after it
+     * starts, while a model loads or the bank is embedded) stops at its next batch, and closing waits
+     * for that, so that the process never exits in the middle of ONNX Runtime's work; vectors are
+     * closed once nothing uses them.
      */
     @Override
     public void close() {
         closed = true;
+        closing.set(true);
+        try {
+            ready.get(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+            LOG.debug("Search by meaning did not stop within {}", STOP_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         ready.thenAccept(r -> {
             if (r != null) {
                 r.vectors().close();
             }
         });
+    }
+
+    /** The model as the bank is embedded with it: each batch first checks that Prepbot is not stopping. */
+    private record StopsWhenClosing(Embedder model, AtomicBoolean closing) implements Embedder {
+
+        @Override
+        public String name() {
+            return model.name();
+        }
+
+        @Override
+        public int dimension() {
+            return model.dimension();
+        }
+
+        @Override
+        public float[] embed(String text) {
+            stopIfClosing();
+            return model.embed(text);
+        }
+
+        @Override
+        public List<float[]> embedAll(List<String> texts) {
+            stopIfClosing();
+            return model.embedAll(texts);
+        }
+
+        private void stopIfClosing() {
+            if (closing.get()) {
+                throw new java.util.concurrent.CancellationException("Prepbot is stopping");
+            }
+        }
     }
 }

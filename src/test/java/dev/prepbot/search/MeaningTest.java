@@ -1,5 +1,6 @@
 package dev.prepbot.search;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,9 +10,12 @@ import dev.prepbot.bank.Progress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class MeaningTest {
@@ -20,6 +24,7 @@ class MeaningTest {
     private static final class HeldBatches implements Embedder {
         final WordHashEmbedder words = new WordHashEmbedder();
         final CountDownLatch letGo = new CountDownLatch(1);
+        final AtomicInteger batches = new AtomicInteger();
 
         @Override
         public String name() {
@@ -43,7 +48,9 @@ class MeaningTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return words.embedAll(texts);
+            List<float[]> vectors = words.embedAll(texts);
+            batches.incrementAndGet();
+            return vectors;
         }
     }
 
@@ -58,6 +65,26 @@ class MeaningTest {
             assertFalse(meaning.isReady(), "search by meaning waits for the bank's vectors");
             model.letGo.countDown();
             assertTrue(meaning.await(Duration.ofSeconds(30)), "then search by meaning comes on");
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void closingWaitsForTheBatchUnderWayAndStopsBeforeTheNext() throws Exception {
+        // ONNX Runtime frees its native memory in a shutdown hook: a process must not exit mid-batch.
+        Bank bank = new BankLoader().loadBuiltIn();
+        HeldBatches model = new HeldBatches();
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try {
+            Meaning meaning = Meaning.start(bank, () -> model, Optional.empty(), Progress.none(), executor);
+            assertTrue(meaning.awaitModel(Duration.ofSeconds(10)));
+            CompletableFuture<Void> closing = CompletableFuture.runAsync(meaning::close);
+            model.letGo.countDown();
+            closing.get(30, TimeUnit.SECONDS);
+            assertEquals(1, model.batches.get(), "the batch under way finished before close returned, and no other began");
+            assertFalse(meaning.isReady());
+            assertTrue(meaning.model().isEmpty(), "a closed model serves nothing");
         } finally {
             executor.shutdownNow();
         }
