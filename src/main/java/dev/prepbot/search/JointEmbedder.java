@@ -36,9 +36,9 @@ public final class JointEmbedder implements Embedder {
     }
 
     /**
-     * Loads MiniLM, then bge-small, on the calling thread. Never side by side: ONNX Runtime crashed the
-     * JVM (SIGSEGV in session creation) once in four starts that created the two sessions on two threads
-     * at once, and it was not faster.
+     * Loads MiniLM, then bge-small, on the calling thread. Side by side on two threads, search by meaning
+     * came on about 0.3 s sooner at an unchanged 10,000-question start, but the second core was taken
+     * from the start path while the bank loaded.
      */
     public static JointEmbedder load() {
         return load(InProcessEmbedder::miniLm, InProcessEmbedder::bgeSmall);
