@@ -186,8 +186,9 @@ public final class Meaning implements AutoCloseable {
      */
     @Override
     public void close() {
-        closed = true;
+        // The work is asked to stop first: whoever sees Meaning closed knows the work was asked too.
         closing.set(true);
+        closed = true;
         try {
             ready.get(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | java.util.concurrent.ExecutionException e) {

@@ -24,6 +24,7 @@ class MeaningTest {
     private static final class HeldBatches implements Embedder {
         final WordHashEmbedder words = new WordHashEmbedder();
         final CountDownLatch letGo = new CountDownLatch(1);
+        final CountDownLatch batchBegun = new CountDownLatch(1);
         final AtomicInteger batches = new AtomicInteger();
 
         @Override
@@ -43,6 +44,7 @@ class MeaningTest {
 
         @Override
         public List<float[]> embedAll(List<String> texts) {
+            batchBegun.countDown();
             try {
                 letGo.await();
             } catch (InterruptedException e) {
@@ -78,8 +80,14 @@ class MeaningTest {
         ExecutorService executor = Executors.newSingleThreadExecutor();
         try {
             Meaning meaning = Meaning.start(bank, () -> model, Optional.empty(), Progress.none(), executor);
-            assertTrue(meaning.awaitModel(Duration.ofSeconds(10)));
+            assertTrue(model.batchBegun.await(10, TimeUnit.SECONDS), "the first batch is under way");
             CompletableFuture<Void> closing = CompletableFuture.runAsync(meaning::close);
+            // Let the batch go only once close has begun (a closed Meaning offers no model), so that the
+            // next batch cannot start before close asks the work to stop.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (meaning.model().isPresent() && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
             model.letGo.countDown();
             closing.get(30, TimeUnit.SECONDS);
             assertEquals(1, model.batches.get(), "the batch under way finished before close returned, and no other began");
