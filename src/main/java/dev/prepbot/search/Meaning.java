@@ -100,6 +100,8 @@ public final class Meaning implements AutoCloseable {
             if (cache.isPresent() && bank.checksum().isPresent()) {
                 try {
                     return cached(bank, model, cache.get(), bank.checksum().get(), progress);
+                } catch (java.util.concurrent.CancellationException e) {
+                    throw e; // Prepbot is stopping: nothing is wrong with the cache
                 } catch (IOException | RuntimeException e) {
                     LOG.warn("Cannot use the vector cache in {} ({}); embedding in memory instead.", cache.get().root(),
                             e.getMessage());
