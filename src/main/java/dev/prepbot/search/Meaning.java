@@ -40,9 +40,8 @@ public final class Meaning implements AutoCloseable {
      * large bank never embedded before): the self-check and the servers' questions need only the model.
      */
     private final CompletableFuture<Embedder> model;
-    /** Set by {@link #close()}; the background work stops at its next batch. */
-    private final AtomicBoolean closing;
-    private volatile boolean closed;
+    /** Set by {@link #close()}: nothing is served any more, and the background work stops at its next batch. */
+    private final AtomicBoolean closed;
 
     /**
      * How long closing waits for a model being loaded, or a batch being embedded, to finish. ONNX Runtime
@@ -52,10 +51,10 @@ public final class Meaning implements AutoCloseable {
      */
     private static final Duration STOP_WAIT = Duration.ofSeconds(30);
 
-    private Meaning(CompletableFuture<Ready> ready, CompletableFuture<Embedder> model, AtomicBoolean closing) {
+    private Meaning(CompletableFuture<Ready> ready, CompletableFuture<Embedder> model, AtomicBoolean closed) {
         this.ready = ready;
         this.model = model;
-        this.closing = closing;
+        this.closed = closed;
     }
 
     /** No search by meaning: words only. */
@@ -72,12 +71,12 @@ public final class Meaning implements AutoCloseable {
     public static Meaning start(Bank bank, Supplier<Embedder> model, Optional<Path> cacheRoot, Progress progress,
                                 Executor executor) {
         CompletableFuture<Embedder> loaded = new CompletableFuture<>();
-        AtomicBoolean closing = new AtomicBoolean();
+        AtomicBoolean closed = new AtomicBoolean();
         CompletableFuture<Ready> ready = CompletableFuture.supplyAsync(() -> {
             long started = System.nanoTime();
             Embedder embedder = model.get();
             loaded.complete(embedder);
-            Embedder stoppable = new StopsWhenClosing(embedder, closing);
+            Embedder stoppable = new StopsWhenClosed(embedder, closed);
             VectorIndex vectors = vectors(bank, stoppable, cacheRoot.map(IndexCache::new), progress);
             // The runtime's first inference is several times slower than the rest; pay it here, not in a search.
             stoppable.embed("warm up the sentence model");
@@ -85,14 +84,14 @@ public final class Meaning implements AutoCloseable {
                     (System.nanoTime() - started) / 1_000_000);
             return new Ready(embedder, vectors);
         }, executor).exceptionally(e -> {
-            if (!closing.get()) {
+            if (!closed.get()) {
                 LOG.warn("Search by meaning is off, searching by words only: {}", rootMessage(e));
             }
             return null;
         });
         // A model that failed to load leaves the self-check to words as well.
         ready.thenRun(() -> loaded.complete(null));
-        return new Meaning(ready, loaded, closing);
+        return new Meaning(ready, loaded, closed);
     }
 
     private static VectorIndex vectors(Bank bank, Embedder model, Optional<IndexCache> cache, Progress progress) {
@@ -145,22 +144,22 @@ public final class Meaning implements AutoCloseable {
 
     /** The model and vectors if they are ready now and not closed; never waits. */
     Optional<Ready> ready() {
-        return closed ? Optional.empty() : Optional.ofNullable(ready.getNow(null));
+        return closed.get() ? Optional.empty() : Optional.ofNullable(ready.getNow(null));
     }
 
     /** The sentence model if it is loaded now and not closed, whether or not the bank is embedded yet; never waits. */
     Optional<Embedder> model() {
-        return closed ? Optional.empty() : Optional.ofNullable(model.getNow(null));
+        return closed.get() ? Optional.empty() : Optional.ofNullable(model.getNow(null));
     }
 
     /** Waits up to the timeout for the sentence model alone; true when it is loaded. */
     public boolean awaitModel(Duration timeout) {
-        return arrives(model, timeout) && !closed;
+        return arrives(model, timeout) && !closed.get();
     }
 
     /** Waits up to the timeout for the model and vectors; true when search by meaning is on. */
     public boolean await(Duration timeout) {
-        return arrives(ready, timeout) && !closed;
+        return arrives(ready, timeout) && !closed.get();
     }
 
     /** Whether the future completes with something (not null) within the timeout. */
@@ -188,9 +187,7 @@ public final class Meaning implements AutoCloseable {
      */
     @Override
     public void close() {
-        // The work is asked to stop first: whoever sees Meaning closed knows the work was asked too.
-        closing.set(true);
-        closed = true;
+        closed.set(true);
         try {
             ready.get(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
@@ -206,7 +203,7 @@ public final class Meaning implements AutoCloseable {
     }
 
     /** The model as the bank is embedded with it: each batch first checks that Prepbot is not stopping. */
-    private record StopsWhenClosing(Embedder model, AtomicBoolean closing) implements Embedder {
+    private record StopsWhenClosed(Embedder model, AtomicBoolean closed) implements Embedder {
 
         @Override
         public String name() {
@@ -220,18 +217,18 @@ public final class Meaning implements AutoCloseable {
 
         @Override
         public float[] embed(String text) {
-            stopIfClosing();
+            stopIfClosed();
             return model.embed(text);
         }
 
         @Override
         public List<float[]> embedAll(List<String> texts) {
-            stopIfClosing();
+            stopIfClosed();
             return model.embedAll(texts);
         }
 
-        private void stopIfClosing() {
-            if (closing.get()) {
+        private void stopIfClosed() {
+            if (closed.get()) {
                 throw new java.util.concurrent.CancellationException("Prepbot is stopping");
             }
         }
