@@ -113,10 +113,12 @@ public final class BankSnapshot {
                 return Optional.empty();
             }
             int chunks = (int) ((count + (long) chunk - 1) / chunk);
-            int table = in.limit() - Integer.BYTES * chunks;
-            if (table < in.position()) {
+            // In long: a count from a foreign file must not overflow into a table that seems to fit.
+            long tableAt = in.limit() - (long) Integer.BYTES * chunks;
+            if (tableAt < in.position()) {
                 return Optional.empty();
             }
+            int table = (int) tableAt;
             int[] bounds = new int[chunks + 1];
             for (int i = 0; i < chunks; i++) {
                 bounds[i] = in.getInt(table + Integer.BYTES * i);
