@@ -1,6 +1,5 @@
 package dev.prepbot;
 
-import dev.prepbot.testing.TestCache;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.prepbot.discord.fake.FakeDiscord;
 import dev.prepbot.discord.fake.World;
+import dev.prepbot.testing.TestCache;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

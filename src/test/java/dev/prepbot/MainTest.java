@@ -1,6 +1,5 @@
 package dev.prepbot;
 
-import dev.prepbot.testing.TestCache;
 import static dev.prepbot.testing.BankFiles.question;
 import static dev.prepbot.testing.BankFiles.with;
 import static dev.prepbot.testing.BankFiles.write;
@@ -14,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.prepbot.discord.DiscordBot;
 import dev.prepbot.bank.BankLoader;
 import dev.prepbot.bank.Question;
+import dev.prepbot.testing.TestCache;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -1,6 +1,5 @@
 package dev.prepbot.search;
 
-import dev.prepbot.testing.TestCache;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +9,7 @@ import dev.prepbot.bank.BankLoader;
 import dev.prepbot.bank.Progress;
 import dev.prepbot.bank.Question;
 import dev.prepbot.testing.BankFiles;
+import dev.prepbot.testing.TestCache;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

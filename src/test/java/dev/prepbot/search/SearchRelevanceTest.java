@@ -1,11 +1,11 @@
 package dev.prepbot.search;
 
-import dev.prepbot.testing.TestCache;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.prepbot.bank.BankLoader;
 import dev.prepbot.bank.InvalidBankException;
 import dev.prepbot.bank.Progress;
+import dev.prepbot.testing.TestCache;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,6 +1,8 @@
 package dev.prepbot.testing;
 
+import dev.prepbot.Settings;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * One cache folder ({@code XDG_CACHE_HOME}) shared by the tests of a build: the first test that needs
@@ -17,8 +19,8 @@ public final class TestCache {
         return Path.of("target", "test-cache").toAbsolutePath();
     }
 
-    /** Where {@code Meaning} keeps vectors under that folder, for tests that start it directly. */
+    /** Where Prepbot keeps vectors under that folder, for tests that start search by meaning directly. */
     public static Path vectors() {
-        return folder().resolve("prepbot").resolve("vectors");
+        return Settings.fromEnvironment(Map.of("XDG_CACHE_HOME", folder().toString())).vectorCache().orElseThrow();
     }
 }
