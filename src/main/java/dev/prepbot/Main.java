@@ -214,8 +214,15 @@ public final class Main implements Callable<Integer> {
     int runBot() throws InvalidBankException {
         Settings settings = settings();
         if (settings.token().isEmpty()) {
-            // Said before the bank is loaded and indexed, which can take a while for a large bank.
+            // Said before the bank is loaded and indexed, which can take a while for a large bank; so is a
+            // token Discord rejects.
             err.println("prepbot: " + DiscordBot.NO_TOKEN);
+            return INVALID;
+        }
+        try {
+            DiscordBot.checkToken(settings);
+        } catch (DiscordBot.StartupException e) {
+            err.println("prepbot: " + e.getMessage());
             return INVALID;
         }
         Logging.serverDefaults(env);

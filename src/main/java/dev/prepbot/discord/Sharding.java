@@ -68,7 +68,7 @@ final class Sharding {
                         + settings.discordApi().orElse(RestConfig.DEFAULT_BASE_URL) + " ("
                         + Secrets.redact(e.getClass().getSimpleName() + ": " + e.getMessage(), token) + ").");
             }
-            throw new DiscordBot.StartupException("Discord rejected the token in DISCORD_TOKEN: check that it is the bot token of your application.");
+            throw new DiscordBot.StartupException(DiscordBot.REJECTED_TOKEN);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             workers.shutdownNow();

@@ -52,6 +52,25 @@ class DiscordStartupTest {
     }
 
     @Test
+    void theTokenCheckTellsARejectedTokenWithoutConnecting() throws Exception {
+        try (FakeDiscord discord = FakeDiscord.start()) {
+            DiscordBot.checkToken(settings(discord, TOKEN));
+            discord.rejectToken(true);
+            DiscordBot.StartupException e = assertThrows(DiscordBot.StartupException.class,
+                    () -> DiscordBot.checkToken(settings(discord, TOKEN)));
+            assertEquals(DiscordBot.REJECTED_TOKEN, e.getMessage());
+            assertEquals(List.of(), discord.identified(), "the check only asks who the token belongs to");
+        }
+    }
+
+    @Test
+    void theTokenCheckLeavesAnUnreachableDiscordToTheConnection() throws Exception {
+        Settings unreachable = Settings.fromEnvironment(Map.of("DISCORD_TOKEN", TOKEN,
+                "PREPBOT_DISCORD_API", "http://127.0.0.1:9/api/v10/"));
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> DiscordBot.checkToken(unreachable));
+    }
+
+    @Test
     void noNetworkIsOneClearSentenceWithoutTheToken() throws Exception {
         Settings unreachable = Settings.fromEnvironment(Map.of("DISCORD_TOKEN", TOKEN, "PREPBOT_DB", dir.resolve("u.db").toString(),
                 "PREPBOT_DISCORD_API", "http://127.0.0.1:9/api/v10/", "PREPBOT_DISCORD_GATEWAY", "ws://127.0.0.1:9"));
