@@ -116,7 +116,7 @@ public final class App implements AutoCloseable {
         // The sentence model loads and the bank is embedded in the background: search serves by words
         // from the first second, and by meaning too once that is done.
         Meaning meaning = settings.searchModel()
-                ? Meaning.start(bank, JointEmbedder::load, settings.vectorCache(), progress, meaningLoader)
+                ? Meaning.start(bank, () -> JointEmbedder.load(settings.modelCache()), settings.vectorCache(), progress, meaningLoader)
                 : Meaning.none();
         this.index = SearchIndex.build(bank, settings.indexCache().map(IndexCache::new), progress, meaning);
         this.rateLimit = rateLimit;

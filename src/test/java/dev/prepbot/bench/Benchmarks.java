@@ -108,7 +108,7 @@ public final class Benchmarks {
      * (answer, key point) pairs where it ticks what the label ticks.
      */
     private void measureSelfCheck(Bank bank) {
-        dev.prepbot.search.Embedder model = dev.prepbot.search.JointEmbedder.load();
+        dev.prepbot.search.Embedder model = dev.prepbot.search.JointEmbedder.load(java.util.Optional.empty());
         dev.prepbot.practice.SelfCheck check = new dev.prepbot.practice.SelfCheck(() -> java.util.Optional.of(model));
         int pairs = 0;
         int agreed = 0;

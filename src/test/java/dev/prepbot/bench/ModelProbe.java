@@ -6,11 +6,12 @@ import java.io.IOException;
 import java.lang.ref.Reference;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * What the sentence model costs in memory, in a fresh JVM that holds nothing else: the heap in use
  * (after a full collection) and the process's resident set (VmRSS) before and after
- * {@link JointEmbedder#load()} (both sentence models) and one embedding. ONNX Runtime keeps the model's weights and its
+ * {@link JointEmbedder#load} (both sentence models) and one embedding. ONNX Runtime keeps the model's weights and its
  * working memory outside the Java heap, so the resident set is where most of it shows; it also counts
  * the heap pages the load touched and the code it compiled. The benchmark runs it as a child process.
  */
@@ -23,7 +24,7 @@ public final class ModelProbe {
         long heapBefore = Benchmarks.usedHeap();
         long rssBefore = residentBytes();
         long start = System.nanoTime();
-        Embedder model = JointEmbedder.load();
+        Embedder model = JointEmbedder.load(Optional.empty());
         // The first embedding allocates ONNX Runtime's working memory: part of what the model costs.
         model.embed(StartProbe.PLAIN_QUERY);
         long loadMillis = (System.nanoTime() - start) / 1_000_000;

@@ -8,6 +8,7 @@ import dev.prepbot.bank.BankLoader;
 import dev.prepbot.bank.Question;
 import dev.prepbot.search.Embedder;
 import dev.prepbot.search.JointEmbedder;
+import dev.prepbot.testing.TestCache;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -30,7 +31,7 @@ class SelfCheckTest {
     @BeforeAll
     static void load() throws Exception {
         bank = new BankLoader().loadBuiltIn();
-        model = JointEmbedder.load();
+        model = JointEmbedder.load(Optional.of(TestCache.models()));
     }
 
     @Test

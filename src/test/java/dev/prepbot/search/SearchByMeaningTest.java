@@ -35,7 +35,7 @@ class SearchByMeaningTest {
     static void build() throws Exception {
         builtIn = new BankLoader().loadBuiltIn();
         index = SearchIndex.build(builtIn,
-                Meaning.start(builtIn, JointEmbedder::load, Optional.of(TestCache.vectors()), Progress.none(),
+                Meaning.start(builtIn, () -> JointEmbedder.load(Optional.of(TestCache.models())), Optional.of(TestCache.vectors()), Progress.none(),
                         Runnable::run));
     }
 

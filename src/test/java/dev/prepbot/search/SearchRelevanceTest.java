@@ -30,7 +30,7 @@ class SearchRelevanceTest {
     @BeforeAll
     static void build() throws InvalidBankException {
         var bank = new BankLoader().loadBuiltIn();
-        Meaning meaning = Meaning.start(bank, JointEmbedder::load, Optional.of(TestCache.vectors()), Progress.none(),
+        Meaning meaning = Meaning.start(bank, () -> JointEmbedder.load(Optional.of(TestCache.models())), Optional.of(TestCache.vectors()), Progress.none(),
                 Runnable::run);
         index = SearchIndex.build(bank, meaning);
         queries = RelevanceSet.load();

@@ -21,6 +21,15 @@ public final class TestCache {
 
     /** Where Prepbot keeps vectors under that folder, for tests that start search by meaning directly. */
     public static Path vectors() {
-        return Settings.fromEnvironment(Map.of("XDG_CACHE_HOME", folder().toString())).vectorCache().orElseThrow();
+        return settings().vectorCache().orElseThrow();
+    }
+
+    /** Where Prepbot keeps the optimized sentence models under that folder, for tests that load them directly. */
+    public static Path models() {
+        return settings().modelCache().orElseThrow();
+    }
+
+    private static Settings settings() {
+        return Settings.fromEnvironment(Map.of("XDG_CACHE_HOME", folder().toString()));
     }
 }
