@@ -20,18 +20,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A quantized sentence model run in-process on the CPU by ONNX Runtime through langchain4j. The model
- * file travels inside its Maven artifact; loading one takes about a second, so models are loaded off
- * the start path. Loading fails with an unchecked error where ONNX Runtime has no native library for
- * the platform; search then keeps to words.
+ * file travels inside its Maven artifact; loading one from there takes about a second, so models are
+ * loaded off the start path. Loading fails with an unchecked error where ONNX Runtime has no native
+ * library for the platform; search then keeps to words.
  *
  * <p>Prepbot opens the model's session itself rather than through the artifact's own class, for two
  * reasons: to keep the optimized model between starts (see {@code load}), and to run the model on one
- * thread at a time. ONNX Runtime's default is a pool of one thread per core that spins while it
- * waits; a text of a few dozen words gains nothing from it, and the spinning
- * takes the second core from the rest of the search. Measured on this two-core machine over the relevance
- * set's plain-language queries at 10,000 questions, search through both models went from p50 11.0–12.6 /
- * p99 16.0–17.1 ms to 9.0–10.4 / 12.5–14.9 ms, and embedding a bank is as fast as before on one core
- * instead of two.
+ * thread at a time. ONNX Runtime's default is a pool of one thread per core that spins while it waits;
+ * a text of a few dozen words gains nothing from it, and the spinning takes the second core from the
+ * rest of the search. Measured on this two-core machine over the relevance set's plain-language queries
+ * at 10,000 questions, search through both models went from p50 11.0–12.6 / p99 16.0–17.1 ms to
+ * 9.0–10.4 / 12.5–14.9 ms, and embedding a bank is as fast as before on one core instead of two.
  */
 public final class InProcessEmbedder implements Embedder {
 
@@ -102,8 +101,8 @@ public final class InProcessEmbedder implements Embedder {
 
     /**
      * The session of the model read from the jar and optimized, saving the optimized model where given.
-     * ONNX Runtime writes it under a name of its own, moved into place once whole: a process stopped
-     * midway, or two starting together, never leave a half-written model to be read.
+     * ONNX Runtime writes it under a temporary name, and it is moved into place once whole: a process
+     * stopped midway, or two starting together, never leave a half-written model to be read.
      */
     private static OrtSession optimizeAndOpen(String file, Optional<Path> optimized) {
         Optional<Path> writing = optimized.flatMap(InProcessEmbedder::temporarySibling);
