@@ -39,9 +39,9 @@ public final class JointEmbedder implements Embedder {
 
     /**
      * Loads MiniLM, then bge-small, on the calling thread, keeping their optimized forms in the cache
-     * folder when one is given. Side by side on two threads, search by meaning
-     * came on about 0.3 s sooner at an unchanged 10,000-question start, but the second core was taken
-     * from the start path while the bank loaded.
+     * folder when one is given. Side by side on two threads, search by meaning came on about 0.3 s
+     * sooner at an unchanged 10,000-question start, but the second core was taken from the start path
+     * while the bank loaded.
      */
     public static JointEmbedder load(Optional<Path> modelCache) {
         return load(() -> InProcessEmbedder.miniLm(modelCache), () -> InProcessEmbedder.bgeSmall(modelCache));
