@@ -42,6 +42,12 @@ public final class Meaning implements AutoCloseable {
     private final CompletableFuture<Embedder> model;
     /** Set by {@link #close()}: nothing is served any more, and the background work stops at its next batch. */
     private final AtomicBoolean closed;
+    /**
+     * Set when the background work begins. Work that begins after {@link #close()} stops before it
+     * touches ONNX Runtime, so closing need only wait for work that had begun: each side sets its flag,
+     * then reads the other's, and at least one of them sees the other's.
+     */
+    private final AtomicBoolean begun;
 
     /**
      * How long closing waits for a model being loaded, or a batch being embedded, to finish. ONNX Runtime
@@ -51,16 +57,18 @@ public final class Meaning implements AutoCloseable {
      */
     private static final Duration STOP_WAIT = Duration.ofSeconds(30);
 
-    private Meaning(CompletableFuture<Ready> ready, CompletableFuture<Embedder> model, AtomicBoolean closed) {
+    private Meaning(CompletableFuture<Ready> ready, CompletableFuture<Embedder> model, AtomicBoolean closed,
+                    AtomicBoolean begun) {
         this.ready = ready;
         this.model = model;
         this.closed = closed;
+        this.begun = begun;
     }
 
     /** No search by meaning: words only. */
     public static Meaning none() {
         return new Meaning(CompletableFuture.completedFuture(null), CompletableFuture.completedFuture(null),
-                new AtomicBoolean());
+                new AtomicBoolean(), new AtomicBoolean());
     }
 
     /**
@@ -72,7 +80,12 @@ public final class Meaning implements AutoCloseable {
                                 Executor executor) {
         CompletableFuture<Embedder> loaded = new CompletableFuture<>();
         AtomicBoolean closed = new AtomicBoolean();
+        AtomicBoolean begun = new AtomicBoolean();
         CompletableFuture<Ready> ready = CompletableFuture.supplyAsync(() -> {
+            begun.set(true);
+            if (closed.get()) {
+                throw new java.util.concurrent.CancellationException("Prepbot is stopping");
+            }
             long started = System.nanoTime();
             Embedder embedder = model.get();
             loaded.complete(embedder);
@@ -91,7 +104,7 @@ public final class Meaning implements AutoCloseable {
         });
         // A model that failed to load leaves the self-check to words as well.
         ready.thenRun(() -> loaded.complete(null));
-        return new Meaning(ready, loaded, closed);
+        return new Meaning(ready, loaded, closed, begun);
     }
 
     private static VectorIndex vectors(Bank bank, Embedder model, Optional<IndexCache> cache, Progress progress) {
@@ -182,18 +195,20 @@ public final class Meaning implements AutoCloseable {
     /**
      * Stops search by meaning. Work under way in the background (Prepbot may be stopped seconds after it
      * starts, while a model loads or the bank is embedded) stops at its next batch, and closing waits
-     * for that, so that the process never exits in the middle of ONNX Runtime's work; vectors are
-     * closed once nothing uses them.
+     * for that, so that the process never exits in the middle of ONNX Runtime's work; work that has not
+     * begun yet never loads a model, and is not waited for. Vectors are closed once nothing uses them.
      */
     @Override
     public void close() {
         closed.set(true);
-        try {
-            ready.get(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
-            LOG.debug("Search by meaning did not stop within {}", STOP_WAIT);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (begun.get()) {
+            try {
+                ready.get(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+                LOG.debug("Search by meaning did not stop within {}", STOP_WAIT);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         ready.thenAccept(r -> {
             if (r != null) {

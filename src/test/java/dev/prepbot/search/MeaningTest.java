@@ -99,6 +99,23 @@ class MeaningTest {
     }
 
     @Test
+    void closingBeforeTheWorkBeginsNeitherWaitsNorLetsItLoadTheModel() throws Exception {
+        Bank bank = new BankLoader().loadBuiltIn();
+        List<Runnable> queued = new java.util.ArrayList<>();
+        AtomicInteger loads = new AtomicInteger();
+        Meaning meaning = Meaning.start(bank, () -> {
+            loads.incrementAndGet();
+            return new WordHashEmbedder();
+        }, Optional.empty(), Progress.none(), queued::add);
+        // The work is still queued: there is nothing of ONNX Runtime's to wait for.
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(5), meaning::close);
+        queued.forEach(Runnable::run);
+        assertEquals(0, loads.get(), "work that begins after close stops before loading the model");
+        assertFalse(meaning.isReady());
+        assertFalse(meaning.awaitModel(Duration.ofSeconds(1)));
+    }
+
+    @Test
     void aModelThatCannotLoadLeavesTheSelfCheckToWords() {
         Bank bank = new Bank(List.of());
         try (Meaning meaning = Meaning.start(bank, () -> {
