@@ -10,9 +10,12 @@ import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -112,7 +115,7 @@ public final class InProcessEmbedder implements Embedder {
                 options.setOptimizedModelFilePath(writing.get().toString());
             }
             OrtSession session = OrtEnvironment.getEnvironment().createSession(model.readAllBytes(), options);
-            writing.ifPresent(written -> keep(written, optimized.get()));
+            writing.ifPresent(written -> keep(written, optimized.get(), file));
             return session;
         } catch (IOException | OrtException e) {
             throw new IllegalStateException("cannot load the sentence model " + file + ": " + e.getMessage(), e);
@@ -121,12 +124,37 @@ public final class InProcessEmbedder implements Embedder {
         }
     }
 
-    private static void keep(Path written, Path target) {
+    private static void keep(Path written, Path target, String file) {
         try {
             Files.move(written, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             log.warn("cannot keep the optimized sentence model as {} ({}); it is optimized at every start",
                     target, e.getMessage());
+            return;
+        }
+        removeStale(target, file);
+    }
+
+    /**
+     * Removes this model as other versions of ONNX Runtime optimized it, and what a process stopped
+     * while writing it left behind (a file being written now by another process starting beside this
+     * one is younger than a minute, and is left to it), as the word and vector caches drop what no
+     * start will read again.
+     */
+    private static void removeStale(Path kept, String file) {
+        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(kept.getParent(), file + "-ort-*")) {
+            // Measured against the file just written rather than a clock: both times are the disk's.
+            FileTime halfWrittenBefore = FileTime.from(Files.getLastModifiedTime(kept).toInstant().minus(Duration.ofMinutes(1)));
+            for (Path sibling : siblings) {
+                boolean otherVersion = sibling.toString().endsWith(".onnx") && !sibling.equals(kept);
+                boolean leftHalfWritten = sibling.toString().endsWith(".part")
+                        && Files.getLastModifiedTime(sibling).compareTo(halfWrittenBefore) < 0;
+                if (otherVersion || leftHalfWritten) {
+                    deleteQuietly(sibling);
+                }
+            }
+        } catch (IOException e) {
+            log.warn("cannot look for stale sentence models in {} ({})", kept.getParent(), e.getMessage());
         }
     }
 

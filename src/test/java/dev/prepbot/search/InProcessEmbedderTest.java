@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.lucene.util.VectorUtil;
@@ -54,6 +58,24 @@ class InProcessEmbedderTest {
         assertEquals(1f, VectorUtil.dotProduct(vector, vector), 1e-5);
         assertEquals(List.of(kept), files());
         assertTrue(Files.size(kept) > 1_000_000, "the damaged file was replaced by the model");
+    }
+
+    @Test
+    void keepingAnOptimizedModelRemovesItsOtherVersionsAndWhatAStoppedProcessLeftHalfWritten() throws IOException {
+        Path otherVersion = Files.writeString(cache.resolve("all-minilm-l6-v2-q-ort-0.0.0-extended.onnx"), "an older one");
+        Path leftByAStoppedProcess = Files.writeString(cache.resolve("all-minilm-l6-v2-q-ort-0.0.0-extended.onnx1.part"), "half");
+        Files.setLastModifiedTime(leftByAStoppedProcess, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+        Path beingWrittenBeside = Files.writeString(cache.resolve("all-minilm-l6-v2-q-ort-0.0.0-extended.onnx2.part"), "half");
+        Path anotherModel = Files.writeString(cache.resolve("bge-small-en-v1.5-q-ort-0.0.0-extended.onnx"), "not this model");
+
+        InProcessEmbedder.miniLm(Optional.of(cache));
+
+        List<Path> kept = files().stream().filter(f -> !Set.of(beingWrittenBeside, anotherModel).contains(f)).toList();
+        assertEquals(1, kept.size(), kept.toString());
+        assertTrue(kept.get(0).getFileName().toString().endsWith("-extended.onnx"), kept.toString());
+        assertTrue(Files.exists(beingWrittenBeside), "another process may still be writing it");
+        assertTrue(Files.exists(anotherModel));
+        assertTrue(Files.notExists(otherVersion) && Files.notExists(leftByAStoppedProcess));
     }
 
     @Test
