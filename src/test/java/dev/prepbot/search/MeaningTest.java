@@ -2,12 +2,14 @@ package dev.prepbot.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.prepbot.bank.Bank;
 import dev.prepbot.bank.BankLoader;
 import dev.prepbot.bank.Progress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -101,14 +103,14 @@ class MeaningTest {
     @Test
     void closingBeforeTheWorkBeginsNeitherWaitsNorLetsItLoadTheModel() throws Exception {
         Bank bank = new BankLoader().loadBuiltIn();
-        List<Runnable> queued = new java.util.ArrayList<>();
+        List<Runnable> queued = new ArrayList<>();
         AtomicInteger loads = new AtomicInteger();
         Meaning meaning = Meaning.start(bank, () -> {
             loads.incrementAndGet();
             return new WordHashEmbedder();
         }, Optional.empty(), Progress.none(), queued::add);
         // The work is still queued: there is nothing of ONNX Runtime's to wait for.
-        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(5), meaning::close);
+        assertTimeoutPreemptively(Duration.ofSeconds(5), meaning::close);
         queued.forEach(Runnable::run);
         assertEquals(0, loads.get(), "work that begins after close stops before loading the model");
         assertFalse(meaning.isReady());
