@@ -83,9 +83,7 @@ public final class Meaning implements AutoCloseable {
         AtomicBoolean begun = new AtomicBoolean();
         CompletableFuture<Ready> ready = CompletableFuture.supplyAsync(() -> {
             begun.set(true);
-            if (closed.get()) {
-                throw new java.util.concurrent.CancellationException("Prepbot is stopping");
-            }
+            stopIfClosed(closed);
             long started = System.nanoTime();
             Embedder embedder = model.get();
             loaded.complete(embedder);
@@ -232,20 +230,21 @@ public final class Meaning implements AutoCloseable {
 
         @Override
         public float[] embed(String text) {
-            stopIfClosed();
+            stopIfClosed(closed);
             return model.embed(text);
         }
 
         @Override
         public List<float[]> embedAll(List<String> texts) {
-            stopIfClosed();
+            stopIfClosed(closed);
             return model.embedAll(texts);
         }
+    }
 
-        private void stopIfClosed() {
-            if (closed.get()) {
-                throw new java.util.concurrent.CancellationException("Prepbot is stopping");
-            }
+    /** Ends the background work where it stands once Prepbot is stopping. */
+    private static void stopIfClosed(AtomicBoolean closed) {
+        if (closed.get()) {
+            throw new java.util.concurrent.CancellationException("Prepbot is stopping");
         }
     }
 }
