@@ -72,7 +72,7 @@ public final class DiscordBot implements AutoCloseable {
     public static void checkToken(Settings settings) throws StartupException {
         String token = settings.token().orElseThrow(() -> new StartupException(NO_TOKEN));
         HttpRequest request = HttpRequest.newBuilder(
-                        URI.create(withSlash(settings.discordApi().orElse(RestConfig.DEFAULT_BASE_URL)) + "users/@me"))
+                        URI.create(withSlash(apiBase(settings)) + "users/@me"))
                 .header("Authorization", "Bot " + token)
                 .header("User-Agent", RestConfig.USER_AGENT)
                 .timeout(TOKEN_CHECK_WAIT)
@@ -155,7 +155,7 @@ public final class DiscordBot implements AutoCloseable {
             throw new StartupException("Interrupted while connecting to Discord.");
         } catch (RuntimeException e) {
             workers.shutdownNow();
-            throw new StartupException("Cannot connect to Discord at " + settings.discordApi().orElse(RestConfig.DEFAULT_BASE_URL)
+            throw new StartupException("Cannot connect to Discord at " + apiBase(settings)
                     + " (" + Secrets.redact(e.getClass().getSimpleName() + ": " + e.getMessage(), token) + ").");
         }
         return new Connection.Single(jda);
@@ -206,6 +206,11 @@ public final class DiscordBot implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Discord's REST address as the settings give it (a proxy, the tests' fake), else Discord's own. */
+    static String apiBase(Settings settings) {
+        return settings.discordApi().orElse(RestConfig.DEFAULT_BASE_URL);
     }
 
     static String withSlash(String url) {

@@ -65,7 +65,7 @@ final class Sharding {
             // a plain 401 rather than JDA's InvalidTokenException.
             if (e instanceof ErrorResponseException error && (error.getResponse() == null || error.getResponse().code != 401)) {
                 throw new DiscordBot.StartupException("Cannot connect to Discord at "
-                        + settings.discordApi().orElse(RestConfig.DEFAULT_BASE_URL) + " ("
+                        + DiscordBot.apiBase(settings) + " ("
                         + Secrets.redact(e.getClass().getSimpleName() + ": " + e.getMessage(), token) + ").");
             }
             throw new DiscordBot.StartupException(DiscordBot.REJECTED_TOKEN);
@@ -75,7 +75,7 @@ final class Sharding {
             throw new DiscordBot.StartupException("Interrupted while connecting to Discord.");
         } catch (RuntimeException e) {
             workers.shutdownNow();
-            throw new DiscordBot.StartupException("Cannot connect to Discord at " + settings.discordApi().orElse(RestConfig.DEFAULT_BASE_URL)
+            throw new DiscordBot.StartupException("Cannot connect to Discord at " + DiscordBot.apiBase(settings)
                     + " (" + Secrets.redact(e.getClass().getSimpleName() + ": " + e.getMessage(), token) + ").");
         }
         return new Connection.Sharded(manager, plan.ids().size());
