@@ -1,6 +1,7 @@
 package dev.prepbot.search;
 
 import java.util.List;
+import org.apache.lucene.util.VectorUtil;
 
 /**
  * A sentence model: text in, a unit-length vector out, so that texts that mean alike lie close
@@ -21,20 +22,11 @@ public interface Embedder {
         return texts.stream().map(this::embed).toList();
     }
 
-    /** The vector scaled to length 1, so that a dot product is the cosine; the zero vector stays as it is. */
+    /**
+     * A copy of the vector scaled to length 1, so that a dot product is the cosine; the zero vector stays
+     * as it is. Lucene's own normalization, which leaves a vector already of length 1 (within 1e-5) alone.
+     */
     static float[] unit(float[] vector) {
-        double norm = 0;
-        for (float v : vector) {
-            norm += v * v;
-        }
-        if (norm == 0) {
-            return vector;
-        }
-        float scale = (float) (1 / Math.sqrt(norm));
-        float[] unit = new float[vector.length];
-        for (int i = 0; i < vector.length; i++) {
-            unit[i] = vector[i] * scale;
-        }
-        return unit;
+        return VectorUtil.l2normalize(vector.clone(), false);
     }
 }
