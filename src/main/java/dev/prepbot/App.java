@@ -64,6 +64,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Predicate;
@@ -114,11 +115,18 @@ public final class App implements AutoCloseable {
             return thread;
         });
         // The sentence model loads and the bank is embedded in the background: search serves by words
-        // from the first second, and by meaning too once that is done.
+        // from the first second, and by meaning too once that is done. The model loads beside the word
+        // index; embedding a changed bank waits for that index, so as not to slow it.
+        CompletableFuture<Void> wordsServing = new CompletableFuture<>();
         Meaning meaning = settings.searchModel()
-                ? Meaning.start(bank, () -> JointEmbedder.load(settings.modelCache()), settings.vectorCache(), progress, meaningLoader)
+                ? Meaning.start(bank, () -> JointEmbedder.load(settings.modelCache()), settings.vectorCache(), progress,
+                        meaningLoader, wordsServing)
                 : Meaning.none();
-        this.index = SearchIndex.build(bank, settings.indexCache().map(IndexCache::new), progress, meaning);
+        try {
+            this.index = SearchIndex.build(bank, settings.indexCache().map(IndexCache::new), progress, meaning);
+        } finally {
+            wordsServing.complete(null);
+        }
         this.rateLimit = rateLimit;
     }
 

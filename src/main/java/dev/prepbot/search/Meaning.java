@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -48,6 +49,12 @@ public final class Meaning implements AutoCloseable {
      * then reads the other's, and at least one of them sees the other's.
      */
     private final AtomicBoolean begun;
+    /**
+     * Opens when the bank may be embedded: once search by words is serving, since embedding a changed
+     * bank would otherwise take a core from indexing it (a 100,000-question first start took twice as
+     * long). Closing opens it too, so that work held here stops instead of waiting on.
+     */
+    private final CompletableFuture<Void> embeddingAllowed;
 
     /**
      * How long closing waits for a model being loaded, or a batch being embedded, to finish. ONNX Runtime
@@ -58,17 +65,18 @@ public final class Meaning implements AutoCloseable {
     private static final Duration STOP_WAIT = Duration.ofSeconds(30);
 
     private Meaning(CompletableFuture<Ready> ready, CompletableFuture<Embedder> model, AtomicBoolean closed,
-                    AtomicBoolean begun) {
+                    AtomicBoolean begun, CompletableFuture<Void> embeddingAllowed) {
         this.ready = ready;
         this.model = model;
         this.closed = closed;
         this.begun = begun;
+        this.embeddingAllowed = embeddingAllowed;
     }
 
     /** No search by meaning: words only. */
     public static Meaning none() {
         return new Meaning(CompletableFuture.completedFuture(null), CompletableFuture.completedFuture(null),
-                new AtomicBoolean(), new AtomicBoolean());
+                new AtomicBoolean(), new AtomicBoolean(), CompletableFuture.completedFuture(null));
     }
 
     /**
@@ -78,16 +86,28 @@ public final class Meaning implements AutoCloseable {
      */
     public static Meaning start(Bank bank, Supplier<Embedder> model, Optional<Path> cacheRoot, Progress progress,
                                 Executor executor) {
+        return start(bank, model, cacheRoot, progress, executor, CompletableFuture.completedFuture(null));
+    }
+
+    /**
+     * The same, but the bank is embedded (when its vectors are not in the cache) only once
+     * {@code wordsServing} completes; the model loads meanwhile, as a bank's vectors read from the
+     * cache do.
+     */
+    public static Meaning start(Bank bank, Supplier<Embedder> model, Optional<Path> cacheRoot, Progress progress,
+                                Executor executor, CompletionStage<?> wordsServing) {
         CompletableFuture<Embedder> loaded = new CompletableFuture<>();
         AtomicBoolean closed = new AtomicBoolean();
         AtomicBoolean begun = new AtomicBoolean();
+        CompletableFuture<Void> embeddingAllowed = new CompletableFuture<>();
+        wordsServing.whenComplete((result, failure) -> embeddingAllowed.complete(null));
         CompletableFuture<Ready> ready = CompletableFuture.supplyAsync(() -> {
             begun.set(true);
             stopIfClosed(closed);
             long started = System.nanoTime();
             Embedder embedder = model.get();
             loaded.complete(embedder);
-            Embedder stoppable = new StopsWhenClosed(embedder, closed);
+            Embedder stoppable = new InBackground(embedder, closed, embeddingAllowed);
             VectorIndex vectors = vectors(bank, stoppable, cacheRoot.map(IndexCache::new), progress);
             // The runtime's first inference is several times slower than the rest; pay it here, not in a search.
             stoppable.embed("warm up the sentence model");
@@ -102,7 +122,7 @@ public final class Meaning implements AutoCloseable {
         });
         // A model that failed to load leaves the self-check to words as well.
         ready.thenRun(() -> loaded.complete(null));
-        return new Meaning(ready, loaded, closed, begun);
+        return new Meaning(ready, loaded, closed, begun, embeddingAllowed);
     }
 
     private static VectorIndex vectors(Bank bank, Embedder model, Optional<IndexCache> cache, Progress progress) {
@@ -199,6 +219,7 @@ public final class Meaning implements AutoCloseable {
     @Override
     public void close() {
         closed.set(true);
+        embeddingAllowed.complete(null);
         if (begun.get()) {
             try {
                 ready.get(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -215,8 +236,12 @@ public final class Meaning implements AutoCloseable {
         });
     }
 
-    /** The model as the bank is embedded with it: each batch first checks that Prepbot is not stopping. */
-    private record StopsWhenClosed(Embedder model, AtomicBoolean closed) implements Embedder {
+    /**
+     * The model as the bank is embedded with it: batches wait until embedding is allowed, and each
+     * first checks that Prepbot is not stopping.
+     */
+    private record InBackground(Embedder model, AtomicBoolean closed, CompletableFuture<Void> embeddingAllowed)
+            implements Embedder {
 
         @Override
         public String name() {
@@ -236,6 +261,7 @@ public final class Meaning implements AutoCloseable {
 
         @Override
         public List<float[]> embedAll(List<String> texts) {
+            embeddingAllowed.join();
             stopIfClosed(closed);
             return model.embedAll(texts);
         }

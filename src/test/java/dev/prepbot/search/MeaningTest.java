@@ -75,6 +75,40 @@ class MeaningTest {
     }
 
     @Test
+    void theBankIsEmbeddedOnlyOnceWordsAreServingWhileTheModelLoadsAtOnce() throws Exception {
+        Bank bank = new BankLoader().loadBuiltIn();
+        HeldBatches model = new HeldBatches();
+        model.letGo.countDown();
+        CompletableFuture<Void> wordsServing = new CompletableFuture<>();
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try (Meaning meaning = Meaning.start(bank, () -> model, Optional.empty(), Progress.none(), executor, wordsServing)) {
+            assertTrue(meaning.awaitModel(Duration.ofSeconds(10)), "the model loads while the words are indexed");
+            assertFalse(model.batchBegun.await(300, TimeUnit.MILLISECONDS), "no batch while the words are indexed");
+            wordsServing.complete(null);
+            assertTrue(meaning.await(Duration.ofSeconds(30)), "then the bank is embedded");
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void closingWhileEmbeddingWaitsForTheWordsStopsAtOnce() throws Exception {
+        Bank bank = new BankLoader().loadBuiltIn();
+        HeldBatches model = new HeldBatches();
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try {
+            Meaning meaning = Meaning.start(bank, () -> model, Optional.empty(), Progress.none(), executor,
+                    new CompletableFuture<>());
+            assertTrue(meaning.awaitModel(Duration.ofSeconds(10)));
+            assertTimeoutPreemptively(Duration.ofSeconds(5), meaning::close);
+            assertEquals(1, model.batchBegun.getCount(), "no batch began");
+            assertFalse(meaning.isReady());
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
     void closingWaitsForTheBatchUnderWayAndStopsBeforeTheNext() throws Exception {
         // ONNX Runtime frees its native memory in a shutdown hook: a process must not exit mid-batch.
         Bank bank = new BankLoader().loadBuiltIn();
