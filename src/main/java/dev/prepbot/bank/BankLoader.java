@@ -106,7 +106,7 @@ public final class BankLoader {
         // then taken in file order, so problems and duplicate ids come out as a sequential load gives them.
         List<ParsedFile> files = sources.parallelStream().map(source -> {
             List<BankProblem> own = new ArrayList<>();
-            List<Located<Question>> parsed = parseFile(source, own);
+            List<Located<Parsed>> parsed = parseFile(source, own);
             progress.update("Loading the bank", parsedBytes.addAndGet(source.content().length), totalBytes);
             return new ParsedFile(source, parsed, own);
         }).toList();
@@ -114,17 +114,19 @@ public final class BankLoader {
         Map<String, String> firstSeen = new HashMap<>();
         for (ParsedFile file : files) {
             problems.addAll(file.problems());
-            for (Located<Question> q : file.questions()) {
-                String holder = taken.get(q.value().id());
-                String earlier = holder == null ? firstSeen.putIfAbsent(q.value().id(), q.where()) : null;
+            // Questions with other problems take part too: a repeated id is reported whichever copy is broken.
+            for (Located<Parsed> q : file.questions()) {
+                String id = q.value().id();
+                String holder = taken.get(id);
+                String earlier = holder == null ? firstSeen.putIfAbsent(id, q.where()) : null;
                 if (holder != null) {
-                    problems.add(new BankProblem(file.source().name(), q.line(), q.column(), Optional.of(q.value().id()),
+                    problems.add(new BankProblem(file.source().name(), q.line(), q.column(), Optional.of(id),
                             Optional.of("id"), "the id is already used by " + holder));
                 } else if (earlier != null) {
-                    problems.add(new BankProblem(file.source().name(), q.line(), q.column(), Optional.of(q.value().id()),
+                    problems.add(new BankProblem(file.source().name(), q.line(), q.column(), Optional.of(id),
                             Optional.of("id"), "the id is already used at " + earlier));
                 } else {
-                    questions.add(q.value());
+                    q.value().question().ifPresent(questions::add);
                 }
             }
         }
@@ -157,7 +159,11 @@ public final class BankLoader {
         }
     }
 
-    private record ParsedFile(BankSource source, List<Located<Question>> questions, List<BankProblem> problems) {
+    private record ParsedFile(BankSource source, List<Located<Parsed>> questions, List<BankProblem> problems) {
+    }
+
+    /** A question object with a well-formed id, and the question itself when nothing else is wrong with it. */
+    private record Parsed(String id, Optional<Question> question) {
     }
 
     private record Located<T>(T value, String file, int line, int column) {
@@ -174,8 +180,8 @@ public final class BankLoader {
     private record Field(Object value, int line, int column, boolean wrongType) {
     }
 
-    private List<Located<Question>> parseFile(BankSource source, List<BankProblem> problems) {
-        List<Located<Question>> questions = new ArrayList<>();
+    private List<Located<Parsed>> parseFile(BankSource source, List<BankProblem> problems) {
+        List<Located<Parsed>> questions = new ArrayList<>();
         String file = source.name();
         try (JsonParser p = json.createParser(source.content())) {
             JsonToken first = p.nextToken();
@@ -265,18 +271,20 @@ public final class BankLoader {
      * Questions parsed before the file's topic was known carry a placeholder; this fills in the file
      * topic or reports the missing one.
      */
-    private List<Located<Question>> resolveTopics(List<Located<Question>> drafts, Optional<String> fileTopic,
-                                                  String file, List<BankProblem> problems) {
-        List<Located<Question>> resolved = new ArrayList<>();
-        for (Located<Question> draft : drafts) {
-            Question q = draft.value();
-            if (!q.topic().isEmpty()) {
+    private List<Located<Parsed>> resolveTopics(List<Located<Parsed>> drafts, Optional<String> fileTopic,
+                                                String file, List<BankProblem> problems) {
+        List<Located<Parsed>> resolved = new ArrayList<>();
+        for (Located<Parsed> draft : drafts) {
+            Optional<Question> q = draft.value().question();
+            if (q.isEmpty() || !q.get().topic().isEmpty()) {
                 resolved.add(draft);
             } else if (fileTopic.isPresent()) {
-                resolved.add(new Located<>(withTopic(q, fileTopic.get()), file, draft.line(), draft.column()));
+                resolved.add(new Located<>(new Parsed(q.get().id(), Optional.of(withTopic(q.get(), fileTopic.get()))), file,
+                        draft.line(), draft.column()));
             } else {
-                problems.add(new BankProblem(file, draft.line(), draft.column(), Optional.of(q.id()), Optional.of("topic"),
+                problems.add(new BankProblem(file, draft.line(), draft.column(), Optional.of(q.get().id()), Optional.of("topic"),
                         "is required, on the question or as the file's \"topic\""));
+                resolved.add(new Located<>(new Parsed(q.get().id(), Optional.empty()), file, draft.line(), draft.column()));
             }
         }
         return resolved;
@@ -287,7 +295,7 @@ public final class BankLoader {
                 q.example(), q.mistakes(), q.story(), q.choice(), q.distractors(), q.keypoints());
     }
 
-    private Optional<Located<Question>> parseQuestion(JsonParser p, String file, int index, List<BankProblem> problems)
+    private Optional<Located<Parsed>> parseQuestion(JsonParser p, String file, int index, List<BankProblem> problems)
             throws IOException {
         JsonLocation start = p.currentTokenLocation();
         if (p.currentToken() != JsonToken.START_OBJECT) {
@@ -327,7 +335,11 @@ public final class BankLoader {
         Optional<Question> question = new QuestionRules(file, id, start, fields, own).check();
         own.sort(java.util.Comparator.comparingInt(BankProblem::line).thenComparingInt(BankProblem::column));
         problems.addAll(own);
-        return question.map(q -> new Located<>(q, file, start.getLineNr(), start.getColumnNr()));
+        if (question.isEmpty() && !(idField != null && idField.value() instanceof String s && SLUG.matcher(s).matches())) {
+            return Optional.empty();
+        }
+        String wellFormedId = question.map(Question::id).orElse((String) idField.value());
+        return Optional.of(new Located<>(new Parsed(wellFormedId, question), file, start.getLineNr(), start.getColumnNr()));
     }
 
     private static Field readValue(JsonParser p, JsonToken value, boolean list, int line, int column) throws IOException {
@@ -403,7 +415,9 @@ public final class BankLoader {
             }
             List<String> mistakes = list("mistakes", Integer.MAX_VALUE);
             List<String> distractors = list("distractors", MAX_CHOICE);
-            if (!distractors.isEmpty() && choice.isEmpty() && !fields.containsKey("choice")) {
+            Field choiceField = fields.get("choice");
+            // Absent or null; a choice of the wrong type or length has its own problem already.
+            if (!distractors.isEmpty() && (choiceField == null || (choiceField.value() == null && !choiceField.wrongType()))) {
                 problem("choice", "is required when distractors are given");
             }
             choice.ifPresent(c -> {

@@ -1,6 +1,7 @@
 package dev.prepbot.bank;
 
 import static dev.prepbot.testing.BankFiles.question;
+import static dev.prepbot.testing.BankFiles.toJson;
 import static dev.prepbot.testing.BankFiles.with;
 import static dev.prepbot.testing.BankFiles.write;
 import static dev.prepbot.testing.BankFiles.writeRaw;
@@ -172,6 +173,30 @@ class BankLoaderTest {
     void choiceIsRequiredWhenDistractorsAreGiven() {
         assertOneProblem(problemsOf(with(question("q-one", "python"), "choice", null)),
                 "choice: is required when distractors are given");
+    }
+
+    @Test
+    void aChoiceWrittenAsNullIsNoChoiceForTheDistractors() {
+        String json = toJson(Map.of("topic", "python", "questions", List.of(question("q-one", "python"))))
+                .replaceFirst("\"choice\"\\s*:\\s*\"(?:[^\"\\\\]|\\\\.)*\"", "\"choice\": null");
+        assertTrue(json.contains("\"choice\": null"), json);
+        assertOneProblem(problems(writeRaw(dir.resolve("bank.json"), json)), "choice: is required when distractors are given");
+    }
+
+    @Test
+    void aRepeatedIdIsReportedEvenWhenACopyHasOtherProblems() {
+        write(dir.resolve("a.json"), "python", question("shared-id", "python"),
+                with(question("shared-id", "python"), "difficulty", "hard!"));
+        List<String> problems = problems(dir.resolve("a.json"));
+        assertEquals(2, problems.size(), problems::toString);
+        assertTrue(problems.get(0).contains("difficulty: must be easy, medium or hard"), problems::toString);
+        assertTrue(problems.get(1).contains("id: the id is already used at"), problems::toString);
+
+        write(dir.resolve("b.json"), "python", with(question("other-id", "python"), "answer", null),
+                question("other-id", "python"));
+        List<String> again = problems(dir.resolve("b.json"));
+        assertEquals(2, again.size(), again::toString);
+        assertTrue(again.get(1).contains("id: the id is already used at " + dir.resolve("b.json")), again::toString);
     }
 
     @Test
