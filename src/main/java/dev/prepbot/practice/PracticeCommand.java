@@ -30,6 +30,12 @@ public final class PracticeCommand implements Command, ActionHandler {
     static final String GRADE = "practice-grade";
     /** Marks "any topic" in a button id, where an empty argument would be ambiguous. */
     private static final String ANY_TOPIC = "-";
+    /**
+     * Marks "the question's own topic", which is the session's topic whenever there is one: a topic's
+     * name (up to 64 characters) does not fit beside a 64-character id in Discord's 100. Not a slug, so
+     * no topic is ever read as it; buttons sent before it carried the topic's name, still read as such.
+     */
+    private static final String QUESTION_TOPIC = "_";
 
     private final Catalog bank;
     private final Practice practice;
@@ -74,8 +80,8 @@ public final class PracticeCommand implements Command, ActionHandler {
         if (question.isEmpty()) {
             return Reply.Notice.privately("That question is no longer in the bank. /practice brings the next one.");
         }
-        Optional<String> topic = action.args().size() > 1 && !action.args().get(1).equals(ANY_TOPIC)
-                ? Optional.of(action.args().get(1)).filter(t -> bank.hasTopic(guild, t)) : Optional.empty();
+        Optional<String> topic = action.args().size() > 1 ? topicOf(action.args().get(1), question.get())
+                .filter(t -> bank.hasTopic(guild, t)) : Optional.empty();
         if (action.name().equals(SHOW)) {
             return answerCard(question.get(), topic);
         }
@@ -87,6 +93,19 @@ public final class PracticeCommand implements Command, ActionHandler {
         Text graded = Text.builder().plain(grade.get().label() + ": \"" + shorten(question.get().question())
                 + "\" comes back ").countdown(card.due()).plain(".").build();
         return nextCard(caller, topic, Optional.of(graded));
+    }
+
+    /** How a button names the session's topic, as short as it can; see {@link #QUESTION_TOPIC}. */
+    private static String topicArgument(Optional<String> topic, Question shown) {
+        return topic.map(t -> t.equals(shown.topic()) ? QUESTION_TOPIC : t).orElse(ANY_TOPIC);
+    }
+
+    private static Optional<String> topicOf(String argument, Question shown) {
+        return switch (argument) {
+            case ANY_TOPIC -> Optional.empty();
+            case QUESTION_TOPIC -> Optional.of(shown.topic());
+            default -> Optional.of(argument);
+        };
     }
 
     /** The next question of the session, or when there is none, when the next review is. */
@@ -120,7 +139,7 @@ public final class PracticeCommand implements Command, ActionHandler {
 
     private Reply.Card questionCard(Question q, Optional<String> topic, List<Reply.Section> sections) {
         List<Reply.Button> buttons = new ArrayList<>(List.of(new Reply.Button("Show answer",
-                Action.of(SHOW, q.id(), topic.orElse(ANY_TOPIC)).id(), Reply.ButtonStyle.PRIMARY, false)));
+                Action.of(SHOW, q.id(), topicArgument(topic, q)).id(), Reply.ButtonStyle.PRIMARY, false)));
         if (!q.keypoints().isEmpty()) {
             buttons.add(Reply.Button.of("Check my answer", Action.of(AnswerCards.CHECK, q.id()).id()));
         }
@@ -139,7 +158,7 @@ public final class PracticeCommand implements Command, ActionHandler {
                 "Again: not at all, it comes back tomorrow. Hard, Good, Easy: it comes back later each time."));
         List<Reply.Button> buttons = new ArrayList<>();
         for (Grade g : Grade.values()) {
-            buttons.add(new Reply.Button(g.label(), Action.of(GRADE, q.id(), topic.orElse(ANY_TOPIC), g.slug()).id(),
+            buttons.add(new Reply.Button(g.label(), Action.of(GRADE, q.id(), topicArgument(topic, q), g.slug()).id(),
                     g == Grade.AGAIN ? Reply.ButtonStyle.DANGER : g == Grade.GOOD ? Reply.ButtonStyle.SUCCESS
                             : Reply.ButtonStyle.SECONDARY, false));
         }
