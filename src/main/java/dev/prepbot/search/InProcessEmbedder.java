@@ -227,11 +227,18 @@ public final class InProcessEmbedder implements Embedder {
 
     @Override
     public float[] embed(String text) {
+        // The runtime refuses blank text, which means nothing: the zero vector is close to no text at all.
+        if (text.isBlank()) {
+            return new float[dimension];
+        }
         return Embedder.unit(model.embed(text).content().vector());
     }
 
     @Override
     public List<float[]> embedAll(List<String> texts) {
+        if (texts.stream().anyMatch(String::isBlank)) {
+            return texts.stream().map(this::embed).toList();
+        }
         List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
         return model.embedAll(segments).content().stream().map(Embedding::vector).map(Embedder::unit).toList();
     }

@@ -84,7 +84,9 @@ final class QueryBuilder {
      */
     Optional<Lexical> build(String text, Optional<String> topic, IndexReader reader) throws IOException {
         List<String> typed = Analyzers.tokens(plain, text, MAX_WORDS);
-        if (typed.isEmpty()) {
+        // "what is", "how do I", "( AND )": no word says what the query is about, so nothing answers it,
+        // rather than whatever question happens to hold the same joining words.
+        if (typed.stream().allMatch(QueryWords::isJoining)) {
             return Optional.empty();
         }
         // A query of nothing but filler ("is vs", "what about") has nothing better to go on.

@@ -21,25 +21,31 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 final class QueryWords {
 
     /**
-     * Question words, pronouns, auxiliaries and chat phrases on top of Lucene's English stop words.
-     * They still reach the sentence model, which reads whole sentences; they only stop counting as
-     * evidence for lexical matching.
+     * Question words, pronouns, auxiliaries and chat words: on top of Lucene's English stop words, the
+     * words that only join a question together. A query of nothing else asks nothing.
      */
-    private static final Set<String> FILLER = Set.of(
+    private static final Set<String> JOINING = Set.of(
             "how", "what", "what's", "whats", "why", "when", "where", "which", "who", "whom", "whose",
             "do", "does", "did", "doing", "done", "don't", "dont", "doesn't", "doesnt", "didn't",
             "i", "i'm", "im", "i've", "me", "my", "mine", "myself", "we", "our", "us", "you", "your", "yours",
             "can", "can't", "cant", "could", "should", "would", "shall", "may", "might", "must", "am", "been",
-            "being", "have", "has", "had", "having", "get", "gets", "got", "getting", "go", "goes",
+            "being", "have", "has", "had", "having", "please", "hi", "hello", "hey", "so", "just", "really",
+            "actually", "from", "than", "too", "very", "also", "its", "it's", "isn't", "isnt", "aren't",
+            "there's", "here", "about", "some", "any", "ok", "okay");
+
+    /**
+     * Words that say little in a sentence ("explain the difference between ...") but may be what a
+     * short query is about ("go", "make").
+     */
+    private static final Set<String> VAGUE = Set.of(
+            "get", "gets", "got", "getting", "go", "goes",
             "tell", "explain", "describe", "mean", "means", "meant", "difference", "differences", "different",
-            "between", "vs", "versus", "about", "some", "any", "thing", "things", "stuff", "way", "ways",
-            "best", "good", "better", "please", "hi", "hello", "hey", "so", "just", "really", "actually",
-            "like", "want", "wants", "need", "needs", "know", "understand", "question", "questions",
-            "someone", "something", "anything", "one", "ones", "make", "makes", "happen", "happens",
-            "from", "than", "too", "very", "also", "its", "it's", "isn't", "isnt", "aren't", "keep", "keeps",
-            "kept", "work", "works", "working", "use", "using", "used", "all", "other", "out", "up", "same",
-            "there's", "here", "much", "many", "more", "most", "each", "every", "lot", "lots", "kind",
-            "while", "instead", "over", "again", "still", "even", "ok", "okay", "say");
+            "between", "vs", "versus", "thing", "things", "stuff", "way", "ways",
+            "best", "good", "better", "like", "want", "wants", "need", "needs", "know", "understand", "question",
+            "questions", "someone", "something", "anything", "one", "ones", "make", "makes", "happen", "happens",
+            "keep", "keeps", "kept", "work", "works", "working", "use", "using", "used", "all", "other", "out",
+            "up", "same", "much", "many", "more", "most", "each", "every", "lot", "lots", "kind",
+            "while", "instead", "over", "again", "still", "even", "say");
 
     private final CompletableFuture<Hunspell> english;
 
@@ -78,9 +84,17 @@ final class QueryWords {
         return in;
     }
 
-    /** Whether a lowercased word says nothing about the subject of a query. */
+    /**
+     * Whether a lowercased word says nothing about the subject of a query. Filler still reaches the
+     * sentence model, which reads whole sentences; it only stops counting as evidence for lexical matching.
+     */
     static boolean isFiller(String word) {
-        return FILLER.contains(word) || EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(word);
+        return VAGUE.contains(word) || isJoining(word);
+    }
+
+    /** Whether a lowercased word only joins others: a query of nothing but these asks nothing. */
+    static boolean isJoining(String word) {
+        return JOINING.contains(word) || EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(word);
     }
 
     /**

@@ -300,28 +300,30 @@ public final class SearchIndex implements AutoCloseable {
      * known keywords; returns nothing when the evidence says the bank does not answer the query.
      */
     private List<Ranked> rank(String text, Optional<QueryBuilder.Lexical> words, Optional<String> topic, int limit) {
+        // No word to read (blank, symbols, only joining words) is nothing to ask the model about either.
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        QueryBuilder.Lexical typed = words.get();
         Optional<Meaning.Ready> model = meaning.ready();
-        boolean wordsSuffice = words.isPresent() && words.get().keywords();
         try {
-            TopDocs byWords = words.isPresent() ? best(words.get().query(), Relevance.CANDIDATES) : null;
-            if (model.isEmpty() || wordsSuffice) {
-                QueryBuilder.Lexical typed = words.orElse(null);
-                if (typed == null || !Relevance.wordsAlone(typed.exact(), () -> coverage(typed))) {
+            TopDocs byWords = best(typed.query(), Relevance.CANDIDATES);
+            if (model.isEmpty() || typed.keywords()) {
+                if (!Relevance.wordsAlone(typed.exact(), () -> coverage(typed))) {
                     return List.of();
                 }
                 return Arrays.stream(byWords.scoreDocs).limit(limit)
                         .map(sd -> new Ranked(questionOfDoc[sd.doc], sd.score)).toList();
             }
-            float coverage = words.isPresent() ? coverage(words.get()) : 0f;
+            float coverage = coverage(typed);
             float[] vector = model.get().model().embed(text);
-            List<Integer> foundByWords = byWords == null ? List.of()
-                    : Arrays.stream(byWords.scoreDocs).map(sd -> questionOfDoc[sd.doc]).toList();
+            List<Integer> foundByWords = Arrays.stream(byWords.scoreDocs).map(sd -> questionOfDoc[sd.doc]).toList();
             List<VectorIndex.Neighbour> near = model.get().vectors().closest(vector, Relevance.CANDIDATES, topic, foundByWords);
             float closest = near.isEmpty() ? -1f : near.get(0).closeness();
             if (!Relevance.WHOLE_AND_PARTS.answers(closest, coverage)) {
                 return List.of();
             }
-            return Relevance.fuse(byWords == null ? new ScoreDoc[0] : byWords.scoreDocs, questionOfDoc, near, coverage)
+            return Relevance.fuse(byWords.scoreDocs, questionOfDoc, near, coverage)
                     .entrySet().stream()
                     .sorted(Map.Entry.<Integer, Float>comparingByValue().reversed())
                     .limit(limit)
@@ -395,6 +397,9 @@ public final class SearchIndex implements AutoCloseable {
      */
     public Map<Question, Float> nearestInMeaning(String text, int limit) {
         Map<Question, Float> found = new java.util.LinkedHashMap<>();
+        if (text.isBlank()) {
+            return found;
+        }
         meaning.ready().ifPresent(r -> r.vectors().nearest(r.model().embed(text), Math.max(1, limit), Optional.empty())
                 .forEach(n -> found.put(bank.questions().get(n.ordinal()), n.closeness())));
         return found;

@@ -290,20 +290,19 @@ public final class ServerIndex implements AutoCloseable {
                 return List.<Match>of();
             }
             Optional<QueryBuilder.Lexical> built = queries.build(text, topic, searcher.getIndexReader());
-            Optional<QueryBuilder.Lexical> words = built.map(l -> new QueryBuilder.Lexical(inGuild(l.query(), guild),
-                    inGuild(l.coverage(), guild), l.subjectWords(), l.keywords(), l.exact()));
-            float coverage = 0f;
-            if (words.isPresent()) {
-                ScoreDoc[] best = SearchIndex.best(searcher, words.get().coverage(), 1).scoreDocs;
-                coverage = best.length == 0 ? 0f : Math.min(1f, best[0].score / words.get().subjectWords());
+            if (built.isEmpty()) {
+                return List.<Match>of(); // no word to read is nothing to ask the model about either
             }
-            ScoreDoc[] byWords = words.isPresent()
-                    ? SearchIndex.best(searcher, words.get().query(), Relevance.CANDIDATES).scoreDocs : new ScoreDoc[0];
+            QueryBuilder.Lexical words = new QueryBuilder.Lexical(inGuild(built.get().query(), guild),
+                    inGuild(built.get().coverage(), guild), built.get().subjectWords(), built.get().keywords(),
+                    built.get().exact());
+            ScoreDoc[] covering = SearchIndex.best(searcher, words.coverage(), 1).scoreDocs;
+            float coverage = covering.length == 0 ? 0f : Math.min(1f, covering[0].score / words.subjectWords());
+            ScoreDoc[] byWords = SearchIndex.best(searcher, words.query(), Relevance.CANDIDATES).scoreDocs;
             Optional<Embedder> embedder = model.get();
             Map<Integer, Float> ranked = new LinkedHashMap<>();
-            if (embedder.isEmpty() || (words.isPresent() && words.get().keywords())) {
-                float covered = coverage;
-                if (words.isEmpty() || !Relevance.wordsAlone(words.get().exact(), () -> covered)) {
+            if (embedder.isEmpty() || words.keywords()) {
+                if (!Relevance.wordsAlone(words.exact(), () -> coverage)) {
                     return List.<Match>of();
                 }
                 for (ScoreDoc sd : byWords) {
@@ -340,10 +339,8 @@ public final class ServerIndex implements AutoCloseable {
                 Document stored = searcher.storedFields().document(doc);
                 texts.put(doc, stored.get(STORED_QUESTION));
             }
-            List<Highlight> highlights = words.isPresent()
-                    ? new MatchHighlighter(highlighting, texts::get,
-                    SearchIndex.QUESTION, SearchIndex.QUESTION_PLAIN).highlight(searcher.rewrite(words.get().query()), docs)
-                    : List.of();
+            List<Highlight> highlights = new MatchHighlighter(highlighting, texts::get,
+                    SearchIndex.QUESTION, SearchIndex.QUESTION_PLAIN).highlight(searcher.rewrite(words.query()), docs);
             for (int i = 0; i < docs.length; i++) {
                 String id = searcher.storedFields().document(docs[i]).get(STORED_ID);
                 Highlight highlight = highlights.isEmpty() ? Highlight.none(texts.get(docs[i])) : highlights.get(i);

@@ -1,6 +1,7 @@
 package dev.prepbot.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.prepbot.bank.BankLoader;
@@ -58,6 +59,15 @@ class BuiltInSearchRelevanceTest {
     @Test
     void aQueryOfOnlySymbolsFindsNothing() {
         assertEquals(List.of(), top3("( \" * AND ~ : ? / \\ -"));
+    }
+
+    @Test
+    void aQueryOfOnlyJoiningWordsIsNoMatchWhileOneRealWordStillCounts() {
+        for (String nothing : List.of("the", "how", "what is", "AND", "OR OR", "NOT", "how do I", "what about you")) {
+            assertEquals(List.of(), top3(nothing), nothing);
+        }
+        assertFalse(top3("what is a deadlock").isEmpty());
+        assertFalse(top3("go").isEmpty(), "a vague word alone may still be what the query is about");
     }
 
     @Test

@@ -73,6 +73,17 @@ class SearchByMeaningTest {
     }
 
     @Test
+    void aBlankQueryOrOneOfOnlyJoiningWordsIsNoMatchByMeaningToo() {
+        for (String nothing : List.of("", "   ", "\t\n", "the", "what is", "how do I", "( AND ~ )")) {
+            assertEquals(List.of(), ids(index, nothing), nothing);
+        }
+        for (String blank : List.of("", "   ", "\t\n")) {
+            assertEquals(Map.of(), index.nearestInMeaning(blank, 3));
+            assertEquals(List.of(), index.nearestTopics(blank, 3));
+        }
+    }
+
+    @Test
     void anUndoOfAPushedCommitFindsGitNow() {
         assertEquals("git-reset-vs-revert", ids(index, "how do i undo a pushed commit").get(0));
     }
