@@ -10,6 +10,7 @@ import dev.prepbot.bank.Catalog;
 import dev.prepbot.serverbank.Report;
 import dev.prepbot.serverbank.ServerBanks;
 import dev.prepbot.bank.BankLoader;
+import dev.prepbot.bank.BankProblem;
 import dev.prepbot.bank.InvalidBankException;
 import dev.prepbot.bank.Progress;
 import dev.prepbot.bank.Question;
@@ -125,8 +126,11 @@ public final class Main implements Callable<Integer> {
      * command's failure is one line (a refused bank: every problem) and exit 1.
      */
     int run(String[] args) {
-        // Prepbot's own usage text, wherever --help appears, as before picocli parsed the arguments.
-        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+        // Prepbot's own usage text, wherever --help appears, as before picocli parsed the arguments;
+        // after "--" it is a word to search for.
+        List<String> all = List.of(args);
+        List<String> options = all.contains("--") ? all.subList(0, all.indexOf("--")) : all;
+        if (options.contains("--help") || options.contains("-h")) {
             out.print(USAGE_TEXT);
             return OK;
         }
@@ -139,8 +143,7 @@ public final class Main implements Callable<Integer> {
     }
 
     private int usage(String message) {
-        err.println("prepbot: " + message);
-        err.println("Run 'prepbot --help' for usage.");
+        err.println("prepbot: " + message + " (see 'prepbot --help')");
         return USAGE;
     }
 
@@ -576,7 +579,8 @@ public final class Main implements Callable<Integer> {
         return newline < 0 ? message : message.substring(0, newline);
     }
 
+    /** What the user typed, echoed in an error: shortened, and on one line whatever it holds. */
     private static String shorten(String text) {
-        return text.length() > 60 ? text.substring(0, 60) + "…" : text;
+        return BankProblem.oneLine(text.length() > 60 ? text.substring(0, 60) + "…" : text);
     }
 }

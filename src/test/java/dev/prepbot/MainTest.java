@@ -271,11 +271,15 @@ class MainTest {
         assertEquals(0, late.code(), late.err());
         assertTrue(late.out().startsWith("{\"query\":\"tcp handshake\""), late.out());
         Run unknown = run("--bank", bank.toString(), "topics", "--colour");
-        assertEquals("prepbot: unknown option '--colour'\nRun 'prepbot --help' for usage.\n", unknown.err());
+        assertEquals("prepbot: unknown option '--colour' (see 'prepbot --help')\n", unknown.err());
         assertEquals("", unknown.out());
         Run extra = run("--bank", bank.toString(), "show", "tcp-handshake", "dns-lookup");
         assertEquals(2, extra.code());
         assertTrue(extra.err().startsWith("prepbot: unexpected argument 'dns-lookup'"), extra.err());
+        Run typed = run("--bank", bank.toString(), "show", "no\nsuch\u001b[2J");
+        assertEquals(1, typed.code());
+        assertEquals(1, typed.err().lines().count(), typed.err());
+        assertTrue(typed.err().contains("'no\\nsuch\\u001b[2J'"), typed.err());
         Run limit = run("--bank", bank.toString(), "search", "tcp", "--limit", "0");
         assertTrue(limit.err().startsWith("prepbot: --limit must be a whole number from 1 to 100"), limit.err());
     }
@@ -285,6 +289,8 @@ class MainTest {
         Run run = run("--help");
         assertEquals(0, run.code());
         assertTrue(run.out().startsWith("Usage: prepbot"));
+        Run searched = run("--bank", bank.toString(), "search", "--json", "--", "--help");
+        assertTrue(searched.out().startsWith("{\"query\":\"--help\""), "after -- it is a query: " + searched.out());
     }
 
     @Test

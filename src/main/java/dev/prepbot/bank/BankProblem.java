@@ -31,9 +31,10 @@ public record BankProblem(String file, int line, int column, Optional<String> qu
 
     /**
      * Ids, field names and values in messages come from the file itself and may hold line breaks or
-     * control characters; escaping them keeps every problem on one line.
+     * control characters; escaping them keeps every problem on one line. The command line echoes what
+     * was typed through the same escaping.
      */
-    private static String oneLine(String text) {
+    public static String oneLine(String text) {
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints().forEach(c -> {
             switch (c) {
