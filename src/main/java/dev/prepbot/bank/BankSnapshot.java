@@ -11,8 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedOutputStream;
@@ -29,7 +32,8 @@ import java.util.zip.CheckedOutputStream;
  * The questions are written in chunks whose starting offsets close the file, so that reading decodes
  * the chunks on every core: decoding the strings was half of an unchanged 100,000-question start.
  * (Storing each string as Latin-1 or UTF-16, as Java holds it, so that reading is a copy, measured no
- * faster than UTF-8 decoded on both cores.)
+ * faster than UTF-8 decoded on both cores.) The long parts of each answer are not decoded at all when
+ * a snapshot is read: the questions read them from the mapped file when they are shown.
  */
 public final class BankSnapshot {
 
@@ -138,23 +142,35 @@ public final class BankSnapshot {
         }
     }
 
-    /** The questions of one chunk, which must fill exactly the bytes from start to end. */
+    /**
+     * The questions of one chunk, which must fill exactly the bytes from start to end. The long parts
+     * of each answer are only stepped over: they are decoded from the mapped file when asked for.
+     */
     private static List<Question> readChunk(ByteBuffer file, int start, int end, int count) {
         if (start < 0 || end < start || end > file.limit()) {
             throw new IllegalStateException("not a bank snapshot");
         }
         ByteBuffer in = file.slice(start, end - start);
+        // Topics and tags repeat across a bank: one string each per chunk instead of one per question.
+        Map<String, String> names = new HashMap<>();
         try {
             List<Question> questions = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 String id = readString(in);
-                String topic = readString(in);
+                String topic = names.computeIfAbsent(readString(in), name -> name);
                 int difficulty = Byte.toUnsignedInt(in.get());
                 if (difficulty >= Difficulty.values().length) {
                     throw new IOException("not a bank snapshot");
                 }
-                questions.add(new Question(id, topic, Difficulty.values()[difficulty], readList(in), readString(in),
-                        readString(in), readOptional(in), readOptional(in), readList(in), readOptional(in),
+                List<String> tags = readList(in).stream().map(tag -> names.computeIfAbsent(tag, name -> name)).toList();
+                String question = readString(in);
+                String answer = readString(in);
+                StoredDetails details = new StoredDetails(file, start + in.position());
+                skipOptional(in);
+                skipOptional(in);
+                skipList(in);
+                skipOptional(in);
+                questions.add(new Question(id, topic, Difficulty.values()[difficulty], tags, question, answer, details,
                         readOptional(in), readList(in), readList(in)));
             }
             if (in.hasRemaining()) {
@@ -163,6 +179,23 @@ public final class BankSnapshot {
             return questions;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The long parts of a question where they stand in the mapped snapshot. The file was checked whole
+     * when it was read and is never written again under its name (a new snapshot gets a new folder), so
+     * decoding them later finds the same bytes.
+     */
+    private record StoredDetails(ByteBuffer file, int at) implements Supplier<Question.Details> {
+        @Override
+        public Question.Details get() {
+            ByteBuffer in = file.slice(at, file.limit() - at); // a view of its own: safe on any thread
+            try {
+                return new Question.Details(readOptional(in), readOptional(in), readList(in), readOptional(in));
+            } catch (IOException e) {
+                throw new IllegalStateException("the bank snapshot changed while in use", e);
+            }
         }
     }
 
@@ -194,6 +227,30 @@ public final class BankSnapshot {
         byte[] bytes = new byte[length];
         in.get(bytes);
         return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static void skipString(ByteBuffer in) throws IOException {
+        int length = in.getInt();
+        if (length < 0 || length > in.remaining()) {
+            throw new IOException("not a bank snapshot");
+        }
+        in.position(in.position() + length);
+    }
+
+    private static void skipOptional(ByteBuffer in) throws IOException {
+        if (in.get() != 0) {
+            skipString(in);
+        }
+    }
+
+    private static void skipList(ByteBuffer in) throws IOException {
+        int size = in.getInt();
+        if (size < 0 || size > 1_000) {
+            throw new IOException("not a bank snapshot");
+        }
+        for (int i = 0; i < size; i++) {
+            skipString(in);
+        }
     }
 
     private static Optional<String> readOptional(ByteBuffer in) throws IOException {

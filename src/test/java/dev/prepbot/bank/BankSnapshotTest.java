@@ -36,6 +36,27 @@ class BankSnapshotTest {
     }
 
     @Test
+    void theLongPartsReadLaterAreTheSameOnEveryThreadAndAfterTheFileIsRemoved() throws Exception {
+        Bank bank = new BankLoader().loadBuiltIn();
+        Path file = dir.resolve("bank.snapshot");
+        BankSnapshot.write(bank, file);
+        Bank read = BankSnapshot.read(file, bank.checksum().orElseThrow()).orElseThrow();
+        // Another process replacing the cache removes the folder; the mapped snapshot stays readable.
+        Files.delete(file);
+        java.util.List<Integer> positions = java.util.stream.IntStream.range(0, bank.size()).boxed().toList();
+        for (int round = 0; round < 4; round++) {
+            positions.parallelStream().forEach(i -> {
+                Question expected = bank.questions().get(i);
+                Question actual = read.questions().get(i);
+                assertEquals(expected.explanation(), actual.explanation());
+                assertEquals(expected.example(), actual.example());
+                assertEquals(expected.mistakes(), actual.mistakes());
+                assertEquals(expected.story(), actual.story());
+            });
+        }
+    }
+
+    @Test
     void aSnapshotOfOtherFilesIsNotRead() throws Exception {
         Bank bank = new BankLoader().loadBuiltIn();
         Path file = dir.resolve("bank.snapshot");
