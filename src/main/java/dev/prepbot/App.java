@@ -4,6 +4,7 @@ import dev.prepbot.bank.Bank;
 import dev.prepbot.bank.BankLoader;
 import dev.prepbot.bank.BankProblem;
 import dev.prepbot.bank.BankSource;
+import dev.prepbot.bank.FileDigests;
 import dev.prepbot.bank.InvalidBankException;
 import dev.prepbot.bank.Progress;
 import dev.prepbot.commands.AnswerCards;
@@ -160,28 +161,72 @@ public final class App implements AutoCloseable {
     /**
      * {@code --bank} paths replace the built-in bank; otherwise the built-in bank is loaded with any
      * {@code PREPBOT_BANK} paths beside it. When the index cache holds a snapshot of exactly these
-     * files (same checksum), the bank is read from it instead of parsing and validating the JSON again.
+     * files (same checksum), the bank is read from it instead of parsing and validating the JSON again;
+     * and when every file still has the stamp it had when its digest was remembered, the files are not
+     * even read.
      */
     public static Bank loadBank(Settings settings, Progress progress) throws InvalidBankException {
         List<BankProblem> problems = new ArrayList<>();
-        List<BankSource> sources = new ArrayList<>();
-        if (settings.banks().isEmpty()) {
-            sources.addAll(BankSource.builtIn());
-        }
+        List<BankSource> builtIn = settings.banks().isEmpty() ? BankSource.builtIn() : List.of();
+        List<Path> files = new ArrayList<>();
         for (Path path : settings.banks().isEmpty() ? settings.extraBanks() : settings.banks()) {
-            sources.addAll(BankSource.read(path, problems));
+            files.addAll(BankSource.files(path, problems));
         }
         BankLoader loader = new BankLoader(progress);
+        Optional<IndexCache> cache = settings.indexCache().map(IndexCache::new);
+        Optional<FileDigests> digests = settings.fileDigests().map(store -> FileDigests.open(store, Clock.systemUTC()));
+        // Stamped before reading: a file changed after its stamp was taken has a new stamp next time.
+        List<Optional<FileDigests.Stamp>> stamps = new ArrayList<>();
+        for (Path file : files) {
+            stamps.add(digests.flatMap(known -> known.stamp(file)));
+        }
+        if (problems.isEmpty() && cache.isPresent() && digests.isPresent()) {
+            Optional<Bank> stored = rememberedChecksum(builtIn, files, stamps, digests.get())
+                    .flatMap(checksum -> cache.get().storedBank(checksum));
+            if (stored.isPresent()) {
+                return stored.get();
+            }
+        }
+        List<BankSource> sources = new ArrayList<>(builtIn);
+        for (Path file : files) {
+            BankSource.readFile(file, problems).ifPresent(sources::add);
+        }
         if (!problems.isEmpty()) {
             return loader.load(sources, problems);
         }
         // Hashed once: the checksum finds the stored snapshot, or else goes with the freshly loaded bank.
-        String checksum = BankLoader.checksum(sources);
-        Optional<Bank> stored = settings.indexCache().flatMap(cache -> new IndexCache(cache).storedBank(checksum));
+        List<byte[]> contentDigests = sources.parallelStream().map(source -> BankLoader.digest(source.content())).toList();
+        digests.ifPresent(known -> {
+            // Every file was read (a file that was not is a problem), so the files follow the built-in sources.
+            for (int i = 0; i < files.size(); i++) {
+                byte[] digest = contentDigests.get(builtIn.size() + i);
+                Path file = files.get(i);
+                stamps.get(i).ifPresent(stamp -> known.remember(file, stamp, digest));
+            }
+            known.save();
+        });
+        String checksum = BankLoader.checksumOf(contentDigests);
+        Optional<Bank> stored = cache.flatMap(known -> known.storedBank(checksum));
         if (stored.isPresent()) {
             return stored.get();
         }
         return loader.load(sources, problems, checksum);
+    }
+
+    /** The bank's checksum from remembered digests, when every file is as it was when remembered. */
+    private static Optional<String> rememberedChecksum(List<BankSource> builtIn, List<Path> files,
+            List<Optional<FileDigests.Stamp>> stamps, FileDigests digests) {
+        List<byte[]> all = new ArrayList<>();
+        builtIn.forEach(source -> all.add(BankLoader.digest(source.content())));
+        for (int i = 0; i < files.size(); i++) {
+            Path file = files.get(i);
+            Optional<byte[]> digest = stamps.get(i).flatMap(stamp -> digests.remembered(file, stamp));
+            if (digest.isEmpty()) {
+                return Optional.empty();
+            }
+            all.add(digest.get());
+        }
+        return Optional.of(BankLoader.checksumOf(all));
     }
 
     /**

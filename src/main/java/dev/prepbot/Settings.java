@@ -96,6 +96,11 @@ public record Settings(List<Path> banks, List<Path> extraBanks, String database,
         }
     }
 
+    /** Where the bank files' digests are remembered between starts, see {@code FileDigests}: beside the word indexes. */
+    public Optional<Path> fileDigests() {
+        return indexCache.map(index -> index.resolveSibling("bank-files.tsv"));
+    }
+
     /** Where the questions' vectors are kept between starts: beside the word indexes. */
     public Optional<Path> vectorCache() {
         return indexCache.map(index -> index.resolveSibling("vectors"));

@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.prepbot.bank.Progress;
 import dev.prepbot.testing.BankFiles;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,5 +63,61 @@ class AppStartTest {
         }
         assertEquals(List.of("Loading the bank", "Indexing questions", "Indexing questions for autocomplete"), steps,
                 "a changed bank is loaded again");
+    }
+
+    /** Writes a bank file last modified an hour ago, long enough for its digest to be remembered. */
+    private static Path settledBank(Path file, String id) throws Exception {
+        BankFiles.write(file, "starting", BankFiles.question(id, "starting"));
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+        return file;
+    }
+
+    private Settings settings(Path bank) {
+        return Settings.fromEnvironment(Map.of("XDG_CACHE_HOME", dir.resolve("cache").toString(),
+                        "PREPBOT_SEARCH_MODEL", "off"))
+                .withBanks(List.of(bank));
+    }
+
+    private static String digestLine(String store, Path file) {
+        return store.lines().filter(line -> line.endsWith("\t" + file.toAbsolutePath())).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aBankFileWithTheStampItHadIsKnownByItsRememberedDigestWithoutBeingRead() throws Exception {
+        Path mine = settledBank(dir.resolve("mine").resolve("a.json"), "start-mine");
+        Path other = settledBank(dir.resolve("other").resolve("b.json"), "start-other");
+        App.start(settings(mine), recorded).close();
+        App.start(settings(other), recorded).close();
+
+        // Pretend the first file's digest were the second's: a start that reads the file would notice.
+        Path store = settings(mine).fileDigests().orElseThrow();
+        String text = Files.readString(store);
+        String otherDigest = digestLine(text, other).substring(0, 64);
+        String mineLine = digestLine(text, mine);
+        Files.writeString(store, text.replace(mineLine, otherDigest + mineLine.substring(64)));
+
+        steps.clear();
+        try (App started = App.start(settings(mine), recorded)) {
+            assertTrue(started.bank().byId("start-other").isPresent(), "the remembered digest stood for the file");
+        }
+        assertEquals(List.of(), steps, "nothing parsed or indexed");
+    }
+
+    @Test
+    void aBankFileRewrittenUnderItsOldSizeAndModificationTimeIsReadAgain() throws Exception {
+        Path bank = settledBank(dir.resolve("bank").resolve("a.json"), "start-one");
+        FileTime modified = Files.getLastModifiedTime(bank);
+        App.start(settings(bank), recorded).close();
+        assertTrue(Files.readString(settings(bank).fileDigests().orElseThrow()).contains(bank.toAbsolutePath().toString()));
+
+        long size = Files.size(bank);
+        BankFiles.write(bank, "starting", BankFiles.question("start-two", "starting"));
+        Files.setLastModifiedTime(bank, modified);
+        assertEquals(size, Files.size(bank), "the same size, so only the change time tells");
+
+        try (App started = App.start(settings(bank), recorded)) {
+            assertTrue(started.bank().byId("start-two").isPresent());
+            assertTrue(started.bank().byId("start-one").isEmpty());
+        }
     }
 }

@@ -145,7 +145,16 @@ public final class BankLoader {
      * which matters when an unchanged bank of hundreds of megabytes is only hashed and not parsed.
      */
     public static String checksum(List<BankSource> sources) {
-        List<byte[]> digests = sources.parallelStream().map(source -> sha256().digest(source.content())).toList();
+        return checksumOf(sources.parallelStream().map(source -> digest(source.content())).toList());
+    }
+
+    /** The SHA-256 of one file's bytes. */
+    public static byte[] digest(byte[] content) {
+        return sha256().digest(content);
+    }
+
+    /** The checksum of files whose digests these are, in load order. */
+    public static String checksumOf(List<byte[]> digests) {
         MessageDigest all = sha256();
         digests.forEach(all::update);
         return HexFormat.of().formatHex(all.digest());

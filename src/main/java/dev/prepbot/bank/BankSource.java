@@ -30,6 +30,18 @@ public record BankSource(String name, byte[] content) {
      * Anything unreadable becomes a problem rather than an exception.
      */
     public static List<BankSource> read(Path path, List<BankProblem> problems) {
+        List<BankSource> sources = new ArrayList<>();
+        for (Path file : files(path, problems)) {
+            readFile(file, problems).ifPresent(sources::add);
+        }
+        return sources;
+    }
+
+    /**
+     * The bank files a path names, without reading them: the file itself, or every {@code *.json} file
+     * directly inside a directory, sorted by name. A path that names none becomes a problem.
+     */
+    public static List<Path> files(Path path, List<BankProblem> problems) {
         String name = path.toString();
         if (Files.isDirectory(path)) {
             List<Path> files;
@@ -45,17 +57,13 @@ public record BankSource(String name, byte[] content) {
             if (files.isEmpty()) {
                 problems.add(BankProblem.ofFile(name, 0, 0, "the directory has no *.json bank files"));
             }
-            List<BankSource> sources = new ArrayList<>();
-            for (Path file : files) {
-                readFile(file, file.toString(), problems).ifPresent(sources::add);
-            }
-            return sources;
+            return files;
         }
         if (!Files.exists(path)) {
             problems.add(BankProblem.ofFile(name, 0, 0, "no such file or directory"));
             return List.of();
         }
-        return readFile(path, name, problems).map(List::of).orElse(List.of());
+        return List.of(path);
     }
 
     /** The bank packaged into the jar (or on the classpath while developing). */
@@ -88,7 +96,9 @@ public record BankSource(String name, byte[] content) {
         return sources;
     }
 
-    private static java.util.Optional<BankSource> readFile(Path file, String name, List<BankProblem> problems) {
+    /** One bank file, or a problem when it is too large or cannot be read. */
+    public static java.util.Optional<BankSource> readFile(Path file, List<BankProblem> problems) {
+        String name = file.toString();
         try {
             long size = Files.size(file);
             if (size > MAX_FILE_BYTES) {
