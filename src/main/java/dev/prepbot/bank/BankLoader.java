@@ -441,7 +441,9 @@ public final class BankLoader {
                 problem("distractors", "the same distractor is given twice");
             }
             List<String> keypoints = list("keypoints", Question.MAX_KEYPOINT);
-            if (fields.containsKey("keypoints") && !fields.get("keypoints").wrongType()
+            // Written as null, keypoints are left out, as every optional field is; an empty list is too few.
+            Field keypointsField = fields.get("keypoints");
+            if (keypointsField != null && keypointsField.value() != null
                     && (keypoints.size() < Question.MIN_KEYPOINTS || keypoints.size() > Question.MAX_KEYPOINTS)) {
                 problem("keypoints", "has " + keypoints.size() + " items; " + Question.MIN_KEYPOINTS + " to "
                         + Question.MAX_KEYPOINTS + " are allowed");

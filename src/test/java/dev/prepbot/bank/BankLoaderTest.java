@@ -184,6 +184,24 @@ class BankLoaderTest {
     }
 
     @Test
+    void anOptionalFieldWrittenAsNullCountsAsLeftOut() throws Exception {
+        Map<String, Object> q = new java.util.LinkedHashMap<>(question("q-nulls", "python"));
+        for (String optional : List.of("tags", "explanation", "example", "mistakes", "story", "keypoints")) {
+            q.put(optional, null);
+        }
+        Bank bank = load(writeRaw(dir.resolve("nulls.json"), toJson(Map.of("topic", "python", "questions", List.of(q)))));
+        var loaded = bank.byId("q-nulls").orElseThrow();
+        assertEquals(List.of(), loaded.keypoints());
+        assertEquals(List.of(), loaded.tags());
+        assertTrue(loaded.explanation().isEmpty());
+
+        Map<String, Object> empty = new java.util.LinkedHashMap<>(question("q-empty", "python"));
+        empty.put("keypoints", List.of());
+        assertOneProblem(problems(writeRaw(dir.resolve("empty.json"), toJson(Map.of("topic", "python", "questions",
+                List.of(empty))))), "keypoints: has 0 items; 3 to 6 are allowed");
+    }
+
+    @Test
     void aRepeatedIdIsReportedEvenWhenACopyHasOtherProblems() {
         write(dir.resolve("a.json"), "python", question("shared-id", "python"),
                 with(question("shared-id", "python"), "difficulty", "hard!"));
