@@ -326,6 +326,10 @@ public final class Main implements Callable<Integer> {
         String query = String.join(" ", words);
         try (App app = App.start(settings, progress)) {
             if (topic.isPresent() && !app.bank().hasTopic(topic.get())) {
+                if (json) {
+                    // Standard output stays parseable: no results, and the topics there are to choose from.
+                    out.println(searchJson(query, List.of(), app.bank().topics()));
+                }
                 err.println("prepbot: there is no topic '" + shorten(topic.get()) + "'; topics: "
                         + String.join(", ", app.bank().topics()));
                 return INVALID;
@@ -335,23 +339,7 @@ public final class Main implements Callable<Integer> {
             List<SearchHit> hits = app.index().search(query, topic, limit);
             List<String> nearest = hits.isEmpty() ? app.index().nearestTopics(query, 3) : List.of();
             if (json) {
-                ObjectMapper mapper = new ObjectMapper();
-                ObjectNode root = mapper.createObjectNode();
-                root.put("query", query);
-                ArrayNode results = root.putArray("results");
-                for (SearchHit hit : hits) {
-                    ObjectNode r = results.addObject();
-                    r.put("id", hit.question().id());
-                    r.put("topic", hit.question().topic());
-                    r.put("difficulty", hit.question().difficulty().slug());
-                    r.put("question", hit.question().question());
-                    r.put("score", hit.score());
-                }
-                if (hits.isEmpty()) {
-                    ArrayNode suggestions = root.putArray("suggestions");
-                    nearest.forEach(suggestions::add);
-                }
-                out.println(write(mapper, root));
+                out.println(searchJson(query, hits, nearest));
             } else {
                 for (int i = 0; i < hits.size(); i++) {
                     SearchHit hit = hits.get(i);
@@ -367,6 +355,26 @@ public final class Main implements Callable<Integer> {
             }
             return OK;
         }
+    }
+
+    /** The result of {@code search --json}; suggestions are given only when there are no results. */
+    private static String searchJson(String query, List<SearchHit> hits, List<String> suggestions) {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode root = mapper.createObjectNode();
+        root.put("query", query);
+        ArrayNode results = root.putArray("results");
+        for (SearchHit hit : hits) {
+            ObjectNode r = results.addObject();
+            r.put("id", hit.question().id());
+            r.put("topic", hit.question().topic());
+            r.put("difficulty", hit.question().difficulty().slug());
+            r.put("question", hit.question().question());
+            r.put("score", hit.score());
+        }
+        if (hits.isEmpty()) {
+            suggestions.forEach(root.putArray("suggestions")::add);
+        }
+        return write(mapper, root);
     }
 
     @Command(name = "show")

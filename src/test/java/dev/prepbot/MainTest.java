@@ -104,6 +104,18 @@ class MainTest {
     }
 
     @Test
+    void searchInAnUnknownTopicFindsNothingAndStillPrintsParseableJson() throws Exception {
+        Run run = run("--bank", bank.toString(), "search", "tcp", "--topic", "no-such-topic", "--json");
+        assertEquals(1, run.code());
+        JsonNode root = new ObjectMapper().readTree(run.out());
+        assertEquals(0, root.get("results").size());
+        List<String> suggested = new ArrayList<>();
+        root.get("suggestions").forEach(topic -> suggested.add(topic.asText()));
+        assertTrue(suggested.contains("networking"), suggested.toString());
+        assertTrue(run.err().contains("there is no topic 'no-such-topic'"), run.err());
+    }
+
+    @Test
     void searchPrintsMatchedWordsInBold() {
         Run run = run("--bank", bank.toString(), "search", "dns");
         assertEquals(0, run.code());
