@@ -30,11 +30,15 @@ class AppStartTest {
     };
 
     private Settings settings() {
+        return settings(dir.resolve("bank"));
+    }
+
+    private Settings settings(Path bank) {
         // The sentence model loads in the background and reports its own progress; this test is about the
         // start before it, so it keeps to words (the vectors' cache has a test of its own).
         return Settings.fromEnvironment(Map.of("XDG_CACHE_HOME", dir.resolve("cache").toString(),
                         "PREPBOT_SEARCH_MODEL", "off"))
-                .withBanks(List.of(dir.resolve("bank")));
+                .withBanks(List.of(bank));
     }
 
     @Test
@@ -70,12 +74,6 @@ class AppStartTest {
         BankFiles.write(file, "starting", BankFiles.question(id, "starting"));
         Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
         return file;
-    }
-
-    private Settings settings(Path bank) {
-        return Settings.fromEnvironment(Map.of("XDG_CACHE_HOME", dir.resolve("cache").toString(),
-                        "PREPBOT_SEARCH_MODEL", "off"))
-                .withBanks(List.of(bank));
     }
 
     private static String digestLine(String store, Path file) {

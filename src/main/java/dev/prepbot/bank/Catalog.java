@@ -1,7 +1,9 @@
 package dev.prepbot.bank;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -16,6 +18,12 @@ public interface Catalog {
 
     /** A question by id, the server's own first; ids are unique within what one server sees. */
     Optional<Question> byId(Optional<String> guild, String id);
+
+    /**
+     * The server's own live questions among these ids, by id: what a search of the server's questions
+     * found. Unlike {@link #byId}, it need not bring the whole server's questions into memory.
+     */
+    Map<String, Question> ownQuestions(String guild, Collection<String> ids);
 
     /** The questions drawn for {@code /question}, quizzes, the daily question and practice there. */
     List<Question> drawable(Optional<String> guild);
@@ -59,6 +67,11 @@ public interface Catalog {
             @Override
             public Optional<Question> byId(Optional<String> guild, String id) {
                 return bank.byId(id);
+            }
+
+            @Override
+            public Map<String, Question> ownQuestions(String guild, Collection<String> ids) {
+                return Map.of();
             }
 
             @Override

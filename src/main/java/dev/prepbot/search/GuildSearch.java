@@ -54,9 +54,11 @@ public final class GuildSearch {
         if (guild.isEmpty() || servers == null) {
             return shipped;
         }
+        List<ServerIndex.Match> matches = servers.search(guild.get(), text, topic, limit);
+        Map<String, Question> questions = catalog.ownQuestions(guild.get(), matches.stream().map(ServerIndex.Match::id).toList());
         List<SearchHit> own = new ArrayList<>();
-        for (ServerIndex.Match m : servers.search(guild.get(), text, topic, limit)) {
-            catalog.byId(guild, m.id()).ifPresent(q -> own.add(new SearchHit(q, m.score(), m.highlight())));
+        for (ServerIndex.Match m : matches) {
+            Optional.ofNullable(questions.get(m.id())).ifPresent(q -> own.add(new SearchHit(q, m.score(), m.highlight())));
         }
         if (own.isEmpty()) {
             return shipped;
@@ -77,11 +79,9 @@ public final class GuildSearch {
     /** The best match by words alone, for a free-text {@code /answer}: the server's own first. */
     public Optional<Question> find(Optional<String> guild, String text) {
         if (guild.isPresent() && servers != null) {
-            for (String id : servers.find(guild.get(), text, 1)) {
-                Optional<Question> own = catalog.byId(guild, id);
-                if (own.isPresent()) {
-                    return own;
-                }
+            Optional<Question> own = own(guild.get(), servers.find(guild.get(), text, 1)).stream().findFirst();
+            if (own.isPresent()) {
+                return own;
             }
         }
         return builtIn.find(text, Optional.empty(), 1).stream().findFirst();
@@ -91,8 +91,8 @@ public final class GuildSearch {
     public List<Suggestion> suggest(Optional<String> guild, String partial, int limit) {
         List<Suggestion> suggestions = new ArrayList<>();
         if (guild.isPresent() && servers != null) {
-            for (String id : servers.suggest(guild.get(), partial, limit)) {
-                catalog.byId(guild, id).ifPresent(q -> suggestions.add(new Suggestion(Suggester.name(q.question()), q.id())));
+            for (Question q : own(guild.get(), servers.suggest(guild.get(), partial, limit))) {
+                suggestions.add(new Suggestion(Suggester.name(q.question()), q.id()));
             }
         }
         for (Suggestion s : builtIn.suggest(partial, limit)) {
@@ -116,15 +116,16 @@ public final class GuildSearch {
         Map<String, Float> own = servers.nearest(guild.get(), text, limit + 1);
         Map<Question, Float> shipped = builtIn.nearestInMeaning(text, limit);
         Map<Question, Float> all = new HashMap<>(shipped);
-        own.forEach((id, cosine) -> catalog.byId(guild, id).ifPresent(q -> all.put(q, cosine)));
+        Map<String, Question> ownQuestions = catalog.ownQuestions(guild.get(), own.keySet());
+        own.forEach((id, cosine) -> Optional.ofNullable(ownQuestions.get(id)).ifPresent(q -> all.put(q, cosine)));
         all.entrySet().stream()
                 .filter(e -> !e.getKey().id().equals(question.id()))
                 .sorted(Map.Entry.<Question, Float>comparingByValue().reversed())
                 .limit(limit).forEach(e -> related.add(e.getKey()));
         if (related.isEmpty()) {
-            servers.find(guild.get(), question.question(), limit + 1).stream()
-                    .filter(id -> !id.equals(question.id())).limit(limit)
-                    .forEach(id -> catalog.byId(guild, id).ifPresent(related::add));
+            own(guild.get(), servers.find(guild.get(), question.question(), limit + 1)).stream()
+                    .filter(q -> !q.id().equals(question.id())).limit(limit)
+                    .forEach(related::add);
         }
         return related;
     }
@@ -133,7 +134,7 @@ public final class GuildSearch {
     public List<String> nearestTopics(Optional<String> guild, String text, int limit) {
         Set<String> topics = new LinkedHashSet<>();
         if (guild.isPresent() && servers != null) {
-            servers.find(guild.get(), text, limit).forEach(id -> catalog.byId(guild, id).ifPresent(q -> topics.add(q.topic())));
+            own(guild.get(), servers.find(guild.get(), text, limit)).forEach(q -> topics.add(q.topic()));
         }
         topics.addAll(builtIn.nearestTopics(text, limit));
         return topics.stream().limit(limit).toList();
@@ -152,22 +153,26 @@ public final class GuildSearch {
             }
         });
         if (guild.isPresent() && servers != null) {
-            servers.nearest(guild.get(), text, 2).forEach((id, cosine) -> {
-                if (cosine >= ServerIndex.SAME_MEANING) {
-                    catalog.byId(guild, id).ifPresent(candidates::add);
-                }
-            });
+            Map<String, Float> near = servers.nearest(guild.get(), text, 2);
+            own(guild.get(), near.keySet().stream().filter(id -> near.get(id) >= ServerIndex.SAME_MEANING).toList())
+                    .forEach(candidates::add);
         }
         Set<String> words = stems(draft.question());
         List<Question> byWords = new ArrayList<>(builtIn.find(draft.question(), Optional.empty(), 5));
         if (guild.isPresent() && servers != null) {
-            servers.find(guild.get(), draft.question(), 5).forEach(id -> catalog.byId(guild, id).ifPresent(byWords::add));
+            byWords.addAll(own(guild.get(), servers.find(guild.get(), draft.question(), 5)));
         }
         byWords.stream()
                 .filter(q -> jaccard(words, stems(q.question())) >= SAME_WORDS)
                 .max(Comparator.comparingDouble(q -> jaccard(words, stems(q.question()))))
                 .ifPresent(candidates::add);
         return candidates.stream().filter(q -> !q.id().equals(draft.id())).findFirst();
+    }
+
+    /** The server's own live questions with these ids, in their order. */
+    private List<Question> own(String guild, List<String> ids) {
+        Map<String, Question> found = catalog.ownQuestions(guild, ids);
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
     }
 
     private static Set<String> stems(String text) {

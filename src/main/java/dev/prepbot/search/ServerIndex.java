@@ -333,17 +333,18 @@ public final class ServerIndex implements AutoCloseable {
             List<Map.Entry<Integer, Float>> top = ranked.entrySet().stream()
                     .sorted(Map.Entry.<Integer, Float>comparingByValue().reversed()).limit(limit).toList();
             int[] docs = top.stream().mapToInt(Map.Entry::getKey).toArray();
-            Map<Integer, String> texts = new HashMap<>();
-            List<Match> matches = new ArrayList<>();
+            // Each hit's stored fields are decompressed once, for its text and its id.
+            Map<Integer, Document> stored = new HashMap<>();
             for (int doc : docs) {
-                Document stored = searcher.storedFields().document(doc);
-                texts.put(doc, stored.get(STORED_QUESTION));
+                stored.put(doc, searcher.storedFields().document(doc));
             }
-            List<Highlight> highlights = new MatchHighlighter(highlighting, texts::get,
+            List<Match> matches = new ArrayList<>();
+            List<Highlight> highlights = new MatchHighlighter(highlighting, doc -> stored.get(doc).get(STORED_QUESTION),
                     SearchIndex.QUESTION, SearchIndex.QUESTION_PLAIN).highlight(searcher.rewrite(words.query()), docs);
             for (int i = 0; i < docs.length; i++) {
-                String id = searcher.storedFields().document(docs[i]).get(STORED_ID);
-                Highlight highlight = highlights.isEmpty() ? Highlight.none(texts.get(docs[i])) : highlights.get(i);
+                Document hit = stored.get(docs[i]);
+                String id = hit.get(STORED_ID);
+                Highlight highlight = highlights.isEmpty() ? Highlight.none(hit.get(STORED_QUESTION)) : highlights.get(i);
                 matches.add(new Match(id, top.get(i).getValue(), highlight));
             }
             return matches;

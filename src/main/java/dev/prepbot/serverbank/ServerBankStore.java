@@ -1,6 +1,7 @@
 package dev.prepbot.serverbank;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -9,6 +10,9 @@ import java.util.Set;
 public interface ServerBankStore {
 
     Optional<ServerQuestion> question(String guildId, String questionId);
+
+    /** Those of the server's questions that are live, among these ids, in no particular order. */
+    List<ServerQuestion> live(String guildId, Collection<String> questionIds);
 
     /** A server's questions in the given states, oldest first. */
     List<ServerQuestion> questions(String guildId, Set<Status> statuses);

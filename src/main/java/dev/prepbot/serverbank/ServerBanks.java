@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -178,6 +179,28 @@ public final class ServerBanks implements Catalog {
     @Override
     public Optional<Question> byId(Optional<String> guild, String id) {
         return guild.flatMap(g -> Optional.ofNullable(own(g).byId().get(id))).or(() -> builtIn.byId(id));
+    }
+
+    /**
+     * From memory when the server's questions are held, else only these few read from the database: a
+     * search in one of thousands of servers nobody is busy with would otherwise read all of that
+     * server's questions (1.3 ms of a 3 ms search at a million questions over 10,000 servers).
+     */
+    @Override
+    public Map<String, Question> ownQuestions(String guild, Collection<String> ids) {
+        Own held = live.getIfPresent(guild);
+        Map<String, Question> found = new HashMap<>();
+        if (held != null) {
+            ids.forEach(id -> {
+                Question q = held.byId().get(id);
+                if (q != null) {
+                    found.put(id, q);
+                }
+            });
+        } else {
+            store.live(guild, ids).forEach(q -> found.put(q.question().id(), q.question()));
+        }
+        return found;
     }
 
     @Override

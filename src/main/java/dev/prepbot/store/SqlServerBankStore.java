@@ -18,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -50,6 +51,26 @@ public final class SqlServerBankStore implements ServerBankStore {
                 p.setString(2, questionId);
                 List<ServerQuestion> found = read(p);
                 return found.stream().findFirst();
+            }
+        });
+    }
+
+    @Override
+    public List<ServerQuestion> live(String guildId, Collection<String> questionIds) {
+        if (questionIds.isEmpty()) {
+            return List.of();
+        }
+        String marks = questionIds.stream().map(id -> "?").collect(Collectors.joining(", "));
+        return db.transaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT " + COLUMNS + " FROM server_questions"
+                    + " WHERE guild_id = ? AND status = ? AND question_id IN (" + marks + ")")) {
+                p.setString(1, guildId);
+                p.setString(2, Status.LIVE.slug());
+                int i = 3;
+                for (String id : questionIds) {
+                    p.setString(i++, id);
+                }
+                return read(p);
             }
         });
     }

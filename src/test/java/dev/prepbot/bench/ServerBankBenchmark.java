@@ -71,6 +71,7 @@ public final class ServerBankBenchmark {
                     System.out.printf("%s: %.2f s, heap %d MB%n", start, seconds, Benchmarks.usedHeap() / (1 << 20));
                     if (start.equals("unchanged start")) {
                         search(banks, queries, questions, servers);
+                        System.out.printf("heap after searching: %d MB%n", Benchmarks.usedHeap() / (1 << 20));
                     }
                 }
             }

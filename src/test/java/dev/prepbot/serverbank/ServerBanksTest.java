@@ -103,6 +103,40 @@ class ServerBanksTest {
     }
 
     @Test
+    void aSearchInAServerNotHeldInMemoryReadsOnlyTheQuestionsItFound() {
+        banks.add(ACME, "curator-1", true, SHARDING);
+        for (int i = 0; i < 8; i++) {
+            banks.add(ACME, "curator-1", true, question("acme-filler-" + i, "acme-onsite",
+                    "What does service number " + i + " log at startup?", "Its version and its settings, line " + i + "."));
+        }
+        List<String> calls = new ArrayList<>();
+        SqlServerBankStore real = new SqlServerBankStore(db);
+        ServerBankStore recorded = (ServerBankStore) java.lang.reflect.Proxy.newProxyInstance(
+                ServerBankStore.class.getClassLoader(), new Class<?>[] {ServerBankStore.class}, (proxy, method, args) -> {
+                    calls.add(method.getName());
+                    try {
+                        return method.invoke(real, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        ServerIndex serverIndex = new ServerIndex(Optional::empty);
+        serverIndexes.add(serverIndex);
+        ServerBanks restarted = new ServerBanks(builtIn, recorded, index, serverIndex, clock);
+        calls.clear();
+
+        List<SearchHit> hits = restarted.search().search(Optional.of(ACME), "shard the orders table", Optional.empty(), 5);
+        assertEquals(SHARDING, hits.get(0).question());
+        assertEquals(List.of("live"), calls, "only the questions found are read");
+
+        assertEquals(9, restarted.live(ACME).size(), "a quiz holds the server's questions");
+        calls.clear();
+        assertEquals(SHARDING, restarted.search().search(Optional.of(ACME), "shard the orders table", Optional.empty(), 5)
+                .get(0).question());
+        assertEquals(List.of(), calls, "a server held in memory is searched without the database");
+    }
+
+    @Test
     void aMembersQuestionWaitsForReviewAndIsFoundOnlyOnceApproved() {
         ServerBanks.Added.Stored stored = (ServerBanks.Added.Stored) banks.add(ACME, "member-1", false, SHARDING);
         assertEquals(Status.PENDING, stored.question().status());
