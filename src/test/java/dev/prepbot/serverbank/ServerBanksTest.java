@@ -299,6 +299,30 @@ class ServerBanksTest {
     }
 
     @Test
+    void aRestartIndexesEveryServersQuestionsEachFoundOnlyInItsOwnServer() {
+        SqlServerBankStore store = new SqlServerBankStore(db);
+        int servers = 40;
+        for (int s = 0; s < servers; s++) {
+            String guild = Long.toString(300_000_000_000_000_000L + s);
+            Question q = question("own-" + s, "acme-onsite", "How does pipeline zeta" + s + " recover from failure?",
+                    "It replays the zeta" + s + " journal from the last checkpoint.");
+            store.saveAll(guild, List.of(new ServerQuestion(guild, q, Status.LIVE, "curator-1", Optional.empty(),
+                    Optional.empty(), clock.instant(), clock.instant())), ServerBanks.MAX_QUESTIONS);
+        }
+        ServerBanks restarted = newProcess(db);
+        for (int s = 0; s < servers; s++) {
+            String guild = Long.toString(300_000_000_000_000_000L + s);
+            String other = Long.toString(300_000_000_000_000_000L + (s + 1) % servers);
+            String query = "pipeline zeta" + s + " recover";
+            String id = "own-" + s;
+            assertEquals(id, restarted.search().search(Optional.of(guild), query, Optional.empty(), 3)
+                    .get(0).question().id());
+            assertTrue(restarted.search().search(Optional.of(other), query, Optional.empty(), 3).stream()
+                    .noneMatch(h -> h.question().id().equals(id)));
+        }
+    }
+
+    @Test
     void aKeptIndexCatchesUpOnWhatChangedWhileItsProcessWasAway() {
         Path folder = dir.resolve("servers-index");
         ServerIndex kept = ServerIndex.open(Optional.of(folder), Optional::empty);
