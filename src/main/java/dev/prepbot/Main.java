@@ -542,7 +542,7 @@ public final class Main implements Callable<Integer> {
                 err.println("prepbot: no question has the id '" + shorten(id) + "'; try: prepbot search " + shorten(id));
                 return INVALID;
             }
-            if (question.get().keypoints().isEmpty()) {
+            if (!question.get().hasKeypoints()) {
                 err.println("prepbot: question '" + id + "' has no key points to check an answer against");
                 return INVALID;
             }

@@ -32,7 +32,7 @@ public final class BankJson {
         if (!q.distractors().isEmpty()) {
             strings(node.putArray("distractors"), q.distractors());
         }
-        if (!q.keypoints().isEmpty()) {
+        if (q.hasKeypoints()) {
             strings(node.putArray("keypoints"), q.keypoints());
         }
         return node;

@@ -32,8 +32,11 @@ import java.util.zip.CheckedOutputStream;
  * The questions are written in chunks whose starting offsets close the file, so that reading decodes
  * the chunks on every core: decoding the strings was half of an unchanged 100,000-question start.
  * (Storing each string as Latin-1 or UTF-16, as Java holds it, so that reading is a copy, measured no
- * faster than UTF-8 decoded on both cores.) The long parts of each answer are not decoded at all when
- * a snapshot is read: the questions read them from the mapped file when they are shown.
+ * faster than UTF-8 decoded on both cores.) Only what search and selection read (id, topic, difficulty,
+ * tags, the question) is decoded when a snapshot is read; the answer, the choices and the key points
+ * are read from the mapped file when a question is shown, quizzed, checked or embedded. Decoded at
+ * once, they were most of the heap after an unchanged start, and the garbage collector's copying of
+ * them most of its time.
  */
 public final class BankSnapshot {
 
@@ -41,7 +44,7 @@ public final class BankSnapshot {
      * The format's version. Caches name it in their keys, so a new format is written afresh beside a
      * rebuilt index instead of an old snapshot being refused at every start.
      */
-    public static final int FORMAT = 3;
+    public static final int FORMAT = 5;
     private static final int MAGIC = 0x50424b00 | FORMAT; // "PBK" and the format
     /** Questions per chunk: enough to keep a core busy, few enough to share a bank among cores. */
     static final int CHUNK = 2_048;
@@ -75,11 +78,11 @@ public final class BankSnapshot {
                 writeList(out, q.tags());
                 writeString(out, q.question());
                 writeString(out, q.answer());
+                writeOptional(out, q.choice());
                 writeOptional(out, q.explanation());
                 writeOptional(out, q.example());
                 writeList(out, q.mistakes());
                 writeOptional(out, q.story());
-                writeOptional(out, q.choice());
                 writeList(out, q.distractors());
                 writeList(out, q.keypoints());
             }
@@ -143,8 +146,8 @@ public final class BankSnapshot {
     }
 
     /**
-     * The questions of one chunk, which must fill exactly the bytes from start to end. The long parts
-     * of each answer are only stepped over: they are decoded from the mapped file when asked for.
+     * The questions of one chunk, which must fill exactly the bytes from start to end. The parts read
+     * later are only stepped over: they are decoded from the mapped file when asked for.
      */
     private static List<Question> readChunk(ByteBuffer file, int start, int end, int count) {
         if (start < 0 || end < start || end > file.limit()) {
@@ -164,14 +167,17 @@ public final class BankSnapshot {
                 }
                 List<String> tags = readList(in).stream().map(tag -> names.computeIfAbsent(tag, name -> name)).toList();
                 String question = readString(in);
-                String answer = readString(in);
                 StoredDetails details = new StoredDetails(file, start + in.position());
+                skipString(in);
+                boolean quizReady = skipOptional(in);
                 skipOptional(in);
                 skipOptional(in);
                 skipList(in);
                 skipOptional(in);
-                questions.add(new Question(id, topic, Difficulty.values()[difficulty], tags, question, answer, details,
-                        readOptional(in), readList(in), readList(in)));
+                skipList(in);
+                int keypoints = skipList(in);
+                questions.add(new Question(id, topic, Difficulty.values()[difficulty], tags, question, details,
+                        quizReady, keypoints));
             }
             if (in.hasRemaining()) {
                 throw new IOException("not a bank snapshot");
@@ -183,7 +189,7 @@ public final class BankSnapshot {
     }
 
     /**
-     * The long parts of a question where they stand in the mapped snapshot. The file was checked whole
+     * The parts of a question read later, where they stand in the mapped snapshot. The file was checked whole
      * when it was read and is never written again under its name (a new snapshot gets a new folder), so
      * decoding them later finds the same bytes.
      */
@@ -192,7 +198,8 @@ public final class BankSnapshot {
         public Question.Details get() {
             ByteBuffer in = file.slice(at, file.limit() - at); // a view of its own: safe on any thread
             try {
-                return new Question.Details(readOptional(in), readOptional(in), readList(in), readOptional(in));
+                return new Question.Details(readString(in), readOptional(in), readOptional(in), readOptional(in),
+                        readList(in), readOptional(in), readList(in), readList(in));
             } catch (IOException e) {
                 throw new IllegalStateException("the bank snapshot changed while in use", e);
             }
@@ -237,13 +244,17 @@ public final class BankSnapshot {
         in.position(in.position() + length);
     }
 
-    private static void skipOptional(ByteBuffer in) throws IOException {
-        if (in.get() != 0) {
+    /** Steps over an optional string; returns whether it is present. */
+    private static boolean skipOptional(ByteBuffer in) throws IOException {
+        boolean present = in.get() != 0;
+        if (present) {
             skipString(in);
         }
+        return present;
     }
 
-    private static void skipList(ByteBuffer in) throws IOException {
+    /** Steps over a list; returns how many items it holds. */
+    private static int skipList(ByteBuffer in) throws IOException {
         int size = in.getInt();
         if (size < 0 || size > 1_000) {
             throw new IOException("not a bank snapshot");
@@ -251,6 +262,7 @@ public final class BankSnapshot {
         for (int i = 0; i < size; i++) {
             skipString(in);
         }
+        return size;
     }
 
     private static Optional<String> readOptional(ByteBuffer in) throws IOException {

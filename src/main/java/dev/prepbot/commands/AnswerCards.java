@@ -49,7 +49,7 @@ public final class AnswerCards implements ActionHandler {
         List<Reply.Button> buttons = new ArrayList<>(List.of(
                 new Reply.Button(AnswerPart.ANSWER.label(), revealId(AnswerPart.ANSWER, q), Reply.ButtonStyle.PRIMARY, false),
                 Reply.Button.of(AnswerPart.FULL.label(), revealId(AnswerPart.FULL, q))));
-        if (!q.keypoints().isEmpty()) {
+        if (q.hasKeypoints()) {
             buttons.add(Reply.Button.of(CHECK_LABEL, Action.of(CHECK, q.id()).id()));
         }
         return new Reply.Card(Text.of(q.question()), List.of(), Optional.of(footer(q)), buttons, Optional.empty(),

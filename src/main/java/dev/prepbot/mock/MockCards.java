@@ -125,7 +125,7 @@ final class MockCards {
         List<Reply.Section> sections = new ArrayList<>();
         sections.add(Reply.Section.of("Question", question.question()));
         sections.add(Reply.Section.of(rubric.heading(), "☐ " + String.join("\n☐ ", rubric.points())));
-        if (rubric.star() && !question.keypoints().isEmpty()) {
+        if (rubric.star() && question.hasKeypoints()) {
             sections.add(Reply.Section.of("A strong story", "• " + String.join("\n• ", question.keypoints())));
         }
         if (!followUps.isEmpty()) {

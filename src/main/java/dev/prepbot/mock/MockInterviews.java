@@ -790,7 +790,7 @@ public final class MockInterviews implements ActionHandler {
     /** Questions at the session's topic and difficulty that have a rubric to tick. */
     List<Question> questions(Optional<String> topic, Optional<Difficulty> difficulty) {
         List<Question> all = bank.select(topic, difficulty);
-        List<Question> rubric = all.stream().filter(q -> q.topic().equals(Rubric.BEHAVIORAL) || !q.keypoints().isEmpty())
+        List<Question> rubric = all.stream().filter(q -> q.topic().equals(Rubric.BEHAVIORAL) || q.hasKeypoints())
                 .toList();
         return rubric.isEmpty() ? all : rubric;
     }

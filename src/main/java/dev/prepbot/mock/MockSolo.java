@@ -53,7 +53,7 @@ public final class MockSolo implements ActionHandler {
 
     public Reply start(Caller caller, Optional<String> topic, Optional<Difficulty> difficulty, int minutes) {
         List<Question> pool = bank.select(topic, difficulty).stream()
-                .filter(q -> q.topic().equals(Rubric.BEHAVIORAL) || !q.keypoints().isEmpty()).toList();
+                .filter(q -> q.topic().equals(Rubric.BEHAVIORAL) || q.hasKeypoints()).toList();
         if (pool.isEmpty()) {
             return Reply.Notice.privately("There are no questions" + topic.map(t -> " in " + t).orElse("")
                     + difficulty.map(d -> " at " + d.slug()).orElse("") + " with key points to tick.");

@@ -25,7 +25,7 @@ public record Rubric(String heading, List<String> points, boolean star) {
         if (question.topic().equals(BEHAVIORAL)) {
             return new Rubric("STAR: tick each step", STAR, true);
         }
-        if (question.keypoints().isEmpty()) {
+        if (!question.hasKeypoints()) {
             // A bank question without key points is judged against its short answer as a whole.
             return new Rubric("Key point", List.of("Gives the substance of the model answer"), false);
         }

@@ -140,7 +140,7 @@ public final class PracticeCommand implements Command, ActionHandler {
     private Reply.Card questionCard(Question q, Optional<String> topic, List<Reply.Section> sections) {
         List<Reply.Button> buttons = new ArrayList<>(List.of(new Reply.Button("Show answer",
                 Action.of(SHOW, q.id(), topicArgument(topic, q)).id(), Reply.ButtonStyle.PRIMARY, false)));
-        if (!q.keypoints().isEmpty()) {
+        if (q.hasKeypoints()) {
             buttons.add(Reply.Button.of("Check my answer", Action.of(AnswerCards.CHECK, q.id()).id()));
         }
         return new Reply.Card(Text.of(q.question()), sections, Optional.of(AnswerCards.footer(q)), buttons,
@@ -151,7 +151,7 @@ public final class PracticeCommand implements Command, ActionHandler {
         List<Reply.Section> sections = new ArrayList<>();
         sections.add(Reply.Section.of(AnswerPart.ANSWER.label(), q.answer()));
         q.explanation().ifPresent(e -> sections.add(Reply.Section.of(AnswerPart.EXPLANATION.label(), e)));
-        if (!q.keypoints().isEmpty()) {
+        if (q.hasKeypoints()) {
             sections.add(Reply.Section.of("Key points", "- " + String.join("\n- ", q.keypoints())));
         }
         sections.add(Reply.Section.of("How well did you know it?",

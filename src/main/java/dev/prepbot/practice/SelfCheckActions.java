@@ -42,7 +42,7 @@ public final class SelfCheckActions implements ActionHandler {
     @Override
     public Reply onAction(Action action, List<String> values, Caller caller) {
         Optional<Question> question = question(action, caller);
-        if (question.isEmpty() || question.get().keypoints().isEmpty()) {
+        if (question.isEmpty() || !question.get().hasKeypoints()) {
             return Reply.Notice.privately("That question is not in the bank, or has no key points to check against.");
         }
         Reply.Field answer = new Reply.Field(ANSWER_FIELD, "Your answer, as you would say it", true, 1,
@@ -54,7 +54,7 @@ public final class SelfCheckActions implements ActionHandler {
     public Reply onSubmit(Action action, Map<String, String> fields, Caller caller) {
         Optional<Question> question = question(action, caller);
         String answer = fields.getOrDefault(ANSWER_FIELD, "").strip();
-        if (question.isEmpty() || question.get().keypoints().isEmpty()) {
+        if (question.isEmpty() || !question.get().hasKeypoints()) {
             return Reply.Notice.privately("That question is not in the bank, or has no key points to check against.");
         }
         if (answer.isEmpty()) {

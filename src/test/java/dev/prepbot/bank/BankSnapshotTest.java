@@ -1,6 +1,7 @@
 package dev.prepbot.bank;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ class BankSnapshotTest {
     }
 
     @Test
-    void theLongPartsReadLaterAreTheSameOnEveryThreadAndAfterTheFileIsRemoved() throws Exception {
+    void thePartsReadLaterAreTheSameOnEveryThreadAndAfterTheFileIsRemoved() throws Exception {
         Bank bank = new BankLoader().loadBuiltIn();
         Path file = dir.resolve("bank.snapshot");
         BankSnapshot.write(bank, file);
@@ -52,8 +53,32 @@ class BankSnapshotTest {
                 assertEquals(expected.example(), actual.example());
                 assertEquals(expected.mistakes(), actual.mistakes());
                 assertEquals(expected.story(), actual.story());
+                assertEquals(expected.distractors(), actual.distractors());
+                assertEquals(expected.keypoints(), actual.keypoints());
+                assertEquals(expected.hasKeypoints(), actual.hasKeypoints());
+                assertEquals(expected.choice(), actual.choice());
             });
         }
+    }
+
+    @Test
+    void whetherAQuestionHasKeyPointsIsKnownWithoutReadingThem() throws Exception {
+        Question with = new Question("with-points", "testing", Difficulty.EASY, java.util.List.of(), "With key points?",
+                "Yes.", Optional.empty(), Optional.empty(), java.util.List.of(),
+                Optional.empty(), Optional.empty(), java.util.List.of(),
+                java.util.List.of("first point", "second point", "third point"));
+        Question without = new Question("without-points", "testing", Difficulty.EASY, java.util.List.of(),
+                "Without key points?", "No.", Optional.empty(), Optional.empty(), java.util.List.of(),
+                Optional.empty(), Optional.of("No"), java.util.List.of("Yes", "Maybe", "Always"),
+                java.util.List.of());
+        Bank bank = new Bank(java.util.List.of(with, without), Optional.of("two-questions"));
+        Path file = dir.resolve("bank.snapshot");
+        BankSnapshot.write(bank, file);
+        Bank read = BankSnapshot.read(file, "two-questions").orElseThrow();
+        assertTrue(read.questions().get(0).hasKeypoints());
+        assertFalse(read.questions().get(1).hasKeypoints());
+        assertEquals(bank.questions(), read.questions());
+        assertEquals(bank.questions().get(1).hashCode(), read.questions().get(1).hashCode());
     }
 
     @Test

@@ -25,7 +25,8 @@ import java.util.Random;
  * kept index opened and checked), the heap after it, and per-server search by words, p50 and p99, over
  * random servers. Search by meaning is left out: embedding this many questions takes this machine far
  * longer than the rest of the run. Run with
- * {@code java -cp target/test-classes:target/classes:$(cat cp.txt) dev.prepbot.bench.ServerBankBenchmark 100000 1000}.
+ * {@code java -cp target/test-classes:target/classes:$(cat cp.txt) dev.prepbot.bench.ServerBankBenchmark 100000 1000}
+ * (with {@code -Xmx12g} for 1000000 10000: the generated bank is held while the database is filled).
  */
 public final class ServerBankBenchmark {
 
