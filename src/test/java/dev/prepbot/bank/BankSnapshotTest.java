@@ -2,6 +2,7 @@ package dev.prepbot.bank;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -82,6 +83,23 @@ class BankSnapshotTest {
     }
 
     @Test
+    void aDamagedPartReadLaterIsAnErrorOnThatQuestionNeverChangedText() throws Exception {
+        Bank bank = new BankLoader().loadBuiltIn();
+        String checksum = bank.checksum().orElseThrow();
+        Path file = dir.resolve("bank.snapshot");
+        BankSnapshot.write(bank, file);
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[20] ^= 0x20; // within the first question's answer, the first thing in the file
+        Files.write(file, bytes);
+
+        Bank read = BankSnapshot.read(file, checksum).orElseThrow();
+        assertEquals(bank.questions().get(0).question(), read.questions().get(0).question());
+        IllegalStateException damaged = assertThrows(IllegalStateException.class, () -> read.questions().get(0).answer());
+        assertTrue(damaged.getMessage().contains("damaged"), damaged.getMessage());
+        assertEquals(bank.questions().get(1).answer(), read.questions().get(1).answer());
+    }
+
+    @Test
     void aSnapshotOfOtherFilesIsNotRead() throws Exception {
         Bank bank = new BankLoader().loadBuiltIn();
         Path file = dir.resolve("bank.snapshot");
@@ -98,7 +116,7 @@ class BankSnapshotTest {
         byte[] bytes = Files.readAllBytes(file);
 
         byte[] flipped = bytes.clone();
-        flipped[bytes.length / 2] ^= 0x20;
+        flipped[bytes.length - 40] ^= 0x20; // in the section a start reads, just before its CRC
         Files.write(file, flipped);
         assertEquals(Optional.empty(), BankSnapshot.read(file, checksum), "one changed byte");
 
