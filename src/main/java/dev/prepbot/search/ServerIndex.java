@@ -76,9 +76,9 @@ public final class ServerIndex implements AutoCloseable {
     /** Cosine of two questions' vectors from which they say the same thing. */
     static final float SAME_MEANING = 0.9f;
 
-    /** Commit data: the version of the servers' questions the index holds, and the layout it was built with. */
     /** The writer's buffer while the whole index is built again; Lucene's default 16 MB otherwise. */
     private static final double REBUILD_BUFFER_MB = 96;
+    /** Commit data: the version of the servers' questions the index holds, and the layout it was built with. */
     private static final String VERSION_KEY = "version";
     private static final String LAYOUT_KEY = "layout";
     private static final String LAYOUT = "lucene-" + Version.LATEST + "/layout-"
@@ -236,9 +236,8 @@ public final class ServerIndex implements AutoCloseable {
                     documents.add(document);
                 }
             }
-            // As one block, a server's questions land side by side in one segment, so a search in that
-            // server skips every other segment (added one by one from two threads, they were spread over
-            // all of them: per-server search took 2.1 ms instead of 1.2 at a million questions).
+            // As one block, a server's questions stay side by side in one segment while servers are
+            // indexed on two threads, instead of interleaving with another server's.
             writer.addDocuments(documents);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot index a server's question", e);
