@@ -168,6 +168,7 @@ public final class App implements AutoCloseable {
     public static Bank loadBank(Settings settings, Progress progress) throws InvalidBankException {
         List<BankProblem> problems = new ArrayList<>();
         List<BankSource> builtIn = settings.banks().isEmpty() ? BankSource.builtIn() : List.of();
+        List<byte[]> builtInDigests = builtIn.stream().map(source -> BankLoader.digest(source.content())).toList();
         List<Path> files = new ArrayList<>();
         for (Path path : settings.banks().isEmpty() ? settings.extraBanks() : settings.banks()) {
             files.addAll(BankSource.files(path, problems));
@@ -181,31 +182,35 @@ public final class App implements AutoCloseable {
             stamps.add(digests.flatMap(known -> known.stamp(file)));
         }
         if (problems.isEmpty() && cache.isPresent() && digests.isPresent()) {
-            Optional<Bank> stored = rememberedChecksum(builtIn, files, stamps, digests.get())
+            Optional<Bank> stored = rememberedChecksum(builtInDigests, files, stamps, digests.get())
                     .flatMap(checksum -> cache.get().storedBank(checksum));
             if (stored.isPresent()) {
                 return stored.get();
             }
         }
-        List<BankSource> sources = new ArrayList<>(builtIn);
+        List<BankSource> read = new ArrayList<>();
         for (Path file : files) {
-            BankSource.readFile(file, problems).ifPresent(sources::add);
+            BankSource.readFile(file, problems).ifPresent(read::add);
         }
+        List<BankSource> sources = new ArrayList<>(builtIn);
+        sources.addAll(read);
         if (!problems.isEmpty()) {
             return loader.load(sources, problems);
         }
         // Hashed once: the checksum finds the stored snapshot, or else goes with the freshly loaded bank.
-        List<byte[]> contentDigests = sources.parallelStream().map(source -> BankLoader.digest(source.content())).toList();
+        // Every file was read (a file that was not is a problem), so the digests follow the files.
+        List<byte[]> fileDigests = read.parallelStream().map(source -> BankLoader.digest(source.content())).toList();
         digests.ifPresent(known -> {
-            // Every file was read (a file that was not is a problem), so the files follow the built-in sources.
             for (int i = 0; i < files.size(); i++) {
-                byte[] digest = contentDigests.get(builtIn.size() + i);
+                byte[] digest = fileDigests.get(i);
                 Path file = files.get(i);
                 stamps.get(i).ifPresent(stamp -> known.remember(file, stamp, digest));
             }
             known.save();
         });
-        String checksum = BankLoader.checksumOf(contentDigests);
+        List<byte[]> all = new ArrayList<>(builtInDigests);
+        all.addAll(fileDigests);
+        String checksum = BankLoader.checksumOf(all);
         Optional<Bank> stored = cache.flatMap(known -> known.storedBank(checksum));
         if (stored.isPresent()) {
             return stored.get();
@@ -214,10 +219,9 @@ public final class App implements AutoCloseable {
     }
 
     /** The bank's checksum from remembered digests, when every file is as it was when remembered. */
-    private static Optional<String> rememberedChecksum(List<BankSource> builtIn, List<Path> files,
+    private static Optional<String> rememberedChecksum(List<byte[]> builtInDigests, List<Path> files,
             List<Optional<FileDigests.Stamp>> stamps, FileDigests digests) {
-        List<byte[]> all = new ArrayList<>();
-        builtIn.forEach(source -> all.add(BankLoader.digest(source.content())));
+        List<byte[]> all = new ArrayList<>(builtInDigests);
         for (int i = 0; i < files.size(); i++) {
             Path file = files.get(i);
             Optional<byte[]> digest = stamps.get(i).flatMap(stamp -> digests.remembered(file, stamp));
