@@ -294,9 +294,6 @@ public final class BankSnapshot {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
-
-
-
     private static Optional<String> readOptional(ByteBuffer in) throws IOException {
         return in.get() != 0 ? Optional.of(readString(in)) : Optional.empty();
     }
