@@ -40,6 +40,7 @@ import dev.prepbot.practice.SelfCheckActions;
 import dev.prepbot.practice.Sm2;
 import dev.prepbot.readiness.ReadinessCommand;
 import dev.prepbot.readiness.TrendAction;
+import dev.prepbot.search.Embedder;
 import dev.prepbot.search.IndexCache;
 import dev.prepbot.search.Meaning;
 import dev.prepbot.search.JointEmbedder;
@@ -106,23 +107,18 @@ public final class App implements AutoCloseable {
     /** How often a process looks for servers' questions changed by another: well within two seconds. */
     static final Duration SERVER_BANK_REFRESH = Duration.ofSeconds(1);
 
-    private App(Settings settings, Bank bank, RateLimit rateLimit, Progress progress) {
+    private App(Settings settings, Bank bank, RateLimit rateLimit, Progress progress, ExecutorService meaningLoader,
+                Optional<CompletableFuture<Embedder>> model) {
         this.settings = settings;
         this.bank = bank;
-        this.meaningLoader = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "prepbot-meaning");
-            thread.setDaemon(true);
-            thread.setPriority(Thread.NORM_PRIORITY - 1);
-            return thread;
-        });
-        // The sentence model loads and the bank is embedded in the background: search serves by words
-        // from the first second, and by meaning too once that is done. The model loads beside the word
-        // index; embedding a changed bank waits for that index, so as not to slow it.
+        this.meaningLoader = meaningLoader;
+        // The bank is embedded in the background: search serves by words from the first second, and by
+        // meaning too once that is done. Embedding a changed bank waits for the word index, so as not to
+        // slow it; vectors read from the cache do not.
         CompletableFuture<Void> wordsServing = new CompletableFuture<>();
-        Meaning meaning = settings.searchModel()
-                ? Meaning.start(bank, () -> JointEmbedder.load(settings.modelCache()), settings.vectorCache(), progress,
-                        meaningLoader, wordsServing)
-                : Meaning.none();
+        Meaning meaning = model.map(loading -> Meaning.start(bank, loading::join, settings.vectorCache(), progress,
+                        meaningLoader, wordsServing))
+                .orElseGet(Meaning::none);
         try {
             this.index = SearchIndex.build(bank, settings.indexCache().map(IndexCache::new), progress, meaning);
         } finally {
@@ -141,7 +137,7 @@ public final class App implements AutoCloseable {
 
     /** The same, reporting how loading and indexing a large bank goes. */
     public static App start(Settings settings, Progress progress) throws InvalidBankException {
-        return new App(settings, loadBank(settings, progress), RateLimit.unlimited(Clock.systemUTC()), progress);
+        return start(settings, progress, RateLimit.unlimited(Clock.systemUTC()));
     }
 
     /** The same for a server full of users: commands and clicks are rate limited per user. */
@@ -150,8 +146,30 @@ public final class App implements AutoCloseable {
     }
 
     public static App startShared(Settings settings, Progress progress) throws InvalidBankException {
-        return new App(settings, loadBank(settings, progress), new RateLimit(RATE_BURST, RATE_EVERY, Clock.systemUTC()),
-                progress);
+        return start(settings, progress, new RateLimit(RATE_BURST, RATE_EVERY, Clock.systemUTC()));
+    }
+
+    /**
+     * The sentence model needs nothing from the bank, so it starts loading on its own thread before the
+     * bank is read: at an unchanged start, reading the bank and loading the model then share the two
+     * cores instead of following each other.
+     */
+    private static App start(Settings settings, Progress progress, RateLimit rateLimit) throws InvalidBankException {
+        ExecutorService meaningLoader = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "prepbot-meaning");
+            thread.setDaemon(true);
+            thread.setPriority(Thread.NORM_PRIORITY - 1);
+            return thread;
+        });
+        Optional<CompletableFuture<Embedder>> model = settings.searchModel()
+                ? Optional.of(CompletableFuture.supplyAsync(() -> JointEmbedder.load(settings.modelCache()), meaningLoader))
+                : Optional.empty();
+        try {
+            return new App(settings, loadBank(settings, progress), rateLimit, progress, meaningLoader, model);
+        } catch (InvalidBankException | RuntimeException | Error e) {
+            meaningLoader.shutdownNow();
+            throw e;
+        }
     }
 
     public static Bank loadBank(Settings settings) throws InvalidBankException {
