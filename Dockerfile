@@ -29,7 +29,13 @@ ENV PREPBOT_DB=/data/prepbot.db \
 VOLUME ["/data"]
 # docker stop sends SIGTERM: Prepbot shuts JDA down, closes the database and exits 0.
 STOPSIGNAL SIGTERM
-# A small heap that follows the container's memory limit; Serial GC suits one or two cores.
+# A small heap that follows the container's memory limit; Serial GC suits one or two cores. The first run
+# writes the classes it loaded to an archive on the volume as it exits, and every start after it maps them
+# instead of loading them from the jar (about 0.7 s less at start); a new image or JDK makes the JVM write a
+# fresh one. The JVM's own warnings go to standard error, as Prepbot's logs do, so that standard output
+# carries only a command's result. Native access is granted by the jar's manifest: the same flag on the
+# command line would stop the JVM from using its archived module graph.
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", \
-            "--enable-native-access=ALL-UNNAMED", "-jar", "/app/prepbot.jar"]
+            "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=/data/cache/prepbot.jsa", \
+            "-Xlog:disable", "-Xlog:all=warning:stderr", "-jar", "/app/prepbot.jar"]
 CMD ["run"]

@@ -256,10 +256,18 @@ public final class Benchmarks {
         return new Runner(options).run();
     }
 
-    /** One start of Prepbot in a fresh JVM, see {@link StartProbe}; with {@code meaning}, until it searches by meaning. */
+    /**
+     * One start of Prepbot in a fresh JVM, see {@link StartProbe}; with {@code meaning}, until it searches
+     * by meaning. It is launched as deployed ({@link Deployed}): the first start beside a cache writes the
+     * class-data archive as it exits, and the starts after it read that archive.
+     */
     private static Map<String, String> probe(Path bank, Path cache, boolean meaning) throws Exception {
-        return meaning ? child(StartProbe.class, bank.toString(), cache.toString(), StartProbe.MEANING)
-                : child(StartProbe.class, bank.toString(), cache.toString());
+        List<String> args = new ArrayList<>(List.of(bank.toString(), cache.toString()));
+        if (meaning) {
+            args.add(StartProbe.MEANING);
+        }
+        return run(StartProbe.class, Deployed.command(cache.resolveSibling("prepbot.jsa"), cache.getParent(),
+                StartProbe.class.getName(), args));
     }
 
     /** Runs a probe's main class in a fresh JVM on this classpath; its output's {@code name=value} pairs. */
@@ -268,6 +276,10 @@ public final class Benchmarks {
         List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp",
                 System.getProperty("java.class.path"), main.getName()));
         command.addAll(List.of(args));
+        return run(main, command);
+    }
+
+    private static Map<String, String> run(Class<?> main, List<String> command) throws Exception {
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (process.waitFor() != 0) {

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The first interaction after a restart: the bot is started as a fresh process ({@code prepbot run},
- * from the built jar with the Dockerfile's JVM options when there is one), connects to the fake
+ * from the built jar with the Dockerfile's JVM options when there is one, see {@link Deployed}), connects to the fake
  * Discord in this JVM, and as soon as it logs that it is ready a user sends /search. What is timed is
  * that first interaction's acknowledgement, from the interaction leaving the fake gateway to the
  * bot's answer arriving: the one a user meets when nothing is warmed up, with the sentence model
@@ -31,10 +31,6 @@ final class FirstInteraction {
     static final String READY_LINE = "Prepbot is connected";
     /** What {@code Meaning} logs once search by meaning is on. */
     static final String MEANING_LINE = "Search by meaning is ready";
-    /** The JVM options the Dockerfile runs Prepbot with. */
-    private static final List<String> DEPLOYED_OPTIONS = List.of("-XX:MaxRAMPercentage=75", "-XX:+UseSerialGC",
-            "-XX:+ExitOnOutOfMemoryError", "--enable-native-access=ALL-UNNAMED");
-    private static final Path JAR = Path.of("target", "prepbot.jar");
     private static final Duration START_WAIT = Duration.ofSeconds(60);
     private static final Duration ACK_WAIT = Duration.ofSeconds(10);
 
@@ -50,7 +46,7 @@ final class FirstInteraction {
 
     /** How the bot is launched, for the report. */
     static String launcher() {
-        return Files.isRegularFile(JAR) ? "java -jar " + JAR : "java -cp <test classpath> dev.prepbot.Main";
+        return Deployed.available() ? "java -jar " + Deployed.JAR : "java -cp <test classpath> dev.prepbot.Main";
     }
 
     /**
@@ -85,9 +81,10 @@ final class FirstInteraction {
     private Process launch(FakeDiscord discord) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java));
-        command.addAll(DEPLOYED_OPTIONS);
-        if (Files.isRegularFile(JAR)) {
-            command.addAll(List.of("-jar", JAR.toString(), "run"));
+        // The class-data archive is written as the first start exits and read by the starts after it.
+        command.addAll(Deployed.jvmOptions(dir.resolve("prepbot.jsa")));
+        if (Deployed.available()) {
+            command.addAll(List.of("-jar", Deployed.JAR.toString(), "run"));
         } else {
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.prepbot.Main", "run"));
         }
