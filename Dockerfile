@@ -22,20 +22,24 @@ RUN groupadd --system prepbot \
     && mkdir -p /data && chown prepbot:prepbot /data
 WORKDIR /app
 COPY --from=build /src/target/prepbot.jar /app/prepbot.jar
+# The jar's digest names its class-data archive (see ENTRYPOINT).
+RUN sha256sum /app/prepbot.jar | cut -c1-16 > /app/prepbot.jar.id
 USER prepbot
 # Configuration comes only from the environment; the token is passed at run time, never baked in.
+# The JVM's options: a heap that follows the container's memory limit; Serial GC, which suits one or two
+# cores; the JVM's own warnings on standard error, as Prepbot's logs are, so that standard output carries
+# only a command's result, except the class-data archive's (a list of classes it skips, at the first
+# stop). Native access is granted by the jar's manifest: the same flag on the command line
+# would stop the JVM from using its archived module graph.
 ENV PREPBOT_DB=/data/prepbot.db \
-    XDG_CACHE_HOME=/data/cache
+    XDG_CACHE_HOME=/data/cache \
+    PREPBOT_JVM_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -XX:+AutoCreateSharedArchive -Xlog:disable -Xlog:all=warning:stderr -Xlog:cds=off:stderr"
 VOLUME ["/data"]
 # docker stop sends SIGTERM: Prepbot shuts JDA down, closes the database and exits 0.
 STOPSIGNAL SIGTERM
-# A small heap that follows the container's memory limit; Serial GC suits one or two cores. The first run
-# writes the classes it loaded to an archive on the volume as it exits, and every start after it maps them
-# instead of loading them from the jar (about 0.7 s less at start); a new image or JDK makes the JVM write a
-# fresh one. The JVM's own warnings go to standard error, as Prepbot's logs do, so that standard output
-# carries only a command's result. Native access is granted by the jar's manifest: the same flag on the
-# command line would stop the JVM from using its archived module graph.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", \
-            "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=/data/cache/prepbot.jsa", \
-            "-Xlog:disable", "-Xlog:all=warning:stderr", "-jar", "/app/prepbot.jar"]
+# The first run writes the classes it loaded to an archive on the volume as it exits, and every start after
+# it maps them instead of loading them from the jar (about 0.7 s sooner). The JVM does not rewrite an archive
+# made for another jar, so each image names its own by the jar's digest and removes those of older images.
+# exec: the JVM replaces the shell and receives docker stop's SIGTERM itself.
+ENTRYPOINT ["/bin/sh", "-c", "archive=/data/cache/prepbot-$(cat /app/prepbot.jar.id).jsa; for old in /data/cache/prepbot-*.jsa; do [ \"$old\" = \"$archive\" ] || rm -f \"$old\"; done; exec java $PREPBOT_JVM_OPTIONS -XX:SharedArchiveFile=\"$archive\" -jar /app/prepbot.jar \"$@\"", "prepbot"]
 CMD ["run"]

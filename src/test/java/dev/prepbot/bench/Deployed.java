@@ -1,7 +1,5 @@
 package dev.prepbot.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -13,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.spi.ToolProvider;
 
 /**
@@ -25,7 +25,8 @@ final class Deployed {
 
     static final Path JAR = Path.of("target", "prepbot.jar");
     private static final Path DOCKERFILE = Path.of("Dockerfile");
-    private static final String ARCHIVE_OPTION = "-XX:SharedArchiveFile=";
+    private static final String AUTO_ARCHIVE = "-XX:+AutoCreateSharedArchive";
+    private static final Pattern JVM_OPTIONS = Pattern.compile("PREPBOT_JVM_OPTIONS=\"([^\"]*)\"");
 
     private Deployed() {
     }
@@ -36,18 +37,18 @@ final class Deployed {
     }
 
     /**
-     * The Dockerfile's JVM options, its class-data archive moved to {@code archive}. Without the jar
-     * the archive options are left out: the JVM archives classes from jars only.
+     * The JVM options of the image, with its class-data archive at {@code archive}. Without the jar the
+     * archive is left out: the JVM archives classes from jars only.
      */
     static List<String> jvmOptions(Path archive) {
         List<String> options = new ArrayList<>();
-        for (String option : entrypointOptions()) {
-            boolean aboutArchive = option.startsWith(ARCHIVE_OPTION) || option.equals("-XX:+AutoCreateSharedArchive");
-            if (!aboutArchive) {
+        for (String option : dockerfileOptions()) {
+            if (available() || !option.equals(AUTO_ARCHIVE)) {
                 options.add(option);
-            } else if (available()) {
-                options.add(option.startsWith(ARCHIVE_OPTION) ? ARCHIVE_OPTION + archive.toAbsolutePath() : option);
             }
+        }
+        if (available()) {
+            options.add("-XX:SharedArchiveFile=" + archive.toAbsolutePath());
         }
         return options;
     }
@@ -68,33 +69,17 @@ final class Deployed {
         return command;
     }
 
-    /** The options between {@code java} and {@code -jar} in the Dockerfile's {@code ENTRYPOINT}. */
-    static List<String> entrypointOptions() {
+    /**
+     * The Dockerfile's {@code PREPBOT_JVM_OPTIONS}, which its {@code ENTRYPOINT} passes to {@code java}
+     * before the archive named by the jar's digest.
+     */
+    static List<String> dockerfileOptions() {
         try {
-            String dockerfile = Files.readString(DOCKERFILE);
-            int at = dockerfile.indexOf("\nENTRYPOINT ");
-            if (at < 0) {
-                throw new IllegalStateException("the Dockerfile has no ENTRYPOINT");
+            Matcher options = JVM_OPTIONS.matcher(Files.readString(DOCKERFILE));
+            if (!options.find()) {
+                throw new IllegalStateException("the Dockerfile sets no PREPBOT_JVM_OPTIONS");
             }
-            // The exec form is a JSON array, here written over continuation lines.
-            StringBuilder array = new StringBuilder();
-            for (String line : dockerfile.substring(at + "\nENTRYPOINT ".length()).split("\n")) {
-                String trimmed = line.strip();
-                boolean continues = trimmed.endsWith("\\");
-                array.append(continues ? trimmed.substring(0, trimmed.length() - 1) : trimmed).append(' ');
-                if (!continues) {
-                    break;
-                }
-            }
-            List<String> words = new ArrayList<>();
-            for (JsonNode word : new ObjectMapper().readTree(array.toString())) {
-                words.add(word.asText());
-            }
-            int jar = words.indexOf("-jar");
-            if (words.isEmpty() || !words.get(0).equals("java") || jar < 0) {
-                throw new IllegalStateException("the Dockerfile's ENTRYPOINT is not java ... -jar: " + words);
-            }
-            return List.copyOf(words.subList(1, jar));
+            return List.of(options.group(1).strip().split("\\s+"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
