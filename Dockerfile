@@ -26,6 +26,8 @@ COPY --from=build /src/target/prepbot.jar /app/prepbot.jar
 RUN sha256sum /app/prepbot.jar | cut -c1-16 > /app/prepbot.jar.id
 USER prepbot
 # Configuration comes only from the environment; the token is passed at run time, never baked in.
+# The tokenizer's native library is unpacked once onto the volume (by default it would go to the home
+# folder, which this user cannot write, and then to /tmp, which a new container starts without).
 # The JVM's options: a heap that follows the container's memory limit; Serial GC, which suits one or two
 # cores; the JVM's own warnings on standard error, as Prepbot's logs are, so that standard output carries
 # only a command's result, except the class-data archive's (a list of classes it skips, at the first
@@ -33,6 +35,7 @@ USER prepbot
 # would stop the JVM from using its archived module graph.
 ENV PREPBOT_DB=/data/prepbot.db \
     XDG_CACHE_HOME=/data/cache \
+    DJL_CACHE_DIR=/data/cache/djl \
     PREPBOT_JVM_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -XX:+AutoCreateSharedArchive -Xlog:disable -Xlog:all=warning:stderr -Xlog:cds=off:stderr"
 VOLUME ["/data"]
 # docker stop sends SIGTERM: Prepbot shuts JDA down, closes the database and exits 0.
