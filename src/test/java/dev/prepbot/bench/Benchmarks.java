@@ -250,10 +250,17 @@ public final class Benchmarks {
                 .warmupTime(TimeValue.seconds(1))
                 .measurementIterations(quick ? 2 : 3)
                 .measurementTime(TimeValue.seconds(1))
-                .jvmArgsAppend(jvmArgs)
+                .jvmArgsAppend(forkOptions(jvmArgs))
                 .verbosity(VerboseMode.SILENT)
                 .build();
         return new Runner(options).run();
+    }
+
+    /** A fork runs as Prepbot is deployed (the Dockerfile's collector and heap sizing), then with {@code extra}. */
+    private static String[] forkOptions(String... extra) {
+        List<String> options = new ArrayList<>(Deployed.runtimeOptions());
+        options.addAll(List.of(extra));
+        return options.toArray(String[]::new);
     }
 
     /**

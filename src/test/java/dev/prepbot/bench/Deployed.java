@@ -54,6 +54,14 @@ final class Deployed {
     }
 
     /**
+     * The Dockerfile's JVM options without the class-data archive, for JVMs that run from the test
+     * classpath (JMH's forks): the same collector and heap sizing as deployed.
+     */
+    static List<String> runtimeOptions() {
+        return dockerfileOptions().stream().filter(option -> !option.equals(AUTO_ARCHIVE)).toList();
+    }
+
+    /**
      * The command that runs {@code main} with {@code args} the deployed way: the jar with the test
      * classes beside it in a jar of their own (the JVM archives no class from a directory), or the test
      * classpath when the jar is not built.
