@@ -41,15 +41,11 @@ final class Deployed {
      * archive is left out: the JVM archives classes from jars only.
      */
     static List<String> jvmOptions(Path archive) {
-        List<String> options = new ArrayList<>();
-        for (String option : dockerfileOptions()) {
-            if (available() || !option.equals(AUTO_ARCHIVE)) {
-                options.add(option);
-            }
+        if (!available()) {
+            return runtimeOptions();
         }
-        if (available()) {
-            options.add("-XX:SharedArchiveFile=" + archive.toAbsolutePath());
-        }
+        List<String> options = new ArrayList<>(dockerfileOptions());
+        options.add("-XX:SharedArchiveFile=" + archive.toAbsolutePath());
         return options;
     }
 
