@@ -75,6 +75,7 @@ public final class InProcessEmbedder implements Embedder {
      * and a model saved at it would be tied to this processor.
      */
     private static InProcessEmbedder load(String name, String file, PoolingMode pooling, Optional<Path> modelCache) {
+        modelCache.ifPresent(RuntimeLibraries::useCached);
         OrtEnvironment environment = OrtEnvironment.getEnvironment();
         // ONNX Runtime's version is in the name: another version may optimize differently.
         Optional<Path> optimized = modelCache.map(cache -> cache.resolve(
