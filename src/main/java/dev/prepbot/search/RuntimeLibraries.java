@@ -10,6 +10,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -67,15 +68,22 @@ final class RuntimeLibraries {
                 || !List.of("amd64", "x86_64").contains(System.getProperty("os.arch", ""))) {
             return Optional.empty();
         }
-        Optional<String> version = version();
-        if (version.isEmpty()) {
-            return Optional.empty();
-        }
-        Path folder = cache.resolve("onnxruntime-" + version.get());
+        List<Packed> packed = new ArrayList<>();
         for (String library : LIBRARIES) {
-            Path unpacked = folder.resolve(System.mapLibraryName(library));
-            if (!Files.isRegularFile(unpacked)) {
-                unpack(FOLDER + System.mapLibraryName(library), unpacked);
+            Optional<Packed> found = packed(library);
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            packed.add(found.get());
+        }
+        CRC32 version = new CRC32();
+        packed.forEach(library -> version.update(library.identity().getBytes(StandardCharsets.UTF_8)));
+        Path folder = cache.resolve("onnxruntime-" + HexFormat.of().toHexDigits((int) version.getValue()));
+        for (Packed library : packed) {
+            Path unpacked = folder.resolve(library.file());
+            // A file of another length (a disk that filled up, a hand that cut it) is unpacked again.
+            if (!Files.isRegularFile(unpacked) || Files.size(unpacked) != library.size()) {
+                unpack(library.resource(), unpacked);
             }
         }
         removeOthers(cache, folder);
@@ -86,28 +94,29 @@ final class RuntimeLibraries {
         return "onnxruntime.native." + library + ".path";
     }
 
-    /** The libraries' checksums as the jar records them (or their size and date, from a class folder). */
-    private static Optional<String> version() throws IOException {
-        CRC32 combined = new CRC32();
-        for (String library : LIBRARIES) {
-            URL url = RuntimeLibraries.class.getClassLoader().getResource(FOLDER + System.mapLibraryName(library));
-            if (url == null) {
-                return Optional.empty();
-            }
-            String identity;
-            if (url.openConnection() instanceof JarURLConnection jar) {
-                identity = jar.getJarEntry().getCrc() + "/" + jar.getJarEntry().getSize();
-            } else {
-                try {
-                    Path file = Path.of(url.toURI());
-                    identity = Files.size(file) + "/" + Files.getLastModifiedTime(file).toMillis();
-                } catch (URISyntaxException | IllegalArgumentException e) {
-                    return Optional.empty();
-                }
-            }
-            combined.update(identity.getBytes(StandardCharsets.UTF_8));
+    /** A library in the jar: its file name, where it is, its length, and what tells its version apart. */
+    private record Packed(String file, String resource, long size, String identity) {
+    }
+
+    /** The library as the jar records it (the checksum), or as a class folder holds it (length and date). */
+    private static Optional<Packed> packed(String library) throws IOException {
+        String file = System.mapLibraryName(library);
+        String resource = FOLDER + file;
+        URL url = RuntimeLibraries.class.getClassLoader().getResource(resource);
+        if (url == null) {
+            return Optional.empty();
         }
-        return Optional.of(HexFormat.of().toHexDigits((int) combined.getValue()));
+        if (url.openConnection() instanceof JarURLConnection jar) {
+            long size = jar.getJarEntry().getSize();
+            return Optional.of(new Packed(file, resource, size, jar.getJarEntry().getCrc() + "/" + size));
+        }
+        try {
+            Path unpacked = Path.of(url.toURI());
+            long size = Files.size(unpacked);
+            return Optional.of(new Packed(file, resource, size, size + "/" + Files.getLastModifiedTime(unpacked).toMillis()));
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -39,6 +39,15 @@ class RuntimeLibrariesTest {
     }
 
     @Test
+    void aLibraryCutShortIsUnpackedAgain() throws Exception {
+        Path runtime = RuntimeLibraries.unpacked(cache).orElseThrow().resolve(System.mapLibraryName("onnxruntime"));
+        long whole = Files.size(runtime);
+        Files.write(runtime, new byte[100]);
+        RuntimeLibraries.unpacked(cache);
+        assertEquals(whole, Files.size(runtime));
+    }
+
+    @Test
     void anotherVersionsLibrariesAreRemoved() throws Exception {
         Path older = Files.createDirectories(cache.resolve("onnxruntime-00000000"));
         Files.writeString(older.resolve(System.mapLibraryName("onnxruntime")), "an older runtime");
