@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.prepbot.discord.fake.FakeDiscord;
+import dev.prepbot.testing.PrepbotProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,9 +32,7 @@ class BotProcessOperationsTest {
     Path dir;
 
     private Process launch(Map<String, String> env) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "dev.prepbot.Main", "run"))
+        ProcessBuilder builder = new ProcessBuilder(PrepbotProcess.command("run"))
                 .redirectOutput(dir.resolve("out.txt").toFile())
                 .redirectError(dir.resolve("err.txt").toFile());
         builder.environment().remove("DISCORD_TOKEN");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.prepbot.discord.fake.FakeDiscord;
 import dev.prepbot.discord.fake.World;
+import dev.prepbot.testing.PrepbotProcess;
 import dev.prepbot.testing.TestCache;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,11 +28,7 @@ class BotProcessTest {
     Path dir;
 
     private Process launch(FakeDiscord discord, Map<String, String> env, String... args) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "dev.prepbot.Main"));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(PrepbotProcess.command(args))
                 .redirectOutput(dir.resolve("out.txt").toFile())
                 .redirectError(dir.resolve("err.txt").toFile());
         builder.environment().remove("DISCORD_TOKEN");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.prepbot.discord.fake.FakeDiscord;
 import dev.prepbot.discord.fake.World;
+import dev.prepbot.testing.PrepbotProcess;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -44,8 +45,7 @@ class CrashSafetyTest {
     }
 
     private Process launch(FakeDiscord discord) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.prepbot.Main", "run")
+        ProcessBuilder builder = new ProcessBuilder(PrepbotProcess.command("run"))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.appendTo(dir.resolve("err.txt").toFile()));
         builder.environment().putAll(Map.of("DISCORD_TOKEN", TOKEN,
