@@ -36,13 +36,15 @@ USER prepbot
 ENV PREPBOT_DB=/data/prepbot.db \
     XDG_CACHE_HOME=/data/cache \
     DJL_CACHE_DIR=/data/cache/djl \
-    PREPBOT_JVM_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -XX:+AutoCreateSharedArchive -Xlog:disable -Xlog:all=warning:stderr -Xlog:cds=off:stderr"
+    PREPBOT_JVM_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -Xlog:disable -Xlog:all=warning:stderr -Xlog:cds=off:stderr"
 VOLUME ["/data"]
 # docker stop sends SIGTERM: Prepbot shuts JDA down, closes the database and exits 0.
 STOPSIGNAL SIGTERM
 # The first run writes the classes it loaded to an archive on the volume as it exits, and every start after
 # it maps them instead of loading them from the jar (about 0.7 s sooner). The JVM does not rewrite an archive
 # made for another jar, so each image names its own by the jar's digest and removes those of older images.
+# A JVM that cannot write the archive as it exits ends with status 1 (JDK 25 here), even after a command
+# that succeeded: the archive is asked for only when its folder can be written.
 # exec: the JVM replaces the shell and receives docker stop's SIGTERM itself.
-ENTRYPOINT ["/bin/sh", "-c", "archive=/data/cache/prepbot-$(cat /app/prepbot.jar.id).jsa; for old in /data/cache/prepbot-*.jsa; do [ \"$old\" = \"$archive\" ] || rm -f \"$old\"; done; exec java $PREPBOT_JVM_OPTIONS -XX:SharedArchiveFile=\"$archive\" -jar /app/prepbot.jar \"$@\"", "prepbot"]
+ENTRYPOINT ["/bin/sh", "-c", "archive=/data/cache/prepbot-$(cat /app/prepbot.jar.id).jsa; for old in /data/cache/prepbot-*.jsa; do [ \"$old\" = \"$archive\" ] || rm -f \"$old\"; done; mkdir -p /data/cache 2>/dev/null; if [ -w /data/cache ]; then set -- -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=\"$archive\" -jar /app/prepbot.jar \"$@\"; else set -- -jar /app/prepbot.jar \"$@\"; fi; exec java $PREPBOT_JVM_OPTIONS \"$@\"", "prepbot"]
 CMD ["run"]

@@ -258,7 +258,7 @@ public final class Benchmarks {
 
     /** A fork runs as Prepbot is deployed (the Dockerfile's collector and heap sizing), then with {@code extra}. */
     private static String[] forkOptions(String... extra) {
-        List<String> options = new ArrayList<>(Deployed.runtimeOptions());
+        List<String> options = new ArrayList<>(Deployed.dockerfileOptions());
         options.addAll(List.of(extra));
         return options.toArray(String[]::new);
     }

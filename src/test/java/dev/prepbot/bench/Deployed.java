@@ -25,7 +25,6 @@ final class Deployed {
 
     static final Path JAR = Path.of("target", "prepbot.jar");
     private static final Path DOCKERFILE = Path.of("Dockerfile");
-    private static final String AUTO_ARCHIVE = "-XX:+AutoCreateSharedArchive";
     private static final Pattern JVM_OPTIONS = Pattern.compile("PREPBOT_JVM_OPTIONS=\"([^\"]*)\"");
 
     private Deployed() {
@@ -37,24 +36,16 @@ final class Deployed {
     }
 
     /**
-     * The JVM options of the image, with its class-data archive at {@code archive}. Without the jar the
-     * archive is left out: the JVM archives classes from jars only.
+     * The JVM options of the image, with its class-data archive at {@code archive}, as its
+     * {@code ENTRYPOINT} adds it. Without the jar the archive is left out: the JVM archives classes from
+     * jars only.
      */
     static List<String> jvmOptions(Path archive) {
-        if (!available()) {
-            return runtimeOptions();
-        }
         List<String> options = new ArrayList<>(dockerfileOptions());
-        options.add("-XX:SharedArchiveFile=" + archive.toAbsolutePath());
+        if (available()) {
+            options.addAll(List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive.toAbsolutePath()));
+        }
         return options;
-    }
-
-    /**
-     * The Dockerfile's JVM options without the class-data archive, for JVMs that run from the test
-     * classpath (JMH's forks): the same collector and heap sizing as deployed.
-     */
-    static List<String> runtimeOptions() {
-        return dockerfileOptions().stream().filter(option -> !option.equals(AUTO_ARCHIVE)).toList();
     }
 
     /**
@@ -75,7 +66,8 @@ final class Deployed {
 
     /**
      * The Dockerfile's {@code PREPBOT_JVM_OPTIONS}, which its {@code ENTRYPOINT} passes to {@code java}
-     * before the archive named by the jar's digest.
+     * before the archive named by the jar's digest: for JVMs that run from the test classpath (JMH's
+     * forks), the same collector and heap sizing as deployed.
      */
     static List<String> dockerfileOptions() {
         try {
