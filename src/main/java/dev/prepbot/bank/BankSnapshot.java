@@ -93,9 +93,7 @@ public final class BankSnapshot {
                 later.writeInt((int) crc.getValue());
                 later.write(parts);
                 position += 2L * Integer.BYTES + parts.length;
-                if (position > MAX_BYTES) {
-                    throw new IOException("the bank is too large for a snapshot");
-                }
+                checkFits(position);
             }
             later.flush();
             // Then what a start decodes, checked whole by the CRC that follows it.
@@ -125,13 +123,17 @@ public final class BankSnapshot {
                 out.writeInt(start);
             }
             out.flush();
-            if (eagerAt + out.size() + 2L * Long.BYTES > MAX_BYTES) {
-                throw new IOException("the bank is too large for a snapshot");
-            }
+            checkFits(eagerAt + out.size() + 2L * Long.BYTES);
             DataOutputStream tail = new DataOutputStream(raw);
             tail.writeLong(eagerCrc.getValue());
             tail.writeLong(eagerAt);
             tail.flush();
+        }
+    }
+
+    private static void checkFits(long bytes) throws IOException {
+        if (bytes > MAX_BYTES) {
+            throw new IOException("the bank is too large for a snapshot");
         }
     }
 

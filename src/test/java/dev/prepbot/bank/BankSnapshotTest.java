@@ -17,11 +17,17 @@ class BankSnapshotTest {
     @TempDir
     Path dir;
 
+    /** The bank's snapshot, written in the test's folder. */
+    private Path written(Bank bank) throws Exception {
+        Path file = dir.resolve("bank.snapshot");
+        BankSnapshot.write(bank, file);
+        return file;
+    }
+
     @Test
     void aSnapshotReadsBackAsTheSameBank() throws Exception {
         Bank bank = new BankLoader().loadBuiltIn();
-        Path file = dir.resolve("bank.snapshot");
-        BankSnapshot.write(bank, file);
+        Path file = written(bank);
         Bank read = BankSnapshot.read(file, bank.checksum().orElseThrow()).orElseThrow();
         assertEquals(bank.questions(), read.questions());
         assertEquals(bank.checksum(), read.checksum());
@@ -40,8 +46,7 @@ class BankSnapshotTest {
     @Test
     void thePartsReadLaterAreTheSameOnEveryThreadAndAfterTheFileIsRemoved() throws Exception {
         Bank bank = new BankLoader().loadBuiltIn();
-        Path file = dir.resolve("bank.snapshot");
-        BankSnapshot.write(bank, file);
+        Path file = written(bank);
         Bank read = BankSnapshot.read(file, bank.checksum().orElseThrow()).orElseThrow();
         // Another process replacing the cache removes the folder; the mapped snapshot stays readable.
         Files.delete(file);
@@ -73,8 +78,7 @@ class BankSnapshotTest {
                 Optional.empty(), Optional.of("No"), java.util.List.of("Yes", "Maybe", "Always"),
                 java.util.List.of());
         Bank bank = new Bank(java.util.List.of(with, without), Optional.of("two-questions"));
-        Path file = dir.resolve("bank.snapshot");
-        BankSnapshot.write(bank, file);
+        Path file = written(bank);
         Bank read = BankSnapshot.read(file, "two-questions").orElseThrow();
         assertTrue(read.questions().get(0).hasKeypoints());
         assertFalse(read.questions().get(1).hasKeypoints());
@@ -86,8 +90,7 @@ class BankSnapshotTest {
     void aDamagedPartReadLaterIsAnErrorOnThatQuestionNeverChangedText() throws Exception {
         Bank bank = new BankLoader().loadBuiltIn();
         String checksum = bank.checksum().orElseThrow();
-        Path file = dir.resolve("bank.snapshot");
-        BankSnapshot.write(bank, file);
+        Path file = written(bank);
         byte[] bytes = Files.readAllBytes(file);
         bytes[20] ^= 0x20; // within the first question's answer, the first thing in the file
         Files.write(file, bytes);
@@ -102,8 +105,7 @@ class BankSnapshotTest {
     @Test
     void aSnapshotOfOtherFilesIsNotRead() throws Exception {
         Bank bank = new BankLoader().loadBuiltIn();
-        Path file = dir.resolve("bank.snapshot");
-        BankSnapshot.write(bank, file);
+        Path file = written(bank);
         assertEquals(Optional.empty(), BankSnapshot.read(file, "0".repeat(64)));
     }
 
@@ -111,8 +113,7 @@ class BankSnapshotTest {
     void aDamagedOrCutShortSnapshotIsNotRead() throws Exception {
         Bank bank = new BankLoader().loadBuiltIn();
         String checksum = bank.checksum().orElseThrow();
-        Path file = dir.resolve("bank.snapshot");
-        BankSnapshot.write(bank, file);
+        Path file = written(bank);
         byte[] bytes = Files.readAllBytes(file);
 
         byte[] flipped = bytes.clone();
