@@ -49,9 +49,10 @@ final class RuntimeLibraries {
         }
         try {
             Optional<Path> folder = unpacked(cache);
-            for (String library : LIBRARIES) {
-                folder.ifPresent(found -> System.setProperty(property(library),
-                        found.resolve(System.mapLibraryName(library)).toString()));
+            if (folder.isPresent()) {
+                for (String library : LIBRARIES) {
+                    System.setProperty(property(library), folder.get().resolve(System.mapLibraryName(library)).toString());
+                }
             }
         } catch (IOException | RuntimeException e) {
             LOG.warn("cannot keep ONNX Runtime's libraries in {} ({}); it unpacks them at every start", cache,
