@@ -67,7 +67,20 @@ final class QueryBuilder {
      * a short query of words the bank knows or typos of them, and no filler: one that words alone
      * answer well; {@code exact} when every word is the bank's as typed.
      */
-    record Lexical(Query query, Query coverage, int subjectWords, boolean keywords, boolean exact) {
+    record Lexical(Query query, Query coverage, int subjectWords, List<Word> words, boolean keywords, boolean exact) {
+
+        /** The same words, with the query and the coverage query changed (rewritten, or limited to a server). */
+        Lexical with(Query query, Query coverage) {
+            return new Lexical(query, coverage, subjectWords, words, keywords, exact);
+        }
+    }
+
+    /**
+     * One subject word of a query: what a question holding it matches (scoring 1 when it holds the word as
+     * typed, less when it holds only a correction) and how much the word tells, its inverse document
+     * frequency in the bank: "server" is in many questions and tells little, "charge" in few.
+     */
+    record Word(Query presence, float information) {
     }
 
     private final Analyzer plain = Analyzers.plain();
@@ -100,6 +113,7 @@ final class QueryBuilder {
         List<String> stems = new ArrayList<>();
         BooleanQuery.Builder anyWord = new BooleanQuery.Builder();
         BooleanQuery.Builder eachWord = new BooleanQuery.Builder();
+        List<Word> subjectWords = new ArrayList<>();
         int subject = 0;
         int known = 0;
         int corrected = 0;
@@ -122,10 +136,12 @@ final class QueryBuilder {
             boolean begun = partial && !inBank && beginsAWord(reader, word);
             BooleanQuery.Builder exact = new BooleanQuery.Builder();
             BooleanQuery.Builder typoFixes = new BooleanQuery.Builder();
+            int holding = 0;
             if (stem.isPresent()) {
                 stems.add(stem.get());
                 addStemClauses(anyWord, stem.get(), 1f);
                 addPresence(exact, stem.get());
+                holding = holding(reader, stem.get());
             }
             if (inBank || begun) {
                 known += 1;
@@ -137,6 +153,7 @@ final class QueryBuilder {
                     if (fixed.isPresent() && !fixed.equals(stem)) {
                         addStemClauses(anyWord, fixed.get(), CORRECTION_WEIGHT);
                         addPresence(typoFixes, fixed.get());
+                        holding = Math.max(holding, holding(reader, fixed.get()));
                         anyFix = true;
                     }
                 }
@@ -148,9 +165,11 @@ final class QueryBuilder {
                 exact.add(prefix, Occur.SHOULD);
             }
             // Each word counts once per question: fully when typed right, in part when only a correction matched.
-            eachWord.add(new DisjunctionMaxQuery(List.of(
+            Query presence = new DisjunctionMaxQuery(List.of(
                     new ConstantScoreQuery(exact.build()),
-                    boosted(new ConstantScoreQuery(typoFixes.build()), CORRECTION_WEIGHT)), 0f), Occur.SHOULD);
+                    boosted(new ConstantScoreQuery(typoFixes.build()), CORRECTION_WEIGHT)), 0f);
+            eachWord.add(presence, Occur.SHOULD);
+            subjectWords.add(new Word(presence, information(reader.numDocs(), holding)));
         }
         if (stems.size() >= 2) {
             anyWord.add(boosted(phrase(stems, 0), EXACT_PHRASE_BOOST), Occur.SHOULD);
@@ -168,7 +187,7 @@ final class QueryBuilder {
         boolean keywords = idTyped || (!filler && subject <= 3 && known + corrected == subject);
         boolean exact = idTyped || (keywords && known == subject);
         return Optional.of(new Lexical(inTopic(anyWord.build(), topic), inTopic(eachWord.build(), topic),
-                Math.max(subject, 1), keywords, exact));
+                Math.max(subject, 1), List.copyOf(subjectWords), keywords, exact));
     }
 
     private static Query inTopic(Query query, Optional<String> topic) {
@@ -182,6 +201,27 @@ final class QueryBuilder {
         for (String field : List.of(SearchIndex.QUESTION, SearchIndex.TAGS, SearchIndex.ANSWER, SearchIndex.EXPLANATION)) {
             any.add(new TermQuery(new Term(field, stem)), Occur.SHOULD);
         }
+    }
+
+    /**
+     * About how many questions hold the stem: the most of any one field that a search weighs (a question
+     * may hold it in several). Lucene keeps these counts, so no posting is read.
+     */
+    private static int holding(IndexReader reader, String stem) throws IOException {
+        int most = 0;
+        for (String field : List.of(SearchIndex.QUESTION, SearchIndex.TAGS, SearchIndex.ANSWER, SearchIndex.EXPLANATION)) {
+            most = Math.max(most, reader.docFreq(new Term(field, stem)));
+        }
+        return most;
+    }
+
+    /**
+     * BM25's inverse document frequency: what a word held by {@code holding} of {@code questions} tells.
+     * A word no question holds (only a half-typed prefix matches) counts as one held by a single question.
+     */
+    static float information(int questions, int holding) {
+        int n = Math.max(1, holding);
+        return (float) Math.log(1 + (questions - n + 0.5) / (n + 0.5));
     }
 
     private Optional<String> stem(String word) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.List;
@@ -323,7 +324,10 @@ public final class SearchIndex implements AutoCloseable {
             if (!Relevance.WHOLE_AND_PARTS.answers(closest, coverage)) {
                 return List.of();
             }
-            return Relevance.fuse(byWords.scoreDocs, questionOfDoc, near, coverage)
+            int[] wordDocs = Arrays.stream(byWords.scoreDocs).mapToInt(sd -> sd.doc).toArray();
+            Map<Integer, Float> held = new HashMap<>();
+            HeldWords.shares(searcher, typed.words(), wordDocs).forEach((doc, share) -> held.put(questionOfDoc[doc], share));
+            return Relevance.fuse(byWords.scoreDocs, questionOfDoc, near, held)
                     .entrySet().stream()
                     .sorted(Map.Entry.<Integer, Float>comparingByValue().reversed())
                     .limit(limit)
@@ -346,8 +350,7 @@ public final class SearchIndex implements AutoCloseable {
                 return built;
             }
             QueryBuilder.Lexical q = built.get();
-            return Optional.of(new QueryBuilder.Lexical(searcher.rewrite(q.query()), q.coverage(), q.subjectWords(),
-                    q.keywords(), q.exact()));
+            return Optional.of(q.with(searcher.rewrite(q.query()), q.coverage()));
         } catch (IOException e) {
             throw new UncheckedIOException("search failed", e);
         }

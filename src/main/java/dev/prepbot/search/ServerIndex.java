@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -323,9 +324,8 @@ public final class ServerIndex implements AutoCloseable {
             if (built.isEmpty()) {
                 return List.<Match>of(); // no word to read is nothing to ask the model about either
             }
-            QueryBuilder.Lexical words = new QueryBuilder.Lexical(inGuild(built.get().query(), guild),
-                    inGuild(built.get().coverage(), guild), built.get().subjectWords(), built.get().keywords(),
-                    built.get().exact());
+            QueryBuilder.Lexical words = built.get().with(inGuild(built.get().query(), guild),
+                    inGuild(built.get().coverage(), guild));
             ScoreDoc[] covering = SearchIndex.best(searcher, words.coverage(), 1).scoreDocs;
             float coverage = covering.length == 0 ? 0f : Math.min(1f, covering[0].score / words.subjectWords());
             ScoreDoc[] byWords = SearchIndex.best(searcher, words.query(), Relevance.CANDIDATES).scoreDocs;
@@ -353,10 +353,12 @@ public final class ServerIndex implements AutoCloseable {
                 for (ScoreDoc sd : byWords) {
                     words01.put(sd.doc, sd.score / best);
                 }
+                Map<Integer, Float> held = HeldWords.shares(searcher, words.words(),
+                        Arrays.stream(byWords).mapToInt(sd -> sd.doc).toArray());
                 Set<Integer> docs = new HashSet<>(cosine.keySet());
                 docs.addAll(words01.keySet());
                 for (int doc : docs) {
-                    ranked.put(doc, Relevance.WHOLE.mix(cosine.getOrDefault(doc, farthest), coverage,
+                    ranked.put(doc, Relevance.WHOLE.mix(cosine.getOrDefault(doc, farthest), held.getOrDefault(doc, 0f),
                             words01.getOrDefault(doc, 0f)));
                 }
             }

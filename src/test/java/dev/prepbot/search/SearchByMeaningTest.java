@@ -53,6 +53,8 @@ class SearchByMeaningTest {
         assertTrue(ids(index, "how do two computers start a tcp connection").contains("networking-tcp-handshake-time-wait"));
         assertTrue(ids(index, "why does my container keep restarting").contains("containers-crashloopbackoff-debugging"));
         assertTrue(ids(index, "how to copy a single fix from one branch to another").contains("git-cherry-pick-hotfix"));
+        // No word of the question it means, and "server" in many others: a word found everywhere says little.
+        assertTrue(ids(index, "how do servers pick which one is in charge").contains("system-design-leader-election"));
     }
 
     @Test

@@ -1,0 +1,74 @@
+package dev.prepbot.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.junit.jupiter.api.Test;
+
+/** The share of a query's information a question holds, by which of its words the question holds. */
+class HeldWordsTest {
+
+    /** Four questions about servers, two about leaders: "server" tells less than "leader". */
+    private static final List<String> QUESTIONS = List.of(
+            "how does a server elect a leader",
+            "how does a server cache responses",
+            "how does a server queue requests",
+            "how does a server pool connections",
+            "what does a team leader do");
+
+    private static Map<Integer, Float> shares(String query) throws IOException {
+        try (ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
+            var analyzer = new PerFieldAnalyzerWrapper(Analyzers.stemmed(), Map.of(SearchIndex.WORDS, Analyzers.plain()));
+            try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
+                for (String question : QUESTIONS) {
+                    Document doc = new Document();
+                    doc.add(new TextField(SearchIndex.QUESTION, question, Field.Store.NO));
+                    doc.add(new TextField(SearchIndex.WORDS, question, Field.Store.NO));
+                    writer.addDocument(doc);
+                }
+            }
+            try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                QueryBuilder.Lexical words = new QueryBuilder(QueryWords.shared())
+                        .build(query, Optional.empty(), reader).orElseThrow();
+                return HeldWords.shares(new IndexSearcher(reader), words.words(), new int[] {4, 1, 0});
+            }
+        }
+    }
+
+    @Test
+    void aQuestionHoldingEveryWordHoldsTheWholeQuery() throws IOException {
+        assertEquals(1f, shares("server leader").get(0), 1e-6);
+    }
+
+    @Test
+    void aRareWordHeldTellsMoreThanACommonOne() throws IOException {
+        Map<Integer, Float> held = shares("server leader");
+        assertTrue(held.get(4) > held.get(1), "'leader' alone holds more of the query than 'server' alone: " + held);
+        assertEquals(1f, held.get(4) + held.get(1), 1e-6, "the two words are the whole query");
+    }
+
+    @Test
+    void aCorrectedTypoCountsForPartOfTheWordMeant() throws IOException {
+        Map<Integer, Float> typed = shares("server leader");
+        Map<Integer, Float> misspelt = shares("server laeder");
+        assertTrue(misspelt.get(4) > 0f && misspelt.get(4) < typed.get(4), misspelt.toString());
+    }
+
+    @Test
+    void questionsOutsideTheQueryHoldNothingOfIt() throws IOException {
+        assertEquals(0f, shares("pool connections").get(4));
+    }
+}
