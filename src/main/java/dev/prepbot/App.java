@@ -69,7 +69,10 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: the one place that builds and wires Prepbot's parts. Starting loads the bank
@@ -86,6 +89,9 @@ public final class App implements AutoCloseable {
      * for commits, and a few at a time leave database connections for clicks.
      */
     static final int DAILY_POSTS_AT_ONCE = 4;
+    /** How long stopping waits for the sentence models to finish loading, as search waits for a batch. */
+    static final Duration MODEL_LOAD_STOP_WAIT = Duration.ofSeconds(30);
+    private static final Logger LOG = LoggerFactory.getLogger(App.class);
 
     private final Settings settings;
     private final Bank bank;
@@ -330,7 +336,7 @@ public final class App implements AutoCloseable {
             try {
                 serverBanks.refresh();
             } catch (RuntimeException e) {
-                org.slf4j.LoggerFactory.getLogger(App.class).warn("could not read servers' question changes: {}",
+                LOG.warn("could not read servers' question changes: {}",
                         e.getMessage());
             }
             refreshServerBanks();
@@ -352,7 +358,7 @@ public final class App implements AutoCloseable {
                 try {
                     banks.embedMissing();
                 } catch (RuntimeException e) {
-                    org.slf4j.LoggerFactory.getLogger(App.class).warn(
+                    LOG.warn(
                             "Servers' questions are searched by words only: {}", e.getMessage());
                 }
             });
@@ -437,5 +443,16 @@ public final class App implements AutoCloseable {
         }
         index.close();
         meaningLoader.shutdownNow();
+        // The models start loading before anything else and may still be loading now. ONNX Runtime
+        // cannot be interrupted while it opens a model, and a JVM that exits meanwhile unloads the
+        // library under the thread still inside it: a crash (SIGSEGV) instead of a clean exit, found
+        // piping an empty script into a console on a fresh cache.
+        try {
+            if (!meaningLoader.awaitTermination(MODEL_LOAD_STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("The sentence models did not finish loading within {}", MODEL_LOAD_STOP_WAIT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

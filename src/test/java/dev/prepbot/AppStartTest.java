@@ -118,4 +118,20 @@ class AppStartTest {
             assertTrue(started.bank().byId("start-one").isEmpty());
         }
     }
+
+    @Test
+    void stoppingRightAfterTheStartWaitsForTheSentenceModelsToLeaveOnnxRuntime() throws Exception {
+        BankFiles.write(dir.resolve("bank").resolve("a.json"), "starting", BankFiles.question("start-one", "starting"));
+        // A model cache of its own: the models are optimized as they load, which takes seconds.
+        Settings withModels = Settings.fromEnvironment(Map.of("XDG_CACHE_HOME", dir.resolve("cache").toString()))
+                .withBanks(List.of(dir.resolve("bank")));
+        java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
+        try (App app = App.start(withModels)) {
+            assertEquals(1, app.bank().size());
+        }
+        List<Thread> loading = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> !before.contains(t) && t.getName().equals("prepbot-meaning") && t.isAlive()).toList();
+        // A JVM exiting while a thread is inside ONNX Runtime crashes.
+        assertEquals(List.of(), loading, "the models were still loading after the stop");
+    }
 }
