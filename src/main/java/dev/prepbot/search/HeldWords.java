@@ -5,7 +5,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreMode;
@@ -23,6 +25,29 @@ final class HeldWords {
     private HeldWords() {
     }
 
+    /**
+     * About how many questions hold the word: the most of any one field that a search weighs for any of
+     * its stems (a question may hold one in several fields). Lucene keeps these counts, so no posting is read.
+     */
+    private static int holding(IndexReader reader, List<String> stems) throws IOException {
+        int most = 0;
+        for (String stem : stems) {
+            for (String field : List.of(SearchIndex.QUESTION, SearchIndex.TAGS, SearchIndex.ANSWER, SearchIndex.EXPLANATION)) {
+                most = Math.max(most, reader.docFreq(new Term(field, stem)));
+            }
+        }
+        return most;
+    }
+
+    /**
+     * BM25's inverse document frequency: what a word held by {@code holding} of {@code questions} tells.
+     * A word no question holds (only a half-typed prefix matches) counts as one held by a single question.
+     */
+    static float information(int questions, int holding) {
+        int n = Math.max(1, holding);
+        return (float) Math.log(1 + (questions - n + 0.5) / (n + 0.5));
+    }
+
     /** Each given document's share of the query's information, from 0 to 1. */
     static Map<Integer, Float> shares(IndexSearcher searcher, List<QueryBuilder.Word> words, int[] docs)
             throws IOException {
@@ -30,8 +55,10 @@ final class HeldWords {
         Arrays.sort(sorted);
         float total = 0f;
         float[] held = new float[sorted.length];
+        IndexReader reader = searcher.getIndexReader();
         for (QueryBuilder.Word word : words) {
-            total += word.information();
+            float information = information(reader.numDocs(), holding(reader, word.stems()));
+            total += information;
             Weight weight = searcher.createWeight(searcher.rewrite(word.presence()), ScoreMode.COMPLETE, 1f);
             int next = 0;
             for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
@@ -49,7 +76,7 @@ final class HeldWords {
                     }
                     if (it.docID() == target) {
                         // A word typed right scores 1, one held only as a correction of a typo less.
-                        held[next] += word.information() * Math.min(1f, scorer.score());
+                        held[next] += information * Math.min(1f, scorer.score());
                     }
                 }
             }

@@ -3,12 +3,14 @@ package dev.prepbot.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.IntFunction;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
@@ -49,25 +51,35 @@ final class MatchHighlighter {
         }
         Set<Term> terms = new HashSet<>();
         query.visit(QueryVisitor.termCollector(terms));
+        // Each field's words, looked up without making a string of every token; a field the query holds
+        // no word of (the plain words, when nothing was half-typed) is not analysed at all.
+        Map<String, CharArraySet> wordsOfField = new LinkedHashMap<>();
+        for (String field : fields) {
+            CharArraySet words = new CharArraySet(8, false);
+            terms.stream().filter(t -> t.field().equals(field)).forEach(t -> words.add(t.text()));
+            if (!words.isEmpty()) {
+                wordsOfField.put(field, words);
+            }
+        }
         List<Highlight> highlights = new ArrayList<>(docIds.length);
         for (int doc : docIds) {
             String text = textOfDoc.apply(doc);
             TreeMap<Integer, Integer> ranges = new TreeMap<>();
-            for (String field : fields) {
-                mark(field, text, terms, ranges);
+            for (Map.Entry<String, CharArraySet> field : wordsOfField.entrySet()) {
+                mark(field.getKey(), text, field.getValue(), ranges);
             }
             highlights.add(new Highlight(text, merge(ranges, text.length())));
         }
         return highlights;
     }
 
-    private void mark(String field, String text, Set<Term> terms, TreeMap<Integer, Integer> ranges) throws IOException {
+    private void mark(String field, String text, CharArraySet words, TreeMap<Integer, Integer> ranges) throws IOException {
         try (TokenStream tokens = analyzer.tokenStream(field, text)) {
             CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
             OffsetAttribute offsets = tokens.addAttribute(OffsetAttribute.class);
             tokens.reset();
             while (tokens.incrementToken()) {
-                if (terms.contains(new Term(field, term.toString()))) {
+                if (words.contains(term.buffer(), 0, term.length())) {
                     ranges.merge(offsets.startOffset(), offsets.endOffset(), Math::max);
                 }
             }

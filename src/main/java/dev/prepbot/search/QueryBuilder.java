@@ -77,10 +77,10 @@ final class QueryBuilder {
 
     /**
      * One subject word of a query: what a question holding it matches (scoring 1 when it holds the word as
-     * typed, less when it holds only a correction) and how much the word tells, its inverse document
-     * frequency in the bank: "server" is in many questions and tells little, "charge" in few.
+     * typed, less when it holds only a correction), and its stems, the typed word's and its corrections',
+     * by which {@link HeldWords} tells how much the word says.
      */
-    record Word(Query presence, float information) {
+    record Word(Query presence, List<String> stems) {
     }
 
     private final Analyzer plain = Analyzers.plain();
@@ -136,12 +136,12 @@ final class QueryBuilder {
             boolean begun = partial && !inBank && beginsAWord(reader, word);
             BooleanQuery.Builder exact = new BooleanQuery.Builder();
             BooleanQuery.Builder typoFixes = new BooleanQuery.Builder();
-            int holding = 0;
+            List<String> wordStems = new ArrayList<>();
             if (stem.isPresent()) {
                 stems.add(stem.get());
                 addStemClauses(anyWord, stem.get(), 1f);
                 addPresence(exact, stem.get());
-                holding = holding(reader, stem.get());
+                wordStems.add(stem.get());
             }
             if (inBank || begun) {
                 known += 1;
@@ -153,7 +153,7 @@ final class QueryBuilder {
                     if (fixed.isPresent() && !fixed.equals(stem)) {
                         addStemClauses(anyWord, fixed.get(), CORRECTION_WEIGHT);
                         addPresence(typoFixes, fixed.get());
-                        holding = Math.max(holding, holding(reader, fixed.get()));
+                        wordStems.add(fixed.get());
                         anyFix = true;
                     }
                 }
@@ -169,7 +169,7 @@ final class QueryBuilder {
                     new ConstantScoreQuery(exact.build()),
                     boosted(new ConstantScoreQuery(typoFixes.build()), CORRECTION_WEIGHT)), 0f);
             eachWord.add(presence, Occur.SHOULD);
-            subjectWords.add(new Word(presence, information(reader.numDocs(), holding)));
+            subjectWords.add(new Word(presence, List.copyOf(wordStems)));
         }
         if (stems.size() >= 2) {
             anyWord.add(boosted(phrase(stems, 0), EXACT_PHRASE_BOOST), Occur.SHOULD);
@@ -201,27 +201,6 @@ final class QueryBuilder {
         for (String field : List.of(SearchIndex.QUESTION, SearchIndex.TAGS, SearchIndex.ANSWER, SearchIndex.EXPLANATION)) {
             any.add(new TermQuery(new Term(field, stem)), Occur.SHOULD);
         }
-    }
-
-    /**
-     * About how many questions hold the stem: the most of any one field that a search weighs (a question
-     * may hold it in several). Lucene keeps these counts, so no posting is read.
-     */
-    private static int holding(IndexReader reader, String stem) throws IOException {
-        int most = 0;
-        for (String field : List.of(SearchIndex.QUESTION, SearchIndex.TAGS, SearchIndex.ANSWER, SearchIndex.EXPLANATION)) {
-            most = Math.max(most, reader.docFreq(new Term(field, stem)));
-        }
-        return most;
-    }
-
-    /**
-     * BM25's inverse document frequency: what a word held by {@code holding} of {@code questions} tells.
-     * A word no question holds (only a half-typed prefix matches) counts as one held by a single question.
-     */
-    static float information(int questions, int holding) {
-        int n = Math.max(1, holding);
-        return (float) Math.log(1 + (questions - n + 0.5) / (n + 0.5));
     }
 
     private Optional<String> stem(String word) {
