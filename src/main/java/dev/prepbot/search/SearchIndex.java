@@ -195,7 +195,10 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    /** Indexes every question, on every core; documents carry their bank position, so order is free. */
+    /**
+     * Indexes every question, on every core, into one segment; documents carry their bank position, so
+     * order is free.
+     */
     private static void write(Bank bank, Directory directory, Progress progress) throws IOException {
         IndexWriterConfig config = new IndexWriterConfig(fieldAnalyzer())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
@@ -214,6 +217,11 @@ public final class SearchIndex implements AutoCloseable {
                     progress.update("Indexing questions", n, questions.size());
                 }
             });
+            // Indexing on every core leaves a segment per thread, and every search seeks each word in
+            // every segment: merged into one, a search by words at 1,000 questions took 0.28 ms at p50
+            // instead of 0.43, at 10,000 0.39 instead of 0.58, for 0.3 s more at the first start of
+            // 10,000 questions (1-2 s at 100,000, where p50 went from 0.93 to 0.72-0.79 ms).
+            writer.forceMerge(1);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }

@@ -154,4 +154,19 @@ class IndexCacheTest {
         assertNotEquals(checksum, changed, "one changed word changes the checksum");
         assertNotEquals(IndexCache.key(checksum), IndexCache.key(changed));
     }
+
+    @Test
+    void theStoredIndexIsOneSegmentHoweverManyThreadsWroteIt() throws Exception {
+        IndexCache cache = new IndexCache(dir.resolve("cache"));
+        Bank builtIn = new BankLoader().loadBuiltIn();
+        try (SearchIndex index = SearchIndex.build(builtIn, Optional.of(cache), Progress.none())) {
+            assertFalse(index.search("tcp handshake", Optional.empty(), 1).isEmpty());
+        }
+        Path main = folders(cache.root()).get(0).resolve("main");
+        try (var directory = org.apache.lucene.store.FSDirectory.open(main);
+             var reader = org.apache.lucene.index.DirectoryReader.open(directory)) {
+            assertEquals(builtIn.size(), reader.numDocs());
+            assertEquals(1, reader.leaves().size(), "each search seeks its words once, not once per thread");
+        }
+    }
 }
