@@ -51,7 +51,7 @@ final class Suggester implements AutoCloseable {
 
     /** Writes every question of the bank into a new infix index in the directory and returns it, open. */
     static AnalyzingInfixSuggester write(Bank bank, Directory directory, Progress progress) throws IOException {
-        AnalyzingInfixSuggester infix = open(directory);
+        Infix infix = open(directory);
         List<Question> questions = bank.questions();
         for (int i = 0; i < questions.size(); i++) {
             Question q = questions.get(i);
@@ -61,16 +61,34 @@ final class Suggester implements AutoCloseable {
                 progress.update("Indexing questions for autocomplete", i + 1, questions.size());
             }
         }
+        infix.mergeIntoOneSegment();
         infix.commit();
         infix.refresh();
         return infix;
     }
 
     /** The infix index in the directory, as {@link #write} left it. */
-    static AnalyzingInfixSuggester open(Directory directory) throws IOException {
-        Analyzer analyzer = Analyzers.plain();
-        return new AnalyzingInfixSuggester(directory, analyzer, analyzer,
-                AnalyzingInfixSuggester.DEFAULT_MIN_PREFIX_CHARS, false);
+    static Infix open(Directory directory) throws IOException {
+        return new Infix(directory, Analyzers.plain());
+    }
+
+    /**
+     * Lucene's infix suggester, written as one segment: a large bank flushes several while it is added
+     * (three at 100,000 questions), and every keystroke's lookup would visit each.
+     */
+    static final class Infix extends AnalyzingInfixSuggester {
+
+        private Infix(Directory directory, Analyzer analyzer) throws IOException {
+            super(directory, analyzer, analyzer, AnalyzingInfixSuggester.DEFAULT_MIN_PREFIX_CHARS, false);
+        }
+
+        void mergeIntoOneSegment() throws IOException {
+            synchronized (writerLock) {
+                if (writer != null) {
+                    writer.forceMerge(1);
+                }
+            }
+        }
     }
 
     List<Suggestion> suggest(String partial, int limit) {

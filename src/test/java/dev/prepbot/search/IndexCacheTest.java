@@ -169,4 +169,27 @@ class IndexCacheTest {
             assertEquals(1, reader.leaves().size(), "each search seeks its words once, not once per thread");
         }
     }
+
+    @Test
+    void theAutocompleteIndexIsMergedIntoOneSegment() throws Exception {
+        try (var directory = new org.apache.lucene.store.ByteBuffersDirectory();
+             Suggester.Infix infix = Suggester.open(directory)) {
+            // Each commit of new suggestions writes a segment, as a large bank's flushes do.
+            for (String text : List.of("tcp handshake", "dns lookup", "leader election")) {
+                infix.add(new org.apache.lucene.util.BytesRef(text), java.util.Set.of(), 1L,
+                        new org.apache.lucene.util.BytesRef(text));
+                infix.commit();
+            }
+            assertEquals(3, segments(directory));
+            infix.mergeIntoOneSegment();
+            infix.commit();
+            assertEquals(1, segments(directory));
+            infix.refresh();
+            assertEquals("dns lookup", infix.lookup("dns", 1, true, false).get(0).key.toString());
+        }
+    }
+
+    private static int segments(org.apache.lucene.store.Directory directory) throws IOException {
+        return org.apache.lucene.index.SegmentInfos.readLatestCommit(directory).size();
+    }
 }
