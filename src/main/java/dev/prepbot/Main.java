@@ -451,7 +451,7 @@ public final class Main implements Callable<Integer> {
             throws UsageException, InvalidBankException {
         Settings settings = settings();
         String guild = checkedGuild(guildId);
-        try (App app = App.start(settings, progress)) {
+        try (App app = App.start(settings.withoutSearchModel(), progress)) {
             Optional<String> file = app.serverBanks().export(guild);
             if (file.isEmpty()) {
                 err.println("prepbot: server " + guild + " has no questions of its own");
@@ -465,7 +465,7 @@ public final class Main implements Callable<Integer> {
     @Command(name = "reports")
     int reports(@Option(names = "--json") boolean json) throws InvalidBankException {
         Settings settings = settings();
-        try (App app = App.start(settings, progress)) {
+        try (App app = App.start(settings.withoutSearchModel(), progress)) {
             List<Report> open = app.serverBanks().store().openReports(Optional.empty());
             if (json) {
                 ObjectMapper mapper = new ObjectMapper();

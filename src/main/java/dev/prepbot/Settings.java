@@ -68,6 +68,15 @@ public record Settings(List<Path> banks, List<Path> extraBanks, String database,
     }
 
     /**
+     * The same with search by meaning off, for a command that never searches: it then neither loads the
+     * sentence models nor waits for them to finish loading before it exits.
+     */
+    public Settings withoutSearchModel() {
+        return new Settings(banks, extraBanks, database, token, guildId, discordApi, discordGateway, indexCache,
+                false, shards);
+    }
+
+    /**
      * Where the index of servers' own questions is kept between starts: one folder per database, since
      * the database is what it indexes.
      */

@@ -26,6 +26,16 @@ class SettingsTest {
     }
 
     @Test
+    void aCommandThatNeverSearchesTurnsSearchByMeaningOffAndKeepsTheRest() {
+        Settings s = Settings.fromEnvironment(Map.of("PREPBOT_DB", "/data/x.db", "XDG_CACHE_HOME", "/data/cache"));
+        assertTrue(s.searchModel());
+        Settings lookup = s.withoutSearchModel();
+        assertFalse(lookup.searchModel());
+        assertEquals(s.database(), lookup.database());
+        assertEquals(s.indexCache(), lookup.indexCache());
+    }
+
+    @Test
     void searchIndexesAreKeptInTheUsersCacheFolder() {
         assertEquals(Optional.of(Path.of("/data/cache/prepbot/index")),
                 Settings.fromEnvironment(Map.of("XDG_CACHE_HOME", "/data/cache", "HOME", "/home/ada")).indexCache());
