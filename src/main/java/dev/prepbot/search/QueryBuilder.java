@@ -76,12 +76,23 @@ final class QueryBuilder {
     }
 
     /**
-     * One subject word of a query: what a question holding it matches (scoring 1 when it holds the word as
-     * typed, less when it holds only a correction), and its stems, the typed word's and its corrections',
-     * by which {@link HeldWords} tells how much the word says.
+     * One subject word of a query, as the coverage query matches it: a question holds it when one of the
+     * weighed fields holds its stem, or its question begins a word with {@code prefix} (a half-typed
+     * last word); it holds it in part when a field holds only one of the stems of its corrections.
      */
-    record Word(Query presence, List<String> stems) {
+    record Word(Optional<String> stem, List<String> corrections, Optional<String> prefix) {
+
+        /** How much holding only a correction counts beside holding the word as typed. */
+        static final float CORRECTION_SHARE = CORRECTION_WEIGHT;
+
+        Word {
+            corrections = List.copyOf(corrections);
+        }
     }
+
+    /** The fields a question must hold a subject word in to hold it, as the coverage query weighs them. */
+    static final List<String> PRESENCE_FIELDS =
+            List.of(SearchIndex.QUESTION, SearchIndex.TAGS, SearchIndex.ANSWER, SearchIndex.EXPLANATION);
 
     private final Analyzer plain = Analyzers.plain();
     private final Analyzer stemmed = Analyzers.stemmed();
@@ -136,12 +147,11 @@ final class QueryBuilder {
             boolean begun = partial && !inBank && beginsAWord(reader, word);
             BooleanQuery.Builder exact = new BooleanQuery.Builder();
             BooleanQuery.Builder typoFixes = new BooleanQuery.Builder();
-            List<String> wordStems = new ArrayList<>();
+            List<String> fixes = new ArrayList<>();
             if (stem.isPresent()) {
                 stems.add(stem.get());
                 addStemClauses(anyWord, stem.get(), 1f);
                 addPresence(exact, stem.get());
-                wordStems.add(stem.get());
             }
             if (inBank || begun) {
                 known += 1;
@@ -153,7 +163,7 @@ final class QueryBuilder {
                     if (fixed.isPresent() && !fixed.equals(stem)) {
                         addStemClauses(anyWord, fixed.get(), CORRECTION_WEIGHT);
                         addPresence(typoFixes, fixed.get());
-                        wordStems.add(fixed.get());
+                        fixes.add(fixed.get());
                         anyFix = true;
                     }
                 }
@@ -169,7 +179,7 @@ final class QueryBuilder {
                     new ConstantScoreQuery(exact.build()),
                     boosted(new ConstantScoreQuery(typoFixes.build()), CORRECTION_WEIGHT)), 0f);
             eachWord.add(presence, Occur.SHOULD);
-            subjectWords.add(new Word(presence, List.copyOf(wordStems)));
+            subjectWords.add(new Word(stem, fixes, partial ? Optional.of(word) : Optional.empty()));
         }
         if (stems.size() >= 2) {
             anyWord.add(boosted(phrase(stems, 0), EXACT_PHRASE_BOOST), Occur.SHOULD);
@@ -198,7 +208,7 @@ final class QueryBuilder {
 
     /** Matches a question holding the stem in any of the fields a search weighs. */
     private static void addPresence(BooleanQuery.Builder any, String stem) {
-        for (String field : List.of(SearchIndex.QUESTION, SearchIndex.TAGS, SearchIndex.ANSWER, SearchIndex.EXPLANATION)) {
+        for (String field : PRESENCE_FIELDS) {
             any.add(new TermQuery(new Term(field, stem)), Occur.SHOULD);
         }
     }

@@ -334,7 +334,7 @@ public final class SearchIndex implements AutoCloseable {
             }
             int[] wordDocs = Arrays.stream(byWords.scoreDocs).mapToInt(sd -> sd.doc).toArray();
             Map<Integer, Float> held = new HashMap<>();
-            HeldWords.shares(searcher, typed.words(), wordDocs).forEach((doc, share) -> held.put(questionOfDoc[doc], share));
+            HeldWords.shares(reader, typed.words(), wordDocs).forEach((doc, share) -> held.put(questionOfDoc[doc], share));
             return Relevance.fuse(byWords.scoreDocs, questionOfDoc, near, held)
                     .entrySet().stream()
                     .sorted(Map.Entry.<Integer, Float>comparingByValue().reversed())

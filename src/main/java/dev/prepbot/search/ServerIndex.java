@@ -353,7 +353,7 @@ public final class ServerIndex implements AutoCloseable {
                 for (ScoreDoc sd : byWords) {
                     words01.put(sd.doc, sd.score / best);
                 }
-                Map<Integer, Float> held = HeldWords.shares(searcher, words.words(),
+                Map<Integer, Float> held = HeldWords.shares(searcher.getIndexReader(), words.words(),
                         Arrays.stream(byWords).mapToInt(sd -> sd.doc).toArray());
                 Set<Integer> docs = new HashSet<>(cosine.keySet());
                 docs.addAll(words01.keySet());

@@ -14,7 +14,6 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.Test;
 
@@ -31,19 +30,23 @@ class HeldWordsTest {
 
     private static Map<Integer, Float> shares(String query) throws IOException {
         try (ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
-            var analyzer = new PerFieldAnalyzerWrapper(Analyzers.stemmed(), Map.of(SearchIndex.WORDS, Analyzers.plain()));
+            var analyzer = new PerFieldAnalyzerWrapper(Analyzers.stemmed(),
+                    Map.of(SearchIndex.WORDS, Analyzers.plain(), SearchIndex.QUESTION_PLAIN, Analyzers.plain()));
             try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
                 for (String question : QUESTIONS) {
                     Document doc = new Document();
                     doc.add(new TextField(SearchIndex.QUESTION, question, Field.Store.NO));
+                    doc.add(new TextField(SearchIndex.QUESTION_PLAIN, question, Field.Store.NO));
                     doc.add(new TextField(SearchIndex.WORDS, question, Field.Store.NO));
                     writer.addDocument(doc);
+                    // A segment per question: what a word tells is counted over all of them.
+                    writer.commit();
                 }
             }
             try (DirectoryReader reader = DirectoryReader.open(directory)) {
                 QueryBuilder.Lexical words = new QueryBuilder(QueryWords.shared())
                         .build(query, Optional.empty(), reader).orElseThrow();
-                return HeldWords.shares(new IndexSearcher(reader), words.words(), new int[] {4, 1, 0});
+                return HeldWords.shares(reader, words.words(), new int[] {4, 1, 0});
             }
         }
     }
@@ -65,6 +68,13 @@ class HeldWordsTest {
         Map<Integer, Float> typed = shares("server leader");
         Map<Integer, Float> misspelt = shares("server laeder");
         assertTrue(misspelt.get(4) > 0f && misspelt.get(4) < typed.get(4), misspelt.toString());
+    }
+
+    @Test
+    void aHalfTypedLastWordIsHeldByAQuestionWithAWordItBegins() throws IOException {
+        Map<Integer, Float> held = shares("server lead");
+        assertEquals(1f, held.get(0), 1e-6, "'leader' begins with 'lead'");
+        assertTrue(held.get(4) > held.get(1), held.toString());
     }
 
     @Test
