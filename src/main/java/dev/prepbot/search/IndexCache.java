@@ -36,11 +36,11 @@ import org.slf4j.LoggerFactory;
 public final class IndexCache {
 
     /**
-     * Raise whenever {@link SearchIndex}'s fields or analysis change, so older indexes are not reused;
-     * and when how the index is written makes it faster to search (5: one segment), so a running bot
-     * gains it at its next start rather than at its bank's next change.
+     * Raise whenever {@link SearchIndex}'s fields or analysis change, so older indexes are not reused.
+     * The vectors' keys include it too, so raising it embeds every bank again: an index written in
+     * several segments before they were merged is still read as it is.
      */
-    static final int LAYOUT = 5;
+    static final int LAYOUT = 4;
 
     /** The file in an index folder holding the bank it was built from, see {@link BankSnapshot}. */
     static final String SNAPSHOT = "bank.snapshot";
