@@ -62,7 +62,7 @@ final class HeldWords {
                     }
                     for (int c = 0; c < word.corrections().size(); c++) {
                         holding[w][1 + c][f] += inLeaf.mark(dictionary, word.corrections().get(c),
-                                QueryBuilder.Word.CORRECTION_SHARE, held[w]);
+                                QueryBuilder.CORRECTION_WEIGHT, held[w]);
                     }
                 }
             }

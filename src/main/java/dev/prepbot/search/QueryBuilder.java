@@ -53,7 +53,7 @@ final class QueryBuilder {
     private static final float EXPLANATION_WEIGHT = 1f;
     private static final float EXTRA_BOOST = 0.3f;
     /** A corrected typo counts for less than a word typed right: the correction may be a guess. */
-    private static final float CORRECTION_WEIGHT = 0.6f;
+    static final float CORRECTION_WEIGHT = 0.6f;
     private static final int CORRECTIONS = 3;
     private static final float PREFIX_QUESTION_BOOST = 1.5f;
     private static final float EXACT_PHRASE_BOOST = 8f;
@@ -81,9 +81,6 @@ final class QueryBuilder {
      * last word); it holds it in part when a field holds only one of the stems of its corrections.
      */
     record Word(Optional<String> stem, List<String> corrections, Optional<String> prefix) {
-
-        /** How much holding only a correction counts beside holding the word as typed. */
-        static final float CORRECTION_SHARE = CORRECTION_WEIGHT;
 
         Word {
             corrections = List.copyOf(corrections);
