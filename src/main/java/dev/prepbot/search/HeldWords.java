@@ -12,6 +12,7 @@ import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.StringHelper;
 
@@ -30,11 +31,10 @@ final class HeldWords {
     private HeldWords() {
     }
 
-    /** Each given document's share of the query's information, from 0 to 1. */
-    static Map<Integer, Float> shares(IndexReader reader, List<QueryBuilder.Word> words, int[] docs)
+    /** Each found document's share of the query's information, from 0 to 1, by document number. */
+    static Map<Integer, Float> shares(IndexReader reader, List<QueryBuilder.Word> words, ScoreDoc[] found)
             throws IOException {
-        int[] sorted = docs.clone();
-        Arrays.sort(sorted);
+        int[] sorted = Arrays.stream(found).mapToInt(sd -> sd.doc).sorted().toArray();
         // held[w][i]: how much of word w document sorted[i] holds; holding[w][s][f]: how many questions
         // hold stem s of word w (the typed word's, then its corrections') in field f.
         float[][] held = new float[words.size()][sorted.length];

@@ -63,15 +63,24 @@ final class QueryBuilder {
     /**
      * A query and what it says about the words typed. {@code coverage} scores each question by how many
      * of the subject words it holds (a corrected typo counts part), so the best score over
-     * {@code subjectWords} is the share of the query one question covers; {@code keywords} is true for
-     * a short query of words the bank knows or typos of them, and no filler: one that words alone
-     * answer well; {@code exact} when every word is the bank's as typed.
+     * {@link #subjectWords()} is the share of the query one question covers; {@code words} are those
+     * subject words; {@code keywords} is true for a short query of words the bank knows or typos of them,
+     * and no filler: one that words alone answer well; {@code exact} when every word is the bank's as typed.
      */
-    record Lexical(Query query, Query coverage, int subjectWords, List<Word> words, boolean keywords, boolean exact) {
+    record Lexical(Query query, Query coverage, List<Word> words, boolean keywords, boolean exact) {
+
+        Lexical {
+            words = List.copyOf(words);
+        }
+
+        /** How many subject words the query has, at least one (a query of an id alone has none). */
+        int subjectWords() {
+            return Math.max(words.size(), 1);
+        }
 
         /** The same words, with the query and the coverage query changed (rewritten, or limited to a server). */
         Lexical with(Query query, Query coverage) {
-            return new Lexical(query, coverage, subjectWords, words, keywords, exact);
+            return new Lexical(query, coverage, words, keywords, exact);
         }
     }
 
@@ -122,7 +131,6 @@ final class QueryBuilder {
         BooleanQuery.Builder anyWord = new BooleanQuery.Builder();
         BooleanQuery.Builder eachWord = new BooleanQuery.Builder();
         List<Word> subjectWords = new ArrayList<>();
-        int subject = 0;
         int known = 0;
         int corrected = 0;
         boolean filler = false;
@@ -139,7 +147,6 @@ final class QueryBuilder {
             if (stem.isEmpty() && !partial) {
                 continue;
             }
-            subject++;
             boolean inBank = isBankWord(reader, word);
             boolean begun = partial && !inBank && beginsAWord(reader, word);
             BooleanQuery.Builder exact = new BooleanQuery.Builder();
@@ -172,10 +179,9 @@ final class QueryBuilder {
                 exact.add(prefix, Occur.SHOULD);
             }
             // Each word counts once per question: fully when typed right, in part when only a correction matched.
-            Query presence = new DisjunctionMaxQuery(List.of(
+            eachWord.add(new DisjunctionMaxQuery(List.of(
                     new ConstantScoreQuery(exact.build()),
-                    boosted(new ConstantScoreQuery(typoFixes.build()), CORRECTION_WEIGHT)), 0f);
-            eachWord.add(presence, Occur.SHOULD);
+                    boosted(new ConstantScoreQuery(typoFixes.build()), CORRECTION_WEIGHT)), 0f), Occur.SHOULD);
             subjectWords.add(new Word(stem, fixes, partial ? Optional.of(word) : Optional.empty()));
         }
         if (stems.size() >= 2) {
@@ -188,13 +194,14 @@ final class QueryBuilder {
             anyWord.add(boosted(new TermQuery(new Term(SearchIndex.ID, trimmed)), ID_BOOST), Occur.SHOULD);
             idTyped = reader.docFreq(new Term(SearchIndex.ID, trimmed)) > 0;
         }
+        int subject = subjectWords.size();
         if (subject == 0 && !idTyped) {
             return Optional.empty();
         }
         boolean keywords = idTyped || (!filler && subject <= 3 && known + corrected == subject);
         boolean exact = idTyped || (keywords && known == subject);
         return Optional.of(new Lexical(inTopic(anyWord.build(), topic), inTopic(eachWord.build(), topic),
-                Math.max(subject, 1), List.copyOf(subjectWords), keywords, exact));
+                subjectWords, keywords, exact));
     }
 
     private static Query inTopic(Query query, Optional<String> topic) {

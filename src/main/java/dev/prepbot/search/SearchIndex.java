@@ -332,9 +332,9 @@ public final class SearchIndex implements AutoCloseable {
             if (!Relevance.WHOLE_AND_PARTS.answers(closest, coverage)) {
                 return List.of();
             }
-            int[] wordDocs = Arrays.stream(byWords.scoreDocs).mapToInt(sd -> sd.doc).toArray();
             Map<Integer, Float> held = new HashMap<>();
-            HeldWords.shares(reader, typed.words(), wordDocs).forEach((doc, share) -> held.put(questionOfDoc[doc], share));
+            HeldWords.shares(reader, typed.words(), byWords.scoreDocs)
+                    .forEach((doc, share) -> held.put(questionOfDoc[doc], share));
             return Relevance.fuse(byWords.scoreDocs, questionOfDoc, near, held)
                     .entrySet().stream()
                     .sorted(Map.Entry.<Integer, Float>comparingByValue().reversed())

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -353,8 +352,7 @@ public final class ServerIndex implements AutoCloseable {
                 for (ScoreDoc sd : byWords) {
                     words01.put(sd.doc, sd.score / best);
                 }
-                Map<Integer, Float> held = HeldWords.shares(searcher.getIndexReader(), words.words(),
-                        Arrays.stream(byWords).mapToInt(sd -> sd.doc).toArray());
+                Map<Integer, Float> held = HeldWords.shares(searcher.getIndexReader(), words.words(), byWords);
                 Set<Integer> docs = new HashSet<>(cosine.keySet());
                 docs.addAll(words01.keySet());
                 for (int doc : docs) {

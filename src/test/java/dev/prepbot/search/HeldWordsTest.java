@@ -14,6 +14,7 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +47,8 @@ class HeldWordsTest {
             try (DirectoryReader reader = DirectoryReader.open(directory)) {
                 QueryBuilder.Lexical words = new QueryBuilder(QueryWords.shared())
                         .build(query, Optional.empty(), reader).orElseThrow();
-                return HeldWords.shares(reader, words.words(), new int[] {4, 1, 0});
+                ScoreDoc[] found = {new ScoreDoc(4, 1f), new ScoreDoc(1, 1f), new ScoreDoc(0, 1f)};
+                return HeldWords.shares(reader, words.words(), found);
             }
         }
     }
