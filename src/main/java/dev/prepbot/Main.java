@@ -63,7 +63,7 @@ public final class Main implements Callable<Integer> {
     static final int USAGE = 2;
     /** Where a user whose bank was refused reads the rules. */
     static final String BANK_FORMAT_DOC = "docs/bank-format.md in Prepbot's repository";
-    /** How long a command-line search waits for the sentence model before it searches by words only. */
+    /** How long a command-line search or import waits for the sentence model before it goes on by words only. */
     static final java.time.Duration MEANING_WAIT = java.time.Duration.ofSeconds(60);
     /** How long the bot waits for the sentence model before it connects. */
     static final java.time.Duration BOT_MEANING_WAIT = java.time.Duration.ofSeconds(20);
@@ -422,6 +422,9 @@ public final class Main implements Callable<Integer> {
         }
         byte[] content = Files.readAllBytes(file);
         try (App app = App.start(settings, progress)) {
+            // Whether an added question repeats one already there is judged by meaning as well as words,
+            // as the bot judges it: the same file gets the same warnings whether or not the model was quick.
+            app.index().awaitMeaning(MEANING_WAIT);
             ServerBanks banks = app.serverBanks();
             return switch (banks.importFile(guild, "command-line", file.getFileName().toString(), content)) {
                 case ServerBanks.Imported.Done done -> {

@@ -249,6 +249,24 @@ class MainTest {
     }
 
     @Test
+    void importWarnsOfAQuestionThatRepeatsABuiltInOneInOtherWordsEveryTime() throws Exception {
+        // Few words in common with "What happens during the TCP three-way handshake?", so only the
+        // sentence model can tell it is the same question: the import waits for it, however slow it is.
+        Path file = write(dir.resolve("acme.json"), "acme-onsite",
+                with(with(question("acme-handshake", "acme-onsite"), "question",
+                        "Walk me through what occurs in the three way handshake of TCP"),
+                        "answer", "It is about tcp-handshake."));
+        for (String guild : List.of("123", "456")) {
+            Path cache = dir.resolve("cache-" + guild);
+            Run imported = run("", Map.of("XDG_CACHE_HOME", cache.toString()), "--bank", bank.toString(),
+                    "--db", dir.resolve("same.db").toString(), "import", "--guild", guild, file.toString());
+            assertEquals(0, imported.code(), imported.err());
+            assertTrue(imported.err().contains("prepbot: acme-handshake looks like the existing question tcp-handshake"),
+                    imported.err());
+        }
+    }
+
+    @Test
     void reportsJsonListsOpenReportsBuiltInOnesIncluded() throws Exception {
         String db = dir.resolve("reports.db").toString();
         try (dev.prepbot.store.Database database = dev.prepbot.store.Database.open(db, java.time.Clock.systemUTC())) {
