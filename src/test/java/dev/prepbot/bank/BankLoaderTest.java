@@ -233,6 +233,15 @@ class BankLoaderTest {
     }
 
     @Test
+    void aDistractorGivenTwiceInOtherCaseOrSpacingIsRefused() throws Exception {
+        Map<String, Object> q = question("q-one", "python");
+        assertOneProblem(problemsOf(with(q, "distractors", List.of("A  slow\tanswer", " a slow ANSWER", "other"))),
+                "distractors: the same distractor is given twice");
+        assertEquals(1, load(write(dir.resolve("fine.json"), "python",
+                with(q, "distractors", List.of("a slow answer", "a slower answer", "other")))).size());
+    }
+
+    @Test
     void anUnknownFieldIsAnErrorWithASuggestion() {
         Map<String, Object> q = with(question("q-one", "python"), "explaination", "typo");
         assertOneProblem(problemsOf(q), "explaination: unknown field (did you mean 'explanation'?)");
