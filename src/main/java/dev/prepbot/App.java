@@ -168,7 +168,12 @@ public final class App implements AutoCloseable {
             return thread;
         });
         Optional<CompletableFuture<Embedder>> model = settings.searchModel()
-                ? Optional.of(CompletableFuture.supplyAsync(() -> JointEmbedder.load(settings.modelCache()), meaningLoader))
+                ? Optional.of(CompletableFuture.supplyAsync(() -> {
+                    if (meaningLoader.isShutdown()) {
+                        throw new java.util.concurrent.CancellationException("Prepbot stopped before the models loaded");
+                    }
+                    return JointEmbedder.load(settings.modelCache());
+                }, meaningLoader))
                 : Optional.empty();
         try {
             return new App(settings, loadBank(settings, progress), rateLimit, progress, meaningLoader, model);
@@ -435,14 +440,12 @@ public final class App implements AutoCloseable {
             // Answers already clicked are stored before the database closes.
             answerWriter.close();
         }
-        if (serverIndex != null) {
-            serverIndex.close();
-        }
-        if (database != null) {
-            database.close();
-        }
+        // Search by meaning stops first: from here the sentence model reads as gone, so the servers'
+        // questions still waiting for vectors are indexed by words, and the loader's queue empties.
         index.close();
-        meaningLoader.shutdownNow();
+        // Not interrupted: the loader may be committing the servers' index, and an interrupted write
+        // fails the commit. A model load not begun yet sees the shutdown and does nothing.
+        meaningLoader.shutdown();
         // The models start loading before anything else and may still be loading now. ONNX Runtime
         // cannot be interrupted while it opens a model, and a JVM that exits meanwhile unloads the
         // library under the thread still inside it: a crash (SIGSEGV) instead of a clean exit, found
@@ -453,6 +456,14 @@ public final class App implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        // Only now, with the loader done: closing the servers' index while it committed there failed
+        // the command that had just imported questions ("prepareCommit was already called").
+        if (serverIndex != null) {
+            serverIndex.close();
+        }
+        if (database != null) {
+            database.close();
         }
     }
 }

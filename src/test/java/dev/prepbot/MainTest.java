@@ -230,7 +230,8 @@ class MainTest {
         Run exported = run("--bank", bank.toString(), "--db", db, "export", "--guild", "123");
         assertEquals(0, exported.code(), exported.err());
         Path again = java.nio.file.Files.writeString(dir.resolve("again.json"), exported.out());
-        assertEquals(0, run("--bank", bank.toString(), "--db", db, "import", "--guild", "456", again.toString()).code());
+        Run importedAgain = run("--bank", bank.toString(), "--db", db, "import", "--guild", "456", again.toString());
+        assertEquals(0, importedAgain.code(), importedAgain.err());
         assertEquals(exported.out(), run("--bank", bank.toString(), "--db", db, "export", "--guild", "456").out());
 
         Path broken = write(dir.resolve("broken.json"), "acme-onsite", question("acme-three", "acme-onsite"),
