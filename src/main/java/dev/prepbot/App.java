@@ -44,6 +44,7 @@ import dev.prepbot.search.Embedder;
 import dev.prepbot.search.IndexCache;
 import dev.prepbot.search.Meaning;
 import dev.prepbot.search.JointEmbedder;
+import dev.prepbot.search.LuceneClasses;
 import dev.prepbot.search.SearchIndex;
 import dev.prepbot.search.ServerIndex;
 import dev.prepbot.serverbank.BankCommand;
@@ -161,6 +162,8 @@ public final class App implements AutoCloseable {
      * cores instead of following each other.
      */
     private static App start(Settings settings, Progress progress, RateLimit rateLimit) throws InvalidBankException {
+        // Before the loader's thread exists: it opens Lucene indexes of its own beside this thread's.
+        LuceneClasses.initialize();
         ExecutorService meaningLoader = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "prepbot-meaning");
             thread.setDaemon(true);
