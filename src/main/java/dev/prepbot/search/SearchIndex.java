@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.List;
@@ -450,10 +451,17 @@ public final class SearchIndex implements AutoCloseable {
         Set<String> topics = new LinkedHashSet<>();
         Optional<Meaning.Ready> model = meaning.ready();
         if (model.isPresent() && !text.isBlank()) {
+            // Closest first, so each topic's first question is its closest, and topics come nearest first.
+            Map<String, List<Float>> byTopic = new LinkedHashMap<>();
             model.get().vectors().closest(model.get().model().embed(text), Relevance.CANDIDATES, Optional.empty(), List.of())
-                    .stream()
-                    .filter(n -> n.closeness() >= Relevance.NEAR_TOPIC)
-                    .forEach(n -> topics.add(bank.questions().get(n.ordinal()).topic()));
+                    .forEach(n -> byTopic.computeIfAbsent(bank.questions().get(n.ordinal()).topic(), t -> new ArrayList<>())
+                            .add(n.closeness()));
+            byTopic.forEach((topic, closeness) -> {
+                if (closeness.get(0) >= Relevance.NEAR_TOPIC && closeness.size() > 1
+                        && closeness.get(1) >= Relevance.NEAR_TOPIC_AGAIN) {
+                    topics.add(topic);
+                }
+            });
         } else {
             find(text, Optional.empty(), Relevance.CANDIDATES).forEach(q -> topics.add(q.topic()));
         }

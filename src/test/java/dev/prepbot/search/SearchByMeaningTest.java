@@ -65,6 +65,16 @@ class SearchByMeaningTest {
     }
 
     @Test
+    void aTopicIsSuggestedOnlyWhenMoreThanOneOfItsQuestionsIsNear() {
+        // One word with another sense in the bank: keyboard switches, context switches; a leaky faucet, data leakage.
+        for (String offSubject : List.of("best mechanical keyboard switches", "how to fix a leaky kitchen faucet",
+                "powerpoint slide transitions", "explain photosynthesis")) {
+            assertEquals(List.of(), index.nearestTopics(offSubject, 3), offSubject);
+        }
+        assertFalse(index.nearestTopics("c++ move semantics rvalue reference", 3).isEmpty(), "a technical question still gets somewhere to look");
+    }
+
+    @Test
     void realWordsTheBankLacksAreNotCorrectedIntoOtherWordsButTyposAre() {
         try (SearchIndex words = SearchIndex.build(builtIn)) {
             assertEquals(0f, words.evidence("sourdough levain recipe").coverage(), "English words are not typos");
