@@ -116,6 +116,25 @@ public final class RelevanceSet {
         return out.toString();
     }
 
+    /**
+     * Scores a search on the queries, prints the table, and fails when any kind falls below its floor or
+     * too many answerable queries are refused; returns the table for a closer look.
+     */
+    public static String assertFloors(List<Query> queries, Function<String, List<String>> search,
+                                      Map<String, Double> floors, double maxWronglyRefused) {
+        Map<String, Score> scores = score(queries, search);
+        double refused = wronglyRefused(queries, search);
+        String report = table(scores) + String.format(Locale.ROOT, "overall recall@3 %.1f%%, answerable refused %.1f%%%n",
+                100 * overallRecall(scores), 100 * refused);
+        System.out.print(report);
+        for (Score s : scores.values()) {
+            org.junit.jupiter.api.Assertions.assertTrue(s.share() >= floors.get(s.kind()),
+                    s.kind() + " fell below its floor:\n" + report);
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(refused <= maxWronglyRefused, "too many answerable queries refused:\n" + report);
+        return report;
+    }
+
     /** The ids of questions, for engines that return questions. */
     public static List<String> ids(List<Question> questions) {
         return questions.stream().map(Question::id).toList();

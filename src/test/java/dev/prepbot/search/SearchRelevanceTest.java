@@ -48,11 +48,6 @@ class SearchRelevanceTest {
 
     @Test
     void everyKindOfQueryFindsItsQuestionAtLeastAsOftenAsTheReadmeSays() {
-        Map<String, RelevanceSet.Score> scores = RelevanceSet.score(queries, SearchRelevanceTest::search);
-        double refused = RelevanceSet.wronglyRefused(queries, SearchRelevanceTest::search);
-        String report = RelevanceSet.table(scores) + String.format(java.util.Locale.ROOT,
-                "overall recall@3 %.1f%%, answerable refused %.1f%%%n", 100 * RelevanceSet.overallRecall(scores), 100 * refused);
-        System.out.print(report);
         if (Boolean.getBoolean("relevance.misses")) {
             for (RelevanceSet.Query q : queries) {
                 List<String> shown = search(q.text());
@@ -63,9 +58,6 @@ class SearchRelevanceTest {
                 }
             }
         }
-        for (RelevanceSet.Score s : scores.values()) {
-            assertTrue(s.share() >= FLOORS.get(s.kind()), s.kind() + " fell below its floor:\n" + report);
-        }
-        assertTrue(refused <= MAX_WRONGLY_REFUSED, "too many answerable queries refused:\n" + report);
+        RelevanceSet.assertFloors(queries, SearchRelevanceTest::search, FLOORS, MAX_WRONGLY_REFUSED);
     }
 }

@@ -1,7 +1,5 @@
 package dev.prepbot.search;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.prepbot.bank.Bank;
 import dev.prepbot.bank.BankLoader;
 import dev.prepbot.bank.InvalidBankException;
@@ -49,14 +47,6 @@ class ServerSearchRelevanceTest {
 
     @Test
     void aServersOwnQuestionsAreFoundForEveryKindOfQueryAtLeastAsOftenAsTheReadmeSays() {
-        Map<String, RelevanceSet.Score> scores = RelevanceSet.score(queries, ServerSearchRelevanceTest::search);
-        double refused = RelevanceSet.wronglyRefused(queries, ServerSearchRelevanceTest::search);
-        String report = RelevanceSet.table(scores) + String.format(java.util.Locale.ROOT,
-                "overall recall@3 %.1f%%, answerable refused %.1f%%%n", 100 * RelevanceSet.overallRecall(scores), 100 * refused);
-        System.out.print(report);
-        for (RelevanceSet.Score s : scores.values()) {
-            assertTrue(s.share() >= FLOORS.get(s.kind()), s.kind() + " fell below its floor:\n" + report);
-        }
-        assertTrue(refused <= MAX_WRONGLY_REFUSED, "too many answerable queries refused:\n" + report);
+        RelevanceSet.assertFloors(queries, ServerSearchRelevanceTest::search, FLOORS, MAX_WRONGLY_REFUSED);
     }
 }
