@@ -14,7 +14,7 @@ import java.util.List;
 public final class LuceneClasses {
 
     /** Every class the helper initializes, so that none is left for two threads to meet in. */
-    private static final List<String> INITIALIZED_TOGETHER = List.of(
+    static final List<String> INITIALIZED_TOGETHER = List.of(
             "org.apache.lucene.index.IndexWriter",
             "org.apache.lucene.index.ConcurrentMergeScheduler",
             "org.apache.lucene.index.SegmentReader",

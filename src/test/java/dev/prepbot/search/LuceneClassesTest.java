@@ -46,8 +46,7 @@ class LuceneClassesTest {
             }
             CountDownLatch go = new CountDownLatch(1);
             List<Thread> threads = new ArrayList<>();
-            for (String name : List.of("org.apache.lucene.index.IndexWriter", "org.apache.lucene.index.ConcurrentMergeScheduler",
-                    "org.apache.lucene.index.SegmentReader", "org.apache.lucene.store.FilterIndexInput")) {
+            for (String name : LuceneClasses.INITIALIZED_TOGETHER) {
                 Thread thread = new Thread(() -> {
                     awaitQuietly(go);
                     try {
