@@ -130,14 +130,30 @@ public final class GuildSearch {
         return related;
     }
 
-    /** Where to look for a query nothing answers: the nearest topics, the server's own included. */
+    /**
+     * Where to look for a query nothing answers: the nearest topics, the server's own included. By meaning
+     * when the model is ready, every topic judged by the same rule over both banks' questions; else by
+     * the words that matched, the server's first.
+     */
     public List<String> nearestTopics(Optional<String> guild, String text, int limit) {
-        Set<String> topics = new LinkedHashSet<>();
-        if (guild.isPresent() && servers != null) {
-            own(guild.get(), servers.find(guild.get(), text, limit)).forEach(q -> topics.add(q.topic()));
+        boolean ownToo = guild.isPresent() && servers != null;
+        Optional<Map<String, List<Float>>> byMeaning = builtIn.closenessByTopic(text);
+        if (byMeaning.isEmpty()) {
+            Set<String> topics = new LinkedHashSet<>();
+            if (ownToo) {
+                own(guild.get(), servers.find(guild.get(), text, limit)).forEach(q -> topics.add(q.topic()));
+            }
+            topics.addAll(builtIn.nearestTopics(text, limit));
+            return topics.stream().limit(limit).toList();
         }
-        topics.addAll(builtIn.nearestTopics(text, limit));
-        return topics.stream().limit(limit).toList();
+        Map<String, List<Float>> closeness = new HashMap<>();
+        byMeaning.get().forEach((topic, near) -> closeness.put(topic, new ArrayList<>(near)));
+        if (ownToo && !text.isBlank()) {
+            Map<String, Float> near = servers.nearest(guild.get(), text, Relevance.CANDIDATES);
+            own(guild.get(), List.copyOf(near.keySet())).forEach(q ->
+                    closeness.computeIfAbsent(q.topic(), t -> new ArrayList<>()).add(near.get(q.id())));
+        }
+        return Relevance.nearTopics(closeness).stream().limit(limit).toList();
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.prepbot.search;
 
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +91,24 @@ final class Relevance {
      */
     static final float NEAR_TOPIC = 0.38f;
     static final float NEAR_TOPIC_AGAIN = 0.35f;
+
+    /**
+     * The topics worth suggesting, nearest first, given how close each topic's questions are to the query
+     * (any order within a topic, any order of topics).
+     */
+    static List<String> nearTopics(Map<String, List<Float>> closenessByTopic) {
+        Map<String, List<Float>> near = new HashMap<>();
+        closenessByTopic.forEach((topic, closeness) -> {
+            List<Float> closestFirst = closeness.stream().sorted(Comparator.reverseOrder()).toList();
+            if (closestFirst.size() > 1 && closestFirst.get(0) >= NEAR_TOPIC && closestFirst.get(1) >= NEAR_TOPIC_AGAIN) {
+                near.put(topic, closestFirst);
+            }
+        });
+        return near.keySet().stream()
+                .sorted(Comparator.comparing((String topic) -> near.get(topic).get(0)).reversed()
+                        .thenComparing(Comparator.naturalOrder()))
+                .toList();
+    }
 
     /**
      * How much a question's closest part counts beside the question as a whole. Measured by meaning alone

@@ -448,24 +448,27 @@ public final class SearchIndex implements AutoCloseable {
      * By meaning when the model is ready, else by whatever words matched; empty when nothing is near.
      */
     public List<String> nearestTopics(String text, int limit) {
-        Set<String> topics = new LinkedHashSet<>();
-        Optional<Meaning.Ready> model = meaning.ready();
-        if (model.isPresent() && !text.isBlank()) {
-            // Closest first, so each topic's first question is its closest, and topics come nearest first.
-            Map<String, List<Float>> byTopic = new LinkedHashMap<>();
-            model.get().vectors().closest(model.get().model().embed(text), Relevance.CANDIDATES, Optional.empty(), List.of())
-                    .forEach(n -> byTopic.computeIfAbsent(bank.questions().get(n.ordinal()).topic(), t -> new ArrayList<>())
-                            .add(n.closeness()));
-            byTopic.forEach((topic, closeness) -> {
-                if (closeness.get(0) >= Relevance.NEAR_TOPIC && closeness.size() > 1
-                        && closeness.get(1) >= Relevance.NEAR_TOPIC_AGAIN) {
-                    topics.add(topic);
-                }
-            });
-        } else {
-            find(text, Optional.empty(), Relevance.CANDIDATES).forEach(q -> topics.add(q.topic()));
+        Optional<Map<String, List<Float>>> byMeaning = closenessByTopic(text);
+        if (byMeaning.isPresent()) {
+            return Relevance.nearTopics(byMeaning.get()).stream().limit(limit).toList();
         }
-        return topics.stream().limit(limit).toList();
+        return find(text, Optional.empty(), Relevance.CANDIDATES).stream().map(Question::topic).distinct().limit(limit).toList();
+    }
+
+    /**
+     * How close the questions nearest in meaning to the text are, by topic; empty while the model is not
+     * ready, so that callers fall back to words.
+     */
+    Optional<Map<String, List<Float>>> closenessByTopic(String text) {
+        Optional<Meaning.Ready> model = meaning.ready();
+        if (model.isEmpty() || text.isBlank()) {
+            return model.isEmpty() ? Optional.empty() : Optional.of(Map.of());
+        }
+        Map<String, List<Float>> byTopic = new HashMap<>();
+        model.get().vectors().closest(model.get().model().embed(text), Relevance.CANDIDATES, Optional.empty(), List.of())
+                .forEach(n -> byTopic.computeIfAbsent(bank.questions().get(n.ordinal()).topic(), t -> new ArrayList<>())
+                        .add(n.closeness()));
+        return Optional.of(byTopic);
     }
 
     /**

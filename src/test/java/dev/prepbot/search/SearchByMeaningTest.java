@@ -6,17 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.prepbot.bank.Bank;
 import dev.prepbot.bank.BankLoader;
+import dev.prepbot.bank.Catalog;
 import dev.prepbot.bank.Progress;
 import dev.prepbot.bank.Question;
 import dev.prepbot.testing.BankFiles;
+import dev.prepbot.testing.Questions;
 import dev.prepbot.testing.TestCache;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,6 +76,50 @@ class SearchByMeaningTest {
             assertEquals(List.of(), index.nearestTopics(offSubject, 3), offSubject);
         }
         assertFalse(index.nearestTopics("c++ move semantics rvalue reference", 3).isEmpty(), "a technical question still gets somewhere to look");
+    }
+
+    @Test
+    void aServersOwnTopicIsSuggestedByMeaningByTheSameRuleAsTheBuiltInOnes() {
+        String guild = "200000000000000002";
+        List<Question> own = List.of(
+                Questions.of("rust-borrow-checker", "rust", "What does Rust's borrow checker enforce?",
+                        "Any number of shared references or exactly one mutable reference to a value at a time, none outliving it.",
+                        "Aliasing and mutation never meet, so data races cannot compile."),
+                Questions.of("rust-lifetimes", "rust", "What are lifetimes in Rust for?",
+                        "They tell the compiler how long a reference stays valid, so none outlives the value it borrows.",
+                        "Most are inferred; they are written out where a function returns a borrowed reference."),
+                Questions.of("acme-keyboards", "acme-hardware", "Which mechanical keyboard switches does our office order?",
+                        "Tactile brown switches, because the open-plan floor asked for quieter keyboards.",
+                        "Facilities orders them twice a year."));
+        try (ServerIndex servers = ServerIndex.open(Optional.empty(), index::sentenceModel)) {
+            servers.putAll(guild, own);
+            GuildSearch search = new GuildSearch(index, servers, new Catalog() {
+                @Override
+                public Bank builtIn() {
+                    return builtIn;
+                }
+
+                @Override
+                public Optional<Question> byId(Optional<String> g, String id) {
+                    return own.stream().filter(q -> q.id().equals(id)).findFirst().or(() -> builtIn.byId(id));
+                }
+
+                @Override
+                public Map<String, Question> ownQuestions(String g, Collection<String> ids) {
+                    return own.stream().filter(q -> ids.contains(q.id())).collect(Collectors.toMap(Question::id, q -> q));
+                }
+
+                @Override
+                public List<Question> drawable(Optional<String> g) {
+                    return builtIn.questions();
+                }
+            });
+            String aliasing = "why won't the compiler let me hold two mutable references to the same value";
+            assertEquals("rust", search.nearestTopics(Optional.of(guild), aliasing, 3).get(0));
+            assertFalse(search.nearestTopics(Optional.empty(), aliasing, 3).contains("rust"), "another server's topic");
+            // One near question of the server's is a word in common, as for the built-in topics.
+            assertEquals(List.of(), search.nearestTopics(Optional.of(guild), "best mechanical keyboard switches", 3));
+        }
     }
 
     @Test
