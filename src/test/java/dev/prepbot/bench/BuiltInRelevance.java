@@ -30,31 +30,46 @@ final class BuiltInRelevance {
                   double wronglyRefused) {
     }
 
+    private final String set;
+    private final String description;
     private final int bankSize;
     private final int queryCount;
     private final List<Result> results;
 
-    private BuiltInRelevance(int bankSize, int queryCount, List<Result> results) {
+    private BuiltInRelevance(String set, String description, int bankSize, int queryCount, List<Result> results) {
+        this.set = set;
+        this.description = description;
         this.bankSize = bankSize;
         this.queryCount = queryCount;
         this.results = results;
     }
 
-    static BuiltInRelevance measure(Path cache) throws Exception {
-        List<RelevanceSet.Query> queries = RelevanceSet.load();
+    /**
+     * The relevance set search was tuned on, then the queries written apart from the tuning, each judged
+     * with every engine on one start of Prepbot.
+     */
+    static List<BuiltInRelevance> measure(Path cache) throws Exception {
         Settings builtIn = Settings.fromEnvironment(Map.of("XDG_CACHE_HOME", cache.toString()));
         try (App app = App.start(builtIn)) {
             if (!app.index().awaitMeaning(MEANING_WAIT)) {
                 throw new IllegalStateException("the sentence model did not load: relevance with meaning cannot be measured");
             }
-            List<Result> results = new ArrayList<>();
-            for (String name : Engines.NAMES) {
-                try (Engine engine = Engines.open(name, app)) {
-                    results.add(score(name, queries, text -> engine.search(text, 3)));
-                }
-            }
-            return new BuiltInRelevance(app.bank().size(), queries.size(), results);
+            return List.of(
+                    measure(app, "src/test/resources/relevance/queries.tsv", "the relevance set", RelevanceSet.load()),
+                    measure(app, "src/test/resources/relevance/written-apart.tsv", "queries written apart from the tuning",
+                            RelevanceSet.loadWrittenApart()));
         }
+    }
+
+    private static BuiltInRelevance measure(App app, String set, String description, List<RelevanceSet.Query> queries)
+            throws Exception {
+        List<Result> results = new ArrayList<>();
+        for (String name : Engines.NAMES) {
+            try (Engine engine = Engines.open(name, app)) {
+                results.add(score(name, queries, text -> engine.search(text, 3)));
+            }
+        }
+        return new BuiltInRelevance(set, description, app.bank().size(), queries.size(), results);
     }
 
     private static Result score(String engine, List<RelevanceSet.Query> queries, Function<String, List<String>> search) {
@@ -65,7 +80,7 @@ final class BuiltInRelevance {
 
     /** The figures as the "relevance" section of results.json, in percent. */
     void writeTo(ObjectNode section) {
-        section.put("set", "src/test/resources/relevance/queries.tsv");
+        section.put("set", set);
         section.put("bank", bankSize);
         ObjectNode queries = section.putObject("queries");
         results.get(0).byKind().values().forEach(s -> queries.put(s.kind(), s.queries()));
@@ -89,8 +104,8 @@ final class BuiltInRelevance {
     /** A table of kinds by engines, in percent. */
     String table() {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-                "Relevance on the built-in bank (%d questions), %d labelled queries; Prepbot with the sentence model ready%n%n",
-                bankSize, queryCount));
+                "Relevance on the built-in bank (%d questions), %s: %d labelled queries; Prepbot with the sentence model ready%n%n",
+                bankSize, description, queryCount));
         StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "| %-34s | %7s |", "measure (%)", "queries"));
         StringBuilder rule = new StringBuilder("| " + "-".repeat(34) + " | " + "-".repeat(7) + " |");
         for (Result r : results) {

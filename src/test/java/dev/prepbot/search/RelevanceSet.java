@@ -44,11 +44,25 @@ public final class RelevanceSet {
     private RelevanceSet() {
     }
 
+    /** The queries search was tuned on: every number in {@code Relevance} was chosen with these. */
     public static List<Query> load() {
+        return load("/relevance/queries.tsv");
+    }
+
+    /**
+     * Queries written apart from the tuning, by two writers who saw the bank but neither these queries
+     * nor the search: how search does on queries nobody tuned it to. Each query of the set above
+     * that they happened to write too is left out.
+     */
+    public static List<Query> loadWrittenApart() {
+        return load("/relevance/written-apart.tsv");
+    }
+
+    private static List<Query> load(String resource) {
         List<Query> queries = new ArrayList<>();
-        try (InputStream in = RelevanceSet.class.getResourceAsStream("/relevance/queries.tsv")) {
+        try (InputStream in = RelevanceSet.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("relevance/queries.tsv is missing from the test resources");
+                throw new IllegalStateException(resource + " is missing from the test resources");
             }
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             String line = reader.readLine(); // the header
