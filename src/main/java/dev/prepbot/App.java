@@ -321,10 +321,10 @@ public final class App implements AutoCloseable {
         list.add(bankCommand);
         list.add(new ReportCommand(serverBanks, clock, random));
         // Mock interviews in pairs need a transport that opens private rooms; the solo version works anywhere.
-        MockInterviews mock = new MockInterviews(bank, mockStore, MockRooms.of(channels),
+        MockInterviews mock = new MockInterviews(catalog, mockStore, MockRooms.of(channels),
                 practice::lapsed, clock, scheduler, random);
-        MockSolo solo = new MockSolo(bank, channels, practice::lapsed, clock, scheduler, random);
-        list.add(new MockCommand(bank, mock, solo));
+        MockSolo solo = new MockSolo(catalog, channels, practice::lapsed, clock, scheduler, random);
+        list.add(new MockCommand(catalog, mock, solo));
         list.add(new HelpCommand(list.stream().map(Command::spec).toList()));
         SelfCheckActions selfCheck = new SelfCheckActions(catalog, new SelfCheck(index::sentenceModel));
         commands = new Commands(list, List.of(cards, quiz, practiceCommand, selfCheck, new TrendAction(readiness, clock),

@@ -3,7 +3,6 @@ package dev.prepbot.mock;
 import dev.prepbot.commands.Caller;
 import dev.prepbot.search.Suggestion;
 import dev.prepbot.bank.Catalog;
-import dev.prepbot.bank.Bank;
 import dev.prepbot.bank.Difficulty;
 import dev.prepbot.commands.Command;
 import dev.prepbot.commands.CommandRequest;
@@ -19,12 +18,12 @@ import java.util.OptionalLong;
 /** {@code /mock start|stop|queue|leave|solo}: mock interviews in pairs, or on one's own. */
 public final class MockCommand implements Command {
 
-    private final Bank bank;
+    private final Catalog catalog;
     private final MockInterviews interviews;
     private final MockSolo solo;
 
-    public MockCommand(Bank bank, MockInterviews interviews, MockSolo solo) {
-        this.bank = bank;
+    public MockCommand(Catalog catalog, MockInterviews interviews, MockSolo solo) {
+        this.catalog = catalog;
         this.interviews = interviews;
         this.solo = solo;
     }
@@ -64,8 +63,8 @@ public final class MockCommand implements Command {
     public Reply handle(CommandRequest request) {
         String sub = request.subcommand().orElse("start");
         Optional<String> topic = request.text("topic");
-        if (topic.isPresent() && !bank.hasTopic(topic.get())) {
-            return Topics.unknown(Catalog.of(bank), request.caller().guildId(), topic.get());
+        if (topic.isPresent() && !catalog.hasTopic(request.caller().guildId(), topic.get())) {
+            return Topics.unknown(catalog, request.caller().guildId(), topic.get());
         }
         Optional<String> level = request.text("difficulty");
         Optional<Difficulty> difficulty = level.flatMap(Difficulty::fromSlug);
@@ -92,9 +91,9 @@ public final class MockCommand implements Command {
         };
     }
 
-    /** Mock interviews draw from the built-in bank: its topics are offered. */
+    /** Mock interviews draw from the questions the server sees, its own included: their topics are offered. */
     @Override
     public List<Suggestion> autocomplete(String option, String typed, Caller caller) {
-        return Topics.OPTION.equals(option) ? Topics.suggest(Catalog.of(bank), caller, typed) : List.of();
+        return Topics.OPTION.equals(option) ? Topics.suggest(catalog, caller, typed) : List.of();
     }
 }

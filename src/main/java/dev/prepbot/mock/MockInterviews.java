@@ -1,6 +1,6 @@
 package dev.prepbot.mock;
 
-import dev.prepbot.bank.Bank;
+import dev.prepbot.bank.Catalog;
 import dev.prepbot.bank.Difficulty;
 import dev.prepbot.bank.Question;
 import dev.prepbot.commands.Action;
@@ -59,7 +59,7 @@ public final class MockInterviews implements ActionHandler {
         void missed(String guildId, String userId, String questionId);
     }
 
-    private final Bank bank;
+    private final Catalog catalog;
     private final MockStore store;
     private final Optional<MockRooms> rooms;
     private final Lapses lapses;
@@ -70,9 +70,9 @@ public final class MockInterviews implements ActionHandler {
     private final Map<String, Scheduler.Task> voiceWatches = new HashMap<>();
     private final Map<String, Instant> voiceEmptySince = new HashMap<>();
 
-    public MockInterviews(Bank bank, MockStore store, Optional<MockRooms> rooms, Lapses lapses, Clock clock,
+    public MockInterviews(Catalog catalog, MockStore store, Optional<MockRooms> rooms, Lapses lapses, Clock clock,
                           Scheduler scheduler, RandomGenerator random) {
-        this.bank = bank;
+        this.catalog = catalog;
         this.store = store;
         this.rooms = rooms;
         this.lapses = lapses;
@@ -98,7 +98,7 @@ public final class MockInterviews implements ActionHandler {
         if (problem.isPresent()) {
             return Reply.Notice.privately(problem.get());
         }
-        if (questions(topic, difficulty).isEmpty()) {
+        if (questions(guild, topic, difficulty).isEmpty()) {
             return Reply.Notice.privately("There are no questions" + topic.map(t -> " in " + t).orElse("")
                     + difficulty.map(d -> " at " + d.slug()).orElse("") + " to interview with.");
         }
@@ -292,7 +292,7 @@ public final class MockInterviews implements ActionHandler {
             return Reply.Notice.privately("Only the interviewer of this round can use that. The candidate gets the"
                     + " question only, and a scorecard at the end.");
         }
-        Optional<Question> question = pair.questionId().flatMap(bank::byId);
+        Optional<Question> question = question(pair);
         if (question.isEmpty()) {
             return Reply.Notice.privately("That question is no longer in the bank.");
         }
@@ -482,7 +482,7 @@ public final class MockInterviews implements ActionHandler {
     }
 
     private void beginRound(MockPair pair, int round) {
-        List<Question> pool = questions(session(pair).topic(), session(pair).difficulty());
+        List<Question> pool = questions(pair.guildId(), session(pair).topic(), session(pair).difficulty());
         List<Question> fresh = pool.stream().filter(q -> pair.questionId().map(id -> !id.equals(q.id())).orElse(true))
                 .toList();
         List<Question> from = fresh.isEmpty() ? pool : fresh;
@@ -585,7 +585,12 @@ public final class MockInterviews implements ActionHandler {
         MockPair pair = found.get().with(MockPair.Status.SCORING, round, found.get().questionId(),
                 found.get().roundMessageId(), Optional.empty());
         store.savePair(pair);
-        Question question = pair.questionId().flatMap(bank::byId).orElseThrow();
+        Optional<Question> asked = question(pair);
+        if (asked.isEmpty()) {
+            questionGone(pair);
+            return;
+        }
+        Question question = asked.get();
         List<Optional<Tick>> none = java.util.Collections.nCopies(Rubric.of(question).points().size(), Optional.empty());
         if (store.score(pairId, round).isEmpty()) {
             store.saveScore(new MockScore(pairId, round, pair.guildId(), pair.interviewer(), pair.candidate(),
@@ -632,13 +637,32 @@ public final class MockInterviews implements ActionHandler {
 
     /** A complete score: the scorecard goes to the pair's thread, misses to practice, then the swap or the end. */
     private void scored(MockPair pair, MockScore score) {
-        Question question = bank.byId(score.questionId()).orElseThrow();
+        Optional<Question> question = catalog.byId(Optional.of(pair.guildId()), score.questionId());
+        if (question.isEmpty()) {
+            questionGone(pair);
+            return;
+        }
         Map<String, String> names = names(pair.sessionId());
-        rooms.orElseThrow().post(pair.threadId().orElseThrow(), MockCards.scorecard(score, question, names,
+        rooms.orElseThrow().post(pair.threadId().orElseThrow(), MockCards.scorecard(score, question.get(), names,
                 Visibility.PUBLIC));
         if (score.ticks().stream().anyMatch(t -> t.equals(Optional.of(Tick.MISSED)))) {
             lapses.missed(pair.guildId(), score.candidateId(), score.questionId());
         }
+        nextRound(pair, names);
+    }
+
+    /**
+     * A server's own question can be deleted while a round asks it: the round ends without a scorecard,
+     * which would have nothing to list, and the interview goes on.
+     */
+    private void questionGone(MockPair pair) {
+        rooms.orElseThrow().post(pair.threadId().orElseThrow(), notice("The question of round " + pair.round()
+                + " was deleted from the server's questions, so this round ends without a scorecard."));
+        nextRound(pair, names(pair.sessionId()));
+    }
+
+    /** After a round: the swap and a new question, or the end after the last. */
+    private void nextRound(MockPair pair, Map<String, String> names) {
         if (pair.round() < MockPair.ROUNDS) {
             rooms.get().post(pair.threadId().get(), notice("Swap: " + MockCards.name(names, pair.candidate())
                     + " now interviews " + MockCards.name(names, pair.interviewer()) + ", with a new question."));
@@ -787,9 +811,17 @@ public final class MockInterviews implements ActionHandler {
         });
     }
 
-    /** Questions at the session's topic and difficulty that have a rubric to tick. */
-    List<Question> questions(Optional<String> topic, Optional<Difficulty> difficulty) {
-        List<Question> all = bank.select(topic, difficulty);
+    /** The question a pair's round asks, while it is still in the bank the server sees. */
+    private Optional<Question> question(MockPair pair) {
+        return pair.questionId().flatMap(id -> catalog.byId(Optional.of(pair.guildId()), id));
+    }
+
+    /**
+     * Questions the server sees, its own included, at the session's topic and difficulty that have a
+     * rubric to tick.
+     */
+    List<Question> questions(String guild, Optional<String> topic, Optional<Difficulty> difficulty) {
+        List<Question> all = catalog.select(Optional.of(guild), topic, difficulty);
         List<Question> rubric = all.stream().filter(q -> q.topic().equals(Rubric.BEHAVIORAL) || q.hasKeypoints())
                 .toList();
         return rubric.isEmpty() ? all : rubric;

@@ -1,6 +1,6 @@
 package dev.prepbot.mock;
 
-import dev.prepbot.bank.Bank;
+import dev.prepbot.bank.Catalog;
 import dev.prepbot.bank.Difficulty;
 import dev.prepbot.bank.Question;
 import dev.prepbot.commands.Action;
@@ -29,16 +29,16 @@ public final class MockSolo implements ActionHandler {
 
     static final String ACTION = "mock-solo";
 
-    private final Bank bank;
+    private final Catalog catalog;
     private final Channels channels;
     private final MockInterviews.Lapses lapses;
     private final Clock clock;
     private final Scheduler scheduler;
     private final RandomGenerator random;
 
-    public MockSolo(Bank bank, Channels channels, MockInterviews.Lapses lapses, Clock clock, Scheduler scheduler,
+    public MockSolo(Catalog catalog, Channels channels, MockInterviews.Lapses lapses, Clock clock, Scheduler scheduler,
                     RandomGenerator random) {
-        this.bank = bank;
+        this.catalog = catalog;
         this.channels = channels;
         this.lapses = lapses;
         this.clock = clock;
@@ -52,7 +52,7 @@ public final class MockSolo implements ActionHandler {
     }
 
     public Reply start(Caller caller, Optional<String> topic, Optional<Difficulty> difficulty, int minutes) {
-        List<Question> pool = bank.select(topic, difficulty).stream()
+        List<Question> pool = catalog.select(caller.guildId(), topic, difficulty).stream()
                 .filter(q -> q.topic().equals(Rubric.BEHAVIORAL) || q.hasKeypoints()).toList();
         if (pool.isEmpty()) {
             return Reply.Notice.privately("There are no questions" + topic.map(t -> " in " + t).orElse("")
@@ -88,7 +88,7 @@ public final class MockSolo implements ActionHandler {
     @Override
     public Reply onAction(Action action, List<String> values, Caller caller) {
         List<String> args = action.args();
-        Optional<Question> question = args.size() >= 2 ? bank.byId(args.get(1)) : Optional.empty();
+        Optional<Question> question = args.size() >= 2 ? catalog.byId(caller.guildId(), args.get(1)) : Optional.empty();
         if (question.isEmpty()) {
             return Reply.Notice.privately("That question is no longer in the bank.");
         }

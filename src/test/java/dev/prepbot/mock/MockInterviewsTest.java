@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.prepbot.bank.Bank;
+import dev.prepbot.bank.Catalog;
 import dev.prepbot.bank.Difficulty;
 import dev.prepbot.bank.Question;
 import dev.prepbot.commands.Action;
@@ -22,6 +23,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +49,32 @@ class MockInterviewsTest {
     private final InMemoryRooms rooms = new InMemoryRooms(true);
     private final List<String> lapses = new ArrayList<>();
     private final Bank bank = bank();
+    /** The server's own questions, beside the built-in bank. */
+    private final Map<String, Question> own = new LinkedHashMap<>();
+    private final Catalog catalog = new Catalog() {
+        @Override
+        public Bank builtIn() {
+            return bank;
+        }
+
+        @Override
+        public Optional<Question> byId(Optional<String> guild, String id) {
+            return guild.filter(GUILD::equals).map(g -> own.get(id)).or(() -> bank.byId(id));
+        }
+
+        @Override
+        public Map<String, Question> ownQuestions(String guild, Collection<String> ids) {
+            Map<String, Question> found = new LinkedHashMap<>();
+            ids.stream().filter(own::containsKey).forEach(id -> found.put(id, own.get(id)));
+            return guild.equals(GUILD) ? found : Map.of();
+        }
+
+        @Override
+        public List<Question> drawable(Optional<String> guild) {
+            return guild.equals(Optional.of(GUILD))
+                    ? Stream.concat(bank.questions().stream(), own.values().stream()).toList() : bank.questions();
+        }
+    };
     private Database database;
     private SqlMockStore store;
     private MockInterviews mock;
@@ -74,7 +103,7 @@ class MockInterviewsTest {
     }
 
     private MockInterviews engine() {
-        return new MockInterviews(bank, store, Optional.of(rooms),
+        return new MockInterviews(catalog, store, Optional.of(rooms),
                 (guild, user, question) -> lapses.add(user + ":" + question), clock, scheduler, new Random(7));
     }
 
@@ -364,6 +393,55 @@ class MockInterviewsTest {
         assertTrue(text(press(restarted, before, "Join", member("bob"))).startsWith("You are in"));
         assertTrue(text(press(restarted, before, "Start", ada)).startsWith("Started: 1 pair"));
         assertEquals(1, rooms.opened().size());
+    }
+
+    /** Two questions of the server's own topic, at the difficulty sessions are started with. */
+    private List<Question> ownOnsiteQuestions() {
+        List<Question> onsite = List.of(
+                Questions.of("acme-sharding-orders", "acme-onsite", "How did we shard the orders table by merchant?",
+                        "By hashing the merchant id into 64 logical shards.", "Logical shards move between databases."),
+                Questions.of("acme-billing-retries", "acme-onsite", "How does billing retry a failed charge?",
+                        "Three times with backoff, each with the same idempotency key.", "A retry never charges twice."));
+        onsite.forEach(q -> own.put(q.id(), q));
+        return onsite;
+    }
+
+    @Test
+    void aServersOwnTopicIsInterviewedWithItsOwnQuestions() {
+        List<Question> onsite = ownOnsiteQuestions();
+        Caller ada = member("ada");
+        Caller bob = member("bob");
+        startSession(2, Optional.of("acme-onsite"), ada, bob);
+        String thread = rooms.opened().get(0).room().threadId();
+        press(card(thread, "Mock interview"), "I'm here", ada);
+        press(card(thread, "Mock interview"), "I'm here", bob);
+        String asked = store.pair(pairId(thread)).orElseThrow().questionId().orElseThrow();
+        Question question = onsite.stream().filter(q -> q.id().equals(asked)).findFirst().orElseThrow();
+        assertTrue(text(card(thread, "Round 1")).contains(question.question()));
+        Reply.Card interviewer = (Reply.Card) press(card(thread, "Round 1"), "Interviewer's card",
+                inRoom(rooms.opened().get(0), 0, ada, bob));
+        assertTrue(text(interviewer).contains("☐ " + question.keypoints().get(0)), text(interviewer));
+    }
+
+    @Test
+    void aQuestionDeletedDuringItsRoundEndsTheRoundWithoutAScorecardAndTheInterviewGoesOn() {
+        ownOnsiteQuestions();
+        Caller ada = member("ada");
+        Caller bob = member("bob");
+        startSession(2, Optional.of("acme-onsite"), ada, bob);
+        String thread = rooms.opened().get(0).room().threadId();
+        press(card(thread, "Mock interview"), "I'm here", ada);
+        press(card(thread, "Mock interview"), "I'm here", bob);
+        String first = store.pair(pairId(thread)).orElseThrow().questionId().orElseThrow();
+        own.remove(first);
+
+        scheduler.advance(Duration.ofMinutes(2));
+        assertTrue(rooms.in(thread).stream().anyMatch(c -> text(c).contains("deleted from the server's questions")),
+                rooms.in(thread).toString());
+        assertTrue(rooms.in(thread).stream().noneMatch(c -> c.title().plain().startsWith("Scorecard")));
+        String second = store.pair(pairId(thread)).orElseThrow().questionId().orElseThrow();
+        assertNotEquals(first, second);
+        assertTrue(text(card(thread, "Round 2")).contains(own.get(second).question()), "round 2 asks the one left");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.prepbot.bank.Bank;
+import dev.prepbot.bank.Catalog;
 import dev.prepbot.commands.Action;
 import dev.prepbot.commands.Caller;
 import dev.prepbot.commands.Reply;
@@ -29,7 +30,7 @@ class MockSoloTest {
     private final RecordingChannels channels = new RecordingChannels();
     private final List<String> lapses = new ArrayList<>();
     private final Bank bank = Questions.sample();
-    private final MockSolo solo = new MockSolo(bank, channels, (g, u, q) -> lapses.add(u + ":" + q), clock, scheduler,
+    private final MockSolo solo = new MockSolo(Catalog.of(bank), channels, (g, u, q) -> lapses.add(u + ":" + q), clock, scheduler,
             new Random(3));
     private final Caller me = new Caller("u1", "ada", Optional.of("g1"), "c1", false);
 
