@@ -43,6 +43,8 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
@@ -197,12 +199,14 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /**
-     * Indexes every question, on every core, into one segment; documents carry their bank position, so
-     * order is free.
+     * Indexes every question, on every core, into one segment. The index is sorted by bank position:
+     * questions that score the same (a query of one common word) come in bank order, whichever thread
+     * indexed them, rather than in an order that changed from one build to the next.
      */
     private static void write(Bank bank, Directory directory, Progress progress) throws IOException {
         IndexWriterConfig config = new IndexWriterConfig(fieldAnalyzer())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                .setIndexSort(new Sort(new SortField(ORDINAL, SortField.Type.LONG)))
                 .setRAMBufferSizeMB(96);
         List<Question> questions = bank.questions();
         AtomicInteger done = new AtomicInteger();

@@ -149,7 +149,7 @@ class BuiltInBankContentTest {
     void theClassicsAreThere() {
         assertClassic("python", "try except else finally", "python-try-except-else-finally");
         assertClassic("python", "args kwargs", "python-args-kwargs");
-        assertClassic("python", "== versus is", "python-equality-vs-identity");
+        assertClassic("python", "== versus is: equality or identity", "python-equality-vs-identity");
         assertClassic("machine-learning", "k-fold cross-validation", "machine-learning-k-fold-cross-validation");
     }
 

@@ -38,6 +38,24 @@ class SearchIndexTest {
     }
 
     @Test
+    void questionsThatScoreTheSameComeInBankOrderWhicheverThreadIndexedThem() throws Exception {
+        Bank bank = new dev.prepbot.bank.BankLoader().loadBuiltIn();
+        try (SearchIndex built = SearchIndex.build(bank)) {
+            // No word of the query but "versus" counts, so many questions tie.
+            List<SearchHit> hits = built.search("== versus is", Optional.empty(), 25);
+            int ties = 0;
+            for (int i = 1; i < hits.size(); i++) {
+                if (hits.get(i).score() == hits.get(i - 1).score()) {
+                    ties++;
+                    assertTrue(bank.questions().indexOf(hits.get(i - 1).question())
+                            < bank.questions().indexOf(hits.get(i).question()), "tied hits out of bank order: " + hits);
+                }
+            }
+            assertTrue(ties >= 5, "the query was meant to tie: " + hits);
+        }
+    }
+
+    @Test
     void exactWordsFindTheirQuestion() {
         assertEquals("tcp-handshake", top("tcp handshake"));
         assertEquals("python-gil", top("global interpreter lock"));
