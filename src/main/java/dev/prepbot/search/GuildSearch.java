@@ -148,7 +148,7 @@ public final class GuildSearch {
         }
         Map<String, List<Float>> closeness = new HashMap<>();
         byMeaning.get().forEach((topic, near) -> closeness.put(topic, new ArrayList<>(near)));
-        if (ownToo && !text.isBlank()) {
+        if (ownToo && builtIn.hasWords(text)) {
             Map<String, Float> near = servers.nearest(guild.get(), text, Relevance.CANDIDATES);
             own(guild.get(), List.copyOf(near.keySet())).forEach(q ->
                     closeness.computeIfAbsent(q.topic(), t -> new ArrayList<>()).add(near.get(q.id())));

@@ -465,7 +465,7 @@ public final class SearchIndex implements AutoCloseable {
      */
     Optional<Map<String, List<Float>>> closenessByTopic(String text) {
         Optional<Meaning.Ready> model = meaning.ready();
-        if (model.isEmpty() || text.isBlank()) {
+        if (model.isEmpty() || !hasWords(text)) {
             return model.isEmpty() ? Optional.empty() : Optional.of(Map.of());
         }
         Map<String, List<Float>> byTopic = new HashMap<>();
@@ -473,6 +473,14 @@ public final class SearchIndex implements AutoCloseable {
                 .forEach(n -> byTopic.computeIfAbsent(bank.questions().get(n.ordinal()).topic(), t -> new ArrayList<>())
                         .add(n.closeness()));
         return Optional.of(byTopic);
+    }
+
+    /**
+     * Whether the text has a word to read: blank text, symbols and joining words alone ("( AND ~ )",
+     * "how do I") have none, so nothing is near them in meaning either.
+     */
+    boolean hasWords(String text) {
+        return !text.isBlank() && lexical(text, Optional.empty()).isPresent();
     }
 
     /**

@@ -139,7 +139,9 @@ class SearchByMeaningTest {
         }
         for (String blank : List.of("", "   ", "\t\n")) {
             assertEquals(Map.of(), index.nearestInMeaning(blank, 3));
-            assertEquals(List.of(), index.nearestTopics(blank, 3));
+        }
+        for (String nothing : List.of("", "   ", "\t\n", "how do I", "( AND ~ )", "AND ( \" * ~")) {
+            assertEquals(List.of(), index.nearestTopics(nothing, 3), "no topic is near '" + nothing + "'");
         }
     }
 
