@@ -66,8 +66,11 @@ final class QueryBuilder {
      * {@link #subjectWords()} is the share of the query one question covers; {@code words} are those
      * subject words; {@code keywords} is true for a short query of words the bank knows or typos of them,
      * and no filler: one that words alone answer well; {@code exact} when every word is the bank's as typed.
+     * {@code corrected} is the query's words with each typo replaced by its likeliest correction, for the
+     * sentence models to read; empty when no word was corrected.
      */
-    record Lexical(Query query, Query coverage, List<Word> words, boolean keywords, boolean exact) {
+    record Lexical(Query query, Query coverage, List<Word> words, boolean keywords, boolean exact,
+                   Optional<String> corrected) {
 
         Lexical {
             words = List.copyOf(words);
@@ -80,7 +83,7 @@ final class QueryBuilder {
 
         /** The same words, with the query and the coverage query changed (rewritten, or limited to a server). */
         Lexical with(Query query, Query coverage) {
-            return new Lexical(query, coverage, words, keywords, exact);
+            return new Lexical(query, coverage, words, keywords, exact, corrected);
         }
     }
 
@@ -131,6 +134,7 @@ final class QueryBuilder {
         BooleanQuery.Builder anyWord = new BooleanQuery.Builder();
         BooleanQuery.Builder eachWord = new BooleanQuery.Builder();
         List<Word> subjectWords = new ArrayList<>();
+        List<String> reading = new ArrayList<>(typed);
         int known = 0;
         int corrected = 0;
         boolean filler = false;
@@ -162,7 +166,11 @@ final class QueryBuilder {
             } else if (!words.isEnglish(word)) {
                 // Not the bank's and not English: most likely a typo of one of the bank's words.
                 boolean anyFix = false;
-                for (String correction : corrections(reader, word)) {
+                List<String> found = corrections(reader, word);
+                if (!found.isEmpty()) {
+                    reading.set(i, found.get(0));
+                }
+                for (String correction : found) {
                     Optional<String> fixed = stem(correction);
                     if (fixed.isPresent() && !fixed.equals(stem)) {
                         addStemClauses(anyWord, fixed.get(), CORRECTION_WEIGHT);
@@ -200,8 +208,9 @@ final class QueryBuilder {
         }
         boolean keywords = idTyped || (!filler && subject <= 3 && known + corrected == subject);
         boolean exact = idTyped || (keywords && known == subject);
+        Optional<String> readable = reading.equals(typed) ? Optional.empty() : Optional.of(String.join(" ", reading));
         return Optional.of(new Lexical(inTopic(anyWord.build(), topic), inTopic(eachWord.build(), topic),
-                subjectWords, keywords, exact));
+                subjectWords, keywords, exact, readable));
     }
 
     private static Query inTopic(Query query, Optional<String> topic) {

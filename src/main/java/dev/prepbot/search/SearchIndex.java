@@ -330,7 +330,8 @@ public final class SearchIndex implements AutoCloseable {
                         .map(sd -> new Ranked(questionOfDoc[sd.doc], sd.score)).toList();
             }
             float coverage = coverage(typed);
-            float[] vector = model.get().model().embed(text);
+            // A typo garbles what the model reads ("tigth dedline storry"), so it reads the corrections.
+            float[] vector = model.get().model().embed(typed.corrected().orElse(text));
             List<Integer> foundByWords = Arrays.stream(byWords.scoreDocs).map(sd -> questionOfDoc[sd.doc]).toList();
             List<VectorIndex.Neighbour> near = model.get().vectors().closest(vector, Relevance.CANDIDATES, topic, foundByWords);
             float closest = near.isEmpty() ? -1f : near.get(0).closeness();

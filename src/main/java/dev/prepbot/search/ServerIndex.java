@@ -339,7 +339,7 @@ public final class ServerIndex implements AutoCloseable {
                 }
             } else {
                 Map<Integer, Float> cosine = new HashMap<>();
-                for (ScoreDoc sd : nearest(searcher, guild, embedder.get().embed(text), topic)) {
+                for (ScoreDoc sd : nearest(searcher, guild, embedder.get().embed(words.corrected().orElse(text)), topic)) {
                     cosine.put(sd.doc, 2 * sd.score - 1);
                 }
                 float closest = cosine.values().stream().max(Float::compare).orElse(-1f);

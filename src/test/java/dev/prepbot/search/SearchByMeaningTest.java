@@ -123,6 +123,12 @@ class SearchByMeaningTest {
     }
 
     @Test
+    void theModelReadsAQuestionWithItsTyposCorrected() {
+        // Read as typed, the misspelt words were nearest to a question on file descriptors.
+        assertEquals("behavioral-tight-deadline", ids(index, "a storry about a tigth dedline").get(0));
+    }
+
+    @Test
     void realWordsTheBankLacksAreNotCorrectedIntoOtherWordsButTyposAre() {
         try (SearchIndex words = SearchIndex.build(builtIn)) {
             assertEquals(0f, words.evidence("sourdough levain recipe").coverage(), "English words are not typos");
