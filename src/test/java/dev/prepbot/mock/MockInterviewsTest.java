@@ -395,28 +395,29 @@ class MockInterviewsTest {
         assertEquals(1, rooms.opened().size());
     }
 
-    /** Two questions of the server's own topic, at the difficulty sessions are started with. */
-    private List<Question> ownOnsiteQuestions() {
-        List<Question> onsite = List.of(
-                Questions.of("acme-sharding-orders", "acme-onsite", "How did we shard the orders table by merchant?",
+    /**
+     * Adds two questions of the server's own topic (at the difficulty sessions are started with), starts
+     * a session on that topic for ada and bob, and has both turn up: round 1 is on. Returns the thread.
+     */
+    private String roundOneOnOwnTopic(Caller ada, Caller bob) {
+        List.of(Questions.of("acme-sharding-orders", "acme-onsite", "How did we shard the orders table by merchant?",
                         "By hashing the merchant id into 64 logical shards.", "Logical shards move between databases."),
                 Questions.of("acme-billing-retries", "acme-onsite", "How does billing retry a failed charge?",
-                        "Three times with backoff, each with the same idempotency key.", "A retry never charges twice."));
-        onsite.forEach(q -> own.put(q.id(), q));
-        return onsite;
-    }
-
-    @Test
-    void aServersOwnTopicIsInterviewedWithItsOwnQuestions() {
-        List<Question> onsite = ownOnsiteQuestions();
-        Caller ada = member("ada");
-        Caller bob = member("bob");
+                        "Three times with backoff, each with the same idempotency key.", "A retry never charges twice."))
+                .forEach(q -> own.put(q.id(), q));
         startSession(2, Optional.of("acme-onsite"), ada, bob);
         String thread = rooms.opened().get(0).room().threadId();
         press(card(thread, "Mock interview"), "I'm here", ada);
         press(card(thread, "Mock interview"), "I'm here", bob);
-        String asked = store.pair(pairId(thread)).orElseThrow().questionId().orElseThrow();
-        Question question = onsite.stream().filter(q -> q.id().equals(asked)).findFirst().orElseThrow();
+        return thread;
+    }
+
+    @Test
+    void aServersOwnTopicIsInterviewedWithItsOwnQuestions() {
+        Caller ada = member("ada");
+        Caller bob = member("bob");
+        String thread = roundOneOnOwnTopic(ada, bob);
+        Question question = own.get(store.pair(pairId(thread)).orElseThrow().questionId().orElseThrow());
         assertTrue(text(card(thread, "Round 1")).contains(question.question()));
         Reply.Card interviewer = (Reply.Card) press(card(thread, "Round 1"), "Interviewer's card",
                 inRoom(rooms.opened().get(0), 0, ada, bob));
@@ -425,13 +426,7 @@ class MockInterviewsTest {
 
     @Test
     void aQuestionDeletedDuringItsRoundEndsTheRoundWithoutAScorecardAndTheInterviewGoesOn() {
-        ownOnsiteQuestions();
-        Caller ada = member("ada");
-        Caller bob = member("bob");
-        startSession(2, Optional.of("acme-onsite"), ada, bob);
-        String thread = rooms.opened().get(0).room().threadId();
-        press(card(thread, "Mock interview"), "I'm here", ada);
-        press(card(thread, "Mock interview"), "I'm here", bob);
+        String thread = roundOneOnOwnTopic(member("ada"), member("bob"));
         String first = store.pair(pairId(thread)).orElseThrow().questionId().orElseThrow();
         own.remove(first);
 
