@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class JointEmbedderTest {
 
     /** A second stand-in that reads texts differently from the first: by their letters, not their words. */
-    private static final class LetterEmbedder implements Embedder {
+    private static class LetterEmbedder implements Embedder {
         @Override
         public String name() {
             return "letters-26";
@@ -59,6 +59,46 @@ class JointEmbedderTest {
         List<float[]> batch = joint.embedAll(texts);
         for (int i = 0; i < texts.size(); i++) {
             assertEquals(1f, VectorUtil.dotProduct(batch.get(i), joint.embed(texts.get(i))), 1e-5);
+        }
+    }
+
+    @Test
+    void theSecondModelReadsBesideTheFirstAndGivesTheSameVector() {
+        List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Embedder recordingLetters = new LetterEmbedder() {
+            @Override
+            public float[] embed(String text) {
+                threads.add(Thread.currentThread().getName());
+                return super.embed(text);
+            }
+        };
+        java.util.concurrent.ExecutorService beside = java.util.concurrent.Executors.newSingleThreadExecutor(
+                task -> new Thread(task, "beside"));
+        try {
+            float[] together = new JointEmbedder(words, recordingLetters, 0.75f, beside).embed("what is a mutex");
+            float[] inTurn = new JointEmbedder(words, letters, 0.75f).embed("what is a mutex");
+            assertEquals(List.of("beside"), threads);
+            assertEquals(1f, VectorUtil.dotProduct(together, inTurn), 1e-6);
+        } finally {
+            beside.shutdown();
+        }
+    }
+
+    @Test
+    void aFailureOfTheSecondModelReachesTheCallerAsItself() {
+        Embedder broken = new LetterEmbedder() {
+            @Override
+            public float[] embed(String text) {
+                throw new IllegalStateException("the model is closed");
+            }
+        };
+        java.util.concurrent.ExecutorService beside = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> new JointEmbedder(words, broken, 0.75f, beside).embed("what is a mutex"));
+            assertEquals("the model is closed", e.getMessage());
+        } finally {
+            beside.shutdown();
         }
     }
 
