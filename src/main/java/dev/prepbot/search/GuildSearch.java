@@ -136,6 +136,9 @@ public final class GuildSearch {
      * the words that matched, the server's first.
      */
     public List<String> nearestTopics(Optional<String> guild, String text, int limit) {
+        if (!builtIn.hasWords(text)) {
+            return List.of();
+        }
         boolean ownToo = guild.isPresent() && servers != null;
         Optional<Map<String, List<Float>>> byMeaning = builtIn.closenessByTopic(text);
         if (byMeaning.isEmpty()) {
@@ -148,7 +151,7 @@ public final class GuildSearch {
         }
         Map<String, List<Float>> closeness = new HashMap<>();
         byMeaning.get().forEach((topic, near) -> closeness.put(topic, new ArrayList<>(near)));
-        if (ownToo && builtIn.hasWords(text)) {
+        if (ownToo) {
             Map<String, Float> near = servers.nearest(guild.get(), text, Relevance.CANDIDATES);
             own(guild.get(), List.copyOf(near.keySet())).forEach(q ->
                     closeness.computeIfAbsent(q.topic(), t -> new ArrayList<>()).add(near.get(q.id())));

@@ -453,6 +453,9 @@ public final class SearchIndex implements AutoCloseable {
      * By meaning when the model is ready, else by whatever words matched; empty when nothing is near.
      */
     public List<String> nearestTopics(String text, int limit) {
+        if (!hasWords(text)) {
+            return List.of();
+        }
         Optional<Map<String, List<Float>>> byMeaning = closenessByTopic(text);
         if (byMeaning.isPresent()) {
             return Relevance.nearTopics(byMeaning.get()).stream().limit(limit).toList();
@@ -462,12 +465,13 @@ public final class SearchIndex implements AutoCloseable {
 
     /**
      * How close the questions nearest in meaning to the text are, by topic; empty while the model is not
-     * ready, so that callers fall back to words.
+     * ready, so that callers fall back to words. Callers first check that the text {@link #hasWords has
+     * words}: the model reads something into symbols alone.
      */
     Optional<Map<String, List<Float>>> closenessByTopic(String text) {
         Optional<Meaning.Ready> model = meaning.ready();
-        if (model.isEmpty() || !hasWords(text)) {
-            return model.isEmpty() ? Optional.empty() : Optional.of(Map.of());
+        if (model.isEmpty()) {
+            return Optional.empty();
         }
         Map<String, List<Float>> byTopic = new HashMap<>();
         model.get().vectors().closest(model.get().model().embed(text), Relevance.CANDIDATES, Optional.empty(), List.of())
