@@ -28,8 +28,11 @@ public final class StartProbe {
     static final String MEANING = "--meaning";
     /** A plain-language query with no keyword the bank knows alone: it is answered through the model. */
     static final String PLAIN_QUERY = "why is my multithreaded python code not faster";
-    /** Embedding 10,000 questions takes about 70 s here; a start far past that is broken, not slow. */
-    private static final Duration MEANING_WAIT = Duration.ofMinutes(10);
+    /**
+     * Embedding 10,000 questions whole and in parts by both sentence models takes 520-580 s here, more in
+     * a slow hour; a start far past that is broken, not slow.
+     */
+    private static final Duration MEANING_WAIT = Duration.ofMinutes(20);
 
     private StartProbe() {
     }
