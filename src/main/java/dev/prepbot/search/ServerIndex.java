@@ -330,6 +330,8 @@ public final class ServerIndex implements AutoCloseable {
             ScoreDoc[] byWords = SearchIndex.best(searcher, words.query(), Relevance.CANDIDATES).scoreDocs;
             Optional<Embedder> embedder = model.get();
             Map<Integer, Float> ranked = new LinkedHashMap<>();
+            // Empty unless the model judged the query: then each candidate's cosine, to trim the ranking by.
+            Map<Integer, Float> cosine = new HashMap<>();
             if (embedder.isEmpty() || words.keywords()) {
                 if (!Relevance.wordsAlone(words.exact(), () -> coverage)) {
                     return List.<Match>of();
@@ -338,7 +340,6 @@ public final class ServerIndex implements AutoCloseable {
                     ranked.put(sd.doc, sd.score);
                 }
             } else {
-                Map<Integer, Float> cosine = new HashMap<>();
                 for (ScoreDoc sd : nearest(searcher, guild, embedder.get().embed(words.corrected().orElse(text)), topic)) {
                     cosine.put(sd.doc, 2 * sd.score - 1);
                 }
@@ -360,8 +361,9 @@ public final class ServerIndex implements AutoCloseable {
                             words01.getOrDefault(doc, 0f)));
                 }
             }
-            List<Map.Entry<Integer, Float>> top = ranked.entrySet().stream()
+            List<Map.Entry<Integer, Float>> best = ranked.entrySet().stream()
                     .sorted(Map.Entry.<Integer, Float>comparingByValue().reversed()).limit(limit).toList();
+            List<Map.Entry<Integer, Float>> top = cosine.isEmpty() ? best : nearTheBest(best, cosine);
             int[] docs = top.stream().mapToInt(Map.Entry::getKey).toArray();
             // Each hit's stored fields are decompressed once, for its text and its id.
             Map<Integer, Document> stored = new HashMap<>();
@@ -379,6 +381,22 @@ public final class ServerIndex implements AutoCloseable {
             }
             return matches;
         });
+    }
+
+    /**
+     * The ranked questions the model puts near the best one, as for the built-in bank; a question found by
+     * words alone counts as far as the farthest one the model proposed.
+     */
+    private static List<Map.Entry<Integer, Float>> nearTheBest(List<Map.Entry<Integer, Float>> ranked,
+                                                               Map<Integer, Float> cosine) {
+        if (ranked.isEmpty()) {
+            return ranked;
+        }
+        float farthest = cosine.values().stream().min(Float::compare).orElse(0f);
+        float best = cosine.getOrDefault(ranked.get(0).getKey(), farthest);
+        return ranked.stream()
+                .filter(e -> e == ranked.get(0) || Relevance.WHOLE.nearTheBest(best, cosine.getOrDefault(e.getKey(), farthest)))
+                .toList();
     }
 
     /** The server's questions ranked by words alone, without the "no match" judgement: ids, best first. */

@@ -122,6 +122,40 @@ class SearchByMeaningTest {
         }
     }
 
+    /** Three questions on three subjects, as a small team's first bank might be. */
+    private static final List<Question> THREE_SUBJECTS = List.of(
+            Questions.of("rust-borrow-checker", "rust", "What does Rust's borrow checker enforce?",
+                    "Any number of shared references or exactly one mutable reference to a value at a time, none outliving it.",
+                    "Aliasing and mutation never meet, so data races cannot compile."),
+            Questions.of("cdn-invalidation", "web", "How do you make a CDN serve a changed file at once?",
+                    "Give each version of the file its own name, or purge the cached copy at the edge.",
+                    "Edges keep a copy until it expires; a new name is a new cache entry."),
+            Questions.of("missed-deadline", "behavioral", "Tell me about a time you missed a deadline.",
+                    "Say what slipped and why, what you told people and when, and what you changed afterwards.",
+                    "Interviewers look for early warning and ownership, not for a story without mistakes."));
+
+    @Test
+    void aSmallBankShowsOnlyTheQuestionsNearTheBestNotEveryQuestionItHas() {
+        Bank three = new Bank(THREE_SUBJECTS);
+        try (SearchIndex small = SearchIndex.build(three, Meaning.start(three,
+                () -> JointEmbedder.load(Optional.of(TestCache.models())), Optional.empty(), Progress.none(), Runnable::run))) {
+            assertEquals(List.of("rust-borrow-checker"),
+                    ids(small, "why won't the compiler let me hold two mutable references to the same value"));
+            assertEquals(List.of("missed-deadline"), ids(small, "a story about a project that ran late"));
+        }
+    }
+
+    @Test
+    void aServersOwnQuestionsShowOnlyThoseNearTheBest() {
+        String guild = "300000000000000003";
+        try (ServerIndex servers = ServerIndex.open(Optional.empty(), index::sentenceModel)) {
+            servers.putAll(guild, THREE_SUBJECTS);
+            assertEquals(List.of("rust-borrow-checker"), servers.search(guild,
+                    "why won't the compiler let me hold two mutable references to the same value", Optional.empty(), 3)
+                    .stream().map(ServerIndex.Match::id).toList());
+        }
+    }
+
     @Test
     void theModelReadsAQuestionWithItsTyposCorrected() {
         // Read as typed, the misspelt words were nearest to a question on file descriptors.
