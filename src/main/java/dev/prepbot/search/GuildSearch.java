@@ -136,11 +136,12 @@ public final class GuildSearch {
      * the words that matched, the server's first.
      */
     public List<String> nearestTopics(Optional<String> guild, String text, int limit) {
-        if (!builtIn.hasWords(text)) {
+        Optional<String> read = builtIn.whatTheModelReads(text);
+        if (read.isEmpty()) {
             return List.of();
         }
         boolean ownToo = guild.isPresent() && servers != null;
-        Optional<Map<String, List<Float>>> byMeaning = builtIn.closenessByTopic(text);
+        Optional<Map<String, List<Float>>> byMeaning = builtIn.closenessByTopic(read.get());
         if (byMeaning.isEmpty()) {
             Set<String> topics = new LinkedHashSet<>();
             if (ownToo) {
@@ -152,7 +153,7 @@ public final class GuildSearch {
         Map<String, List<Float>> closeness = new HashMap<>();
         byMeaning.get().forEach((topic, near) -> closeness.put(topic, new ArrayList<>(near)));
         if (ownToo) {
-            Map<String, Float> near = servers.nearest(guild.get(), text, Relevance.CANDIDATES);
+            Map<String, Float> near = servers.nearest(guild.get(), read.get(), Relevance.CANDIDATES);
             own(guild.get(), List.copyOf(near.keySet())).forEach(q ->
                     closeness.computeIfAbsent(q.topic(), t -> new ArrayList<>()).add(near.get(q.id())));
         }

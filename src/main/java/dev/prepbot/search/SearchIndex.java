@@ -473,10 +473,11 @@ public final class SearchIndex implements AutoCloseable {
      * By meaning when the model is ready, else by whatever words matched; empty when nothing is near.
      */
     public List<String> nearestTopics(String text, int limit) {
-        if (!hasWords(text)) {
+        Optional<String> read = whatTheModelReads(text);
+        if (read.isEmpty()) {
             return List.of();
         }
-        Optional<Map<String, List<Float>>> byMeaning = closenessByTopic(text);
+        Optional<Map<String, List<Float>>> byMeaning = closenessByTopic(read.get());
         if (byMeaning.isPresent()) {
             return Relevance.nearTopics(byMeaning.get()).stream().limit(limit).toList();
         }
@@ -485,8 +486,8 @@ public final class SearchIndex implements AutoCloseable {
 
     /**
      * How close the questions nearest in meaning to the text are, by topic; empty while the model is not
-     * ready, so that callers fall back to words. Callers first check that the text {@link #hasWords has
-     * words}: the model reads something into symbols alone.
+     * ready, so that callers fall back to words. Callers pass {@link #whatTheModelReads what the model
+     * reads} of a query: the model reads something into symbols alone.
      */
     Optional<Map<String, List<Float>>> closenessByTopic(String text) {
         Optional<Meaning.Ready> model = meaning.ready();
@@ -501,11 +502,15 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /**
-     * Whether the text has a word to read: blank text, symbols and joining words alone ("( AND ~ )",
-     * "how do I") have none, so nothing is near them in meaning either.
+     * What the sentence models read of a query, as search gives it to them: its typos replaced by their
+     * likeliest corrections. Empty when the text has no word to read: blank text, symbols and joining
+     * words alone ("( AND ~ )", "how do I") have none, so nothing is near them in meaning either.
      */
-    boolean hasWords(String text) {
-        return !text.isBlank() && lexical(text, Optional.empty()).isPresent();
+    Optional<String> whatTheModelReads(String text) {
+        if (text.isBlank()) {
+            return Optional.empty();
+        }
+        return lexical(text, Optional.empty()).map(words -> words.corrected().orElse(text));
     }
 
     /**

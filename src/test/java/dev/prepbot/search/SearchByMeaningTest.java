@@ -163,6 +163,18 @@ class SearchByMeaningTest {
     }
 
     @Test
+    void theClosestTopicsAreFoundForAQueryWithItsTyposCorrected() {
+        // Read as typed, "greatest weakenss" was near no topic: the model read the misspelt word, not "weakness".
+        Map<String, String> topicOf = Map.of("pyhton gil", "python", "race conditon", "concurrency",
+                "greatest weakenss", "behavioral");
+        GuildSearch anywhere = GuildSearch.builtInOnly(index);
+        topicOf.forEach((query, topic) -> {
+            assertEquals(List.of(topic), index.nearestTopics(query, 1), query);
+            assertEquals(List.of(topic), anywhere.nearestTopics(Optional.empty(), query, 1), query);
+        });
+    }
+
+    @Test
     void realWordsTheBankLacksAreNotCorrectedIntoOtherWordsButTyposAre() {
         try (SearchIndex words = SearchIndex.build(builtIn)) {
             assertEquals(0f, words.evidence("sourdough levain recipe").coverage(), "English words are not typos");
