@@ -95,6 +95,8 @@ class BankSchemaTest {
                 bank(with(q, "keypoints", List.of("one", "two", "x".repeat(201)))),
                 bank(with(q, "keypoints", List.of("one", "", "three"))),
                 toJson(Map.of("questions", List.of(with(q, "topic", null)))),
+                toJson(Map.of("questions", List.of(writtenAsNull(q, "topic")))),
+                bank(writtenAsNull(q, "choice")),
                 toJson(Map.of("topic", "python", "questions", List.of(q), "colour", "red")),
                 toJson(Map.of("topic", "Python!", "questions", List.of(q))),
                 toJson(List.of(q)));
@@ -102,6 +104,27 @@ class BankSchemaTest {
             assertFalse(loaderAccepts(json), "the loader accepts " + json);
             assertFalse(schemaProblems(json).isEmpty(), "the schema accepts " + json);
         }
+    }
+
+    @Test
+    void theSchemaAndTheLoaderReadAnOptionalFieldWrittenAsNullAsLeftOut() {
+        Map<String, Object> q = question("python-nulls", "python");
+        for (String field : List.of("topic", "tags", "explanation", "example", "mistakes", "story", "keypoints")) {
+            String json = bank(writtenAsNull(q, field));
+            assertTrue(loaderAccepts(json), "the loader refuses " + json);
+            assertEquals(Set.of(), schemaProblems(json), json);
+        }
+        // Without distractors, a question needs no quiz choice of its own.
+        String noQuiz = bank(writtenAsNull(writtenAsNull(q, "distractors"), "choice"));
+        assertTrue(loaderAccepts(noQuiz), "the loader refuses " + noQuiz);
+        assertEquals(Set.of(), schemaProblems(noQuiz), noQuiz);
+    }
+
+    /** The question with one field present and written as JSON null. */
+    private static Map<String, Object> writtenAsNull(Map<String, Object> question, String field) {
+        Map<String, Object> copy = new java.util.LinkedHashMap<>(question);
+        copy.put(field, null);
+        return copy;
     }
 
     @Test
