@@ -821,10 +821,7 @@ public final class MockInterviews implements ActionHandler {
      * rubric to tick.
      */
     List<Question> questions(String guild, Optional<String> topic, Optional<Difficulty> difficulty) {
-        List<Question> all = catalog.select(Optional.of(guild), topic, difficulty);
-        List<Question> rubric = all.stream().filter(q -> q.topic().equals(Rubric.BEHAVIORAL) || q.hasKeypoints())
-                .toList();
-        return rubric.isEmpty() ? all : rubric;
+        return Rubric.toAskFrom(catalog.select(Optional.of(guild), topic, difficulty));
     }
 
     private static Reply.Card notice(String text) {

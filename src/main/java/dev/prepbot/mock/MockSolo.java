@@ -52,11 +52,10 @@ public final class MockSolo implements ActionHandler {
     }
 
     public Reply start(Caller caller, Optional<String> topic, Optional<Difficulty> difficulty, int minutes) {
-        List<Question> pool = catalog.select(caller.guildId(), topic, difficulty).stream()
-                .filter(q -> q.topic().equals(Rubric.BEHAVIORAL) || q.hasKeypoints()).toList();
+        List<Question> pool = Rubric.toAskFrom(catalog.select(caller.guildId(), topic, difficulty));
         if (pool.isEmpty()) {
             return Reply.Notice.privately("There are no questions" + topic.map(t -> " in " + t).orElse("")
-                    + difficulty.map(d -> " at " + d.slug()).orElse("") + " with key points to tick.");
+                    + difficulty.map(d -> " at " + d.slug()).orElse("") + ".");
         }
         Question question = pool.get(random.nextInt(pool.size()));
         Instant endsAt = clock.instant().plus(Duration.ofMinutes(minutes));

@@ -21,6 +21,16 @@ public record Rubric(String heading, List<String> points, boolean star) {
         points = List.copyOf(points);
     }
 
+    /**
+     * The questions a mock interview asks from: those with points of their own to tick (STAR steps or key
+     * points), or when none has any, all of them, each then judged against its short answer as a whole.
+     */
+    static List<Question> toAskFrom(List<Question> all) {
+        List<Question> withPoints = all.stream()
+                .filter(q -> q.topic().equals(BEHAVIORAL) || q.hasKeypoints()).toList();
+        return withPoints.isEmpty() ? all : withPoints;
+    }
+
     public static Rubric of(Question question) {
         if (question.topic().equals(BEHAVIORAL)) {
             return new Rubric("STAR: tick each step", STAR, true);

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.prepbot.bank.Bank;
 import dev.prepbot.bank.Catalog;
+import dev.prepbot.bank.Difficulty;
+import dev.prepbot.bank.Question;
 import dev.prepbot.commands.Action;
 import dev.prepbot.commands.Caller;
 import dev.prepbot.commands.Reply;
@@ -77,5 +79,18 @@ class MockSoloTest {
         }
         assertTrue(RecordingChannels.text((Reply.Card) reply).contains("Your checklist"));
         assertEquals(List.of(), lapses);
+    }
+
+    @Test
+    void aBankWithoutKeyPointsIsStillPractisedAgainstEachShortAnswer() {
+        Question plain = new Question("go-channels", "go", Difficulty.EASY, List.of(), "What is a Go channel?",
+                "A typed pipe between goroutines.", Optional.empty(), Optional.empty(), List.of(), Optional.empty(),
+                Optional.empty(), List.of(), List.of());
+        MockSolo withoutKeyPoints = new MockSolo(Catalog.of(new Bank(List.of(plain))), channels, (g, u, q) -> { },
+                clock, scheduler, new Random(3));
+        Reply.Card card = assertInstanceOf(Reply.Card.class,
+                withoutKeyPoints.start(me, Optional.empty(), Optional.empty(), 5));
+        String text = RecordingChannels.text(card);
+        assertTrue(text.contains("What is a Go channel?") && text.contains("Gives the substance of the model answer"), text);
     }
 }
