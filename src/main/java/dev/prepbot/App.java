@@ -42,9 +42,10 @@ import dev.prepbot.readiness.ReadinessCommand;
 import dev.prepbot.readiness.TrendAction;
 import dev.prepbot.search.Embedder;
 import dev.prepbot.search.IndexCache;
-import dev.prepbot.search.Meaning;
 import dev.prepbot.search.JointEmbedder;
 import dev.prepbot.search.LuceneClasses;
+import dev.prepbot.search.Meaning;
+import dev.prepbot.search.RecentReadings;
 import dev.prepbot.search.SearchIndex;
 import dev.prepbot.search.ServerIndex;
 import dev.prepbot.serverbank.BankCommand;
@@ -175,7 +176,7 @@ public final class App implements AutoCloseable {
                     if (meaningLoader.isShutdown()) {
                         throw new java.util.concurrent.CancellationException("Prepbot stopped before the models loaded");
                     }
-                    return JointEmbedder.load(settings.modelCache());
+                    return new RecentReadings(JointEmbedder.load(settings.modelCache()), RecentReadings.REMEMBERED);
                 }, meaningLoader))
                 : Optional.empty();
         try {
