@@ -2,23 +2,23 @@ package dev.prepbot.search;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.prepbot.bank.Bank;
-import dev.prepbot.bank.Catalog;
 import dev.prepbot.bank.Progress;
 import dev.prepbot.bank.Question;
 import dev.prepbot.testing.Questions;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** The sentence model remembers recent readings, so one query costs one reading however often it is read. */
@@ -62,27 +62,14 @@ class RecentReadingsTest {
 
     @Test
     void aFailedReadingIsNotRemembered() {
-        java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean(true);
-        RecentReadings failing = new RecentReadings(new Embedder() {
-            @Override
-            public String name() {
-                return model.name();
+        AtomicBoolean stopping = new AtomicBoolean(true);
+        RecentReadings failing = new RecentReadings(reading(text -> {
+            if (stopping.get()) {
+                throw new CancellationException("Prepbot is stopping");
             }
-
-            @Override
-            public int dimension() {
-                return model.dimension();
-            }
-
-            @Override
-            public float[] embed(String text) {
-                if (stopping.get()) {
-                    throw new java.util.concurrent.CancellationException("Prepbot is stopping");
-                }
-                return model.embed(text);
-            }
-        }, 16);
-        org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.CancellationException.class,
+            return model.embed(text);
+        }), 16);
+        assertThrows(CancellationException.class,
                 () -> failing.embed("tcp handshake"));
         stopping.set(false);
         assertArrayEquals(model.embed("tcp handshake"), failing.embed("tcp handshake"));
@@ -92,28 +79,15 @@ class RecentReadingsTest {
     void oneTextAskedForAtOnceByManyIsReadOnce() throws Exception {
         CountDownLatch reading = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        RecentReadings slow = new RecentReadings(new Embedder() {
-            @Override
-            public String name() {
-                return model.name();
+        RecentReadings slow = new RecentReadings(reading(text -> {
+            reading.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-
-            @Override
-            public int dimension() {
-                return model.dimension();
-            }
-
-            @Override
-            public float[] embed(String text) {
-                reading.countDown();
-                try {
-                    release.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return model.embed(text);
-            }
-        }, 16);
+            return model.embed(text);
+        }), 16);
         ExecutorService crowd = Executors.newFixedThreadPool(8);
         try {
             List<Future<float[]>> asked = new java.util.ArrayList<>();
@@ -142,7 +116,7 @@ class RecentReadingsTest {
                 Progress.none(), Runnable::run));
              ServerIndex servers = ServerIndex.open(Optional.empty(), index::sentenceModel)) {
             servers.putAll(guild, own);
-            GuildSearch search = new GuildSearch(index, servers, ownQuestions(bank, own));
+            GuildSearch search = new GuildSearch(index, servers, OwnQuestions.catalog(bank, own));
             String query = "which sourdough starter rises best in a cold kitchen";
             int before = model.embedded.get();
 
@@ -154,26 +128,22 @@ class RecentReadingsTest {
         }
     }
 
-    private static Catalog ownQuestions(Bank builtIn, List<Question> own) {
-        return new Catalog() {
+    /** A model that reads as {@code reading} does, under the word-hash model's name. */
+    private Embedder reading(Function<String, float[]> reading) {
+        return new Embedder() {
             @Override
-            public Bank builtIn() {
-                return builtIn;
+            public String name() {
+                return model.name();
             }
 
             @Override
-            public Optional<Question> byId(Optional<String> guild, String id) {
-                return own.stream().filter(q -> q.id().equals(id)).findFirst().or(() -> builtIn.byId(id));
+            public int dimension() {
+                return model.dimension();
             }
 
             @Override
-            public Map<String, Question> ownQuestions(String guild, Collection<String> ids) {
-                return own.stream().filter(q -> ids.contains(q.id())).collect(Collectors.toMap(Question::id, q -> q));
-            }
-
-            @Override
-            public List<Question> drawable(Optional<String> guild) {
-                return builtIn.questions();
+            public float[] embed(String text) {
+                return reading.apply(text);
             }
         };
     }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.prepbot.bank.Bank;
 import dev.prepbot.bank.BankLoader;
-import dev.prepbot.bank.Catalog;
 import dev.prepbot.bank.Progress;
 import dev.prepbot.bank.Question;
 import dev.prepbot.testing.BankFiles;
@@ -15,12 +14,10 @@ import dev.prepbot.testing.TestCache;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -93,27 +90,7 @@ class SearchByMeaningTest {
                         "Facilities orders them twice a year."));
         try (ServerIndex servers = ServerIndex.open(Optional.empty(), index::sentenceModel)) {
             servers.putAll(guild, own);
-            GuildSearch search = new GuildSearch(index, servers, new Catalog() {
-                @Override
-                public Bank builtIn() {
-                    return builtIn;
-                }
-
-                @Override
-                public Optional<Question> byId(Optional<String> g, String id) {
-                    return own.stream().filter(q -> q.id().equals(id)).findFirst().or(() -> builtIn.byId(id));
-                }
-
-                @Override
-                public Map<String, Question> ownQuestions(String g, Collection<String> ids) {
-                    return own.stream().filter(q -> ids.contains(q.id())).collect(Collectors.toMap(Question::id, q -> q));
-                }
-
-                @Override
-                public List<Question> drawable(Optional<String> g) {
-                    return builtIn.questions();
-                }
-            });
+            GuildSearch search = new GuildSearch(index, servers, OwnQuestions.catalog(builtIn, own));
             String aliasing = "why won't the compiler let me hold two mutable references to the same value";
             assertEquals("rust", search.nearestTopics(Optional.of(guild), aliasing, 3).get(0));
             assertFalse(search.nearestTopics(Optional.empty(), aliasing, 3).contains("rust"), "another server's topic");
