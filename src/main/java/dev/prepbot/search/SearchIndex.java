@@ -420,8 +420,10 @@ public final class SearchIndex implements AutoCloseable {
     Evidence evidence(String text) {
         Optional<QueryBuilder.Lexical> words = lexical(text, Optional.empty());
         float coverage = words.isPresent() ? coverage(words.get()) : 0f;
+        // As search reads it: with its typos corrected.
+        String read = words.flatMap(QueryBuilder.Lexical::corrected).orElse(text);
         float closest = meaning.ready().map(r -> {
-            List<VectorIndex.Neighbour> near = r.vectors().closest(r.model().embed(text), Relevance.CANDIDATES,
+            List<VectorIndex.Neighbour> near = r.vectors().closest(r.model().embed(read), Relevance.CANDIDATES,
                     Optional.empty(), List.of());
             return near.isEmpty() ? -1f : near.get(0).closeness();
         }).orElse(-1f);
