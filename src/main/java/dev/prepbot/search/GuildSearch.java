@@ -119,10 +119,11 @@ public final class GuildSearch {
         Map<String, Question> ownQuestions = catalog.ownQuestions(guild.get(), own.keySet());
         own.forEach((id, cosine) -> Optional.ofNullable(ownQuestions.get(id)).ifPresent(q -> all.put(q, cosine)));
         all.entrySet().stream()
-                .filter(e -> !e.getKey().id().equals(question.id()))
+                .filter(e -> !e.getKey().id().equals(question.id()) && e.getValue() >= Relevance.RELATED)
                 .sorted(Map.Entry.<Question, Float>comparingByValue().reversed())
                 .limit(limit).forEach(e -> related.add(e.getKey()));
-        if (related.isEmpty()) {
+        // Until the model is ready nothing is near in meaning, and shared words stand in for it.
+        if (own.isEmpty() && shipped.isEmpty()) {
             own(guild.get(), servers.find(guild.get(), question.question(), limit + 1)).stream()
                     .filter(q -> !q.id().equals(question.id())).limit(limit)
                     .forEach(related::add);

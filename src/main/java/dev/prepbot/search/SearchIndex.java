@@ -534,7 +534,7 @@ public final class SearchIndex implements AutoCloseable {
             return List.of();
         }
         return model.get().vectors().nearest(vector.get(), limit + 1, Optional.empty()).stream()
-                .filter(n -> n.ordinal() != ordinal.get())
+                .filter(n -> n.ordinal() != ordinal.get() && n.closeness() >= Relevance.RELATED)
                 .limit(limit)
                 .map(n -> bank.questions().get(n.ordinal()))
                 .toList();

@@ -189,6 +189,37 @@ class SearchByMeaningTest {
     }
 
     @Test
+    void everyBuiltInQuestionStillHasThreeRelatedQuestions() {
+        for (Question q : builtIn.questions()) {
+            assertEquals(3, index.related(q.id(), 3).size(), q.id());
+        }
+    }
+
+    @Test
+    void aSmallBankOnSeveralSubjectsListsOnlyWhatIsNearAsRelated() {
+        Question lifetimes = Questions.of("rust-lifetimes", "rust", "What are lifetimes in Rust for?",
+                "They tell the compiler how long a reference stays valid, so none outlives the value it borrows.",
+                "Most are inferred; they are written out where a function returns a borrowed reference.");
+        List<Question> four = new ArrayList<>(THREE_SUBJECTS);
+        four.add(lifetimes);
+        Bank bank = new Bank(four);
+        try (SearchIndex small = SearchIndex.build(bank, Meaning.start(bank,
+                () -> JointEmbedder.load(Optional.of(TestCache.models())), Optional.empty(), Progress.none(), Runnable::run))) {
+            assertEquals(List.of("rust-lifetimes"), small.related("rust-borrow-checker", 3).stream().map(Question::id).toList());
+            assertEquals(List.of(), small.related("cdn-invalidation", 3));
+        }
+        String guild = "300000000000000005";
+        try (ServerIndex servers = ServerIndex.open(Optional.empty(), index::sentenceModel)) {
+            servers.putAll(guild, four);
+            GuildSearch search = new GuildSearch(index, servers, OwnQuestions.catalog(builtIn, four));
+            List<String> related = search.related(Optional.of(guild), THREE_SUBJECTS.get(0), 3).stream()
+                    .map(Question::id).toList();
+            assertEquals("rust-lifetimes", related.get(0));
+            assertFalse(related.contains("cdn-invalidation") || related.contains("missed-deadline"), related.toString());
+        }
+    }
+
+    @Test
     void untilTheModelIsReadySearchServesByWordsAlone() {
         List<Runnable> pending = new ArrayList<>();
         Executor never = pending::add;
