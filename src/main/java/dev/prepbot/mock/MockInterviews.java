@@ -817,8 +817,8 @@ public final class MockInterviews implements ActionHandler {
     }
 
     /**
-     * Questions the server sees, its own included, at the session's topic and difficulty that have a
-     * rubric to tick.
+     * Questions the server sees, its own included, at the session's topic and difficulty, as
+     * {@link Rubric#toAskFrom} picks them: those with points of their own to tick, when any has some.
      */
     List<Question> questions(String guild, Optional<String> topic, Optional<Difficulty> difficulty) {
         return Rubric.toAskFrom(catalog.select(Optional.of(guild), topic, difficulty));
