@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.lucene.search.ScoreDoc;
 
 /**
@@ -58,9 +59,18 @@ final class Relevance {
             return meaning + wordsWeight * held * words;
         }
 
-        /** Whether a result this close in meaning is shown below the best result, which is this close. */
-        boolean nearTheBest(float best, float closeness) {
-            return closeness >= best - besideTheBest;
+        /**
+         * The ranked results worth showing: the best, and below it those near it in meaning; the rest
+         * are off the subject however they rank (in a bank of three questions, a query about one would
+         * list the other two under it).
+         */
+        <T> List<T> nearTheBest(List<T> ranked, Function<T, Float> closeness) {
+            if (ranked.isEmpty()) {
+                return ranked;
+            }
+            T first = ranked.get(0);
+            float best = closeness.apply(first);
+            return ranked.stream().filter(r -> r == first || closeness.apply(r) >= best - besideTheBest).toList();
         }
     }
 

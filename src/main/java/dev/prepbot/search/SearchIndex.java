@@ -347,29 +347,14 @@ public final class SearchIndex implements AutoCloseable {
                     .limit(limit)
                     .map(e -> new Ranked(e.getKey(), e.getValue()))
                     .toList();
-            return nearTheBest(best, near);
+            // A question found by words alone counts as far as the farthest one the model proposed.
+            Map<Integer, Float> closeness = new HashMap<>();
+            near.forEach(n -> closeness.put(n.ordinal(), n.closeness()));
+            float farthest = near.isEmpty() ? 0f : near.get(near.size() - 1).closeness();
+            return Relevance.WHOLE_AND_PARTS.nearTheBest(best, r -> closeness.getOrDefault(r.ordinal(), farthest));
         } catch (IOException e) {
             throw new UncheckedIOException("search failed", e);
         }
-    }
-
-    /**
-     * The ranked questions the model puts near the best one: the rest are off the subject however they
-     * rank (in a bank of three questions, a query about one lists the other two under it). A question
-     * found by words alone counts as far as the farthest one the model proposed.
-     */
-    private static List<Ranked> nearTheBest(List<Ranked> ranked, List<VectorIndex.Neighbour> near) {
-        if (ranked.isEmpty()) {
-            return ranked;
-        }
-        Map<Integer, Float> closeness = new HashMap<>();
-        near.forEach(n -> closeness.put(n.ordinal(), n.closeness()));
-        float farthest = near.isEmpty() ? 0f : near.get(near.size() - 1).closeness();
-        float best = closeness.getOrDefault(ranked.get(0).ordinal(), farthest);
-        return ranked.stream()
-                .filter(r -> r == ranked.get(0)
-                        || Relevance.WHOLE_AND_PARTS.nearTheBest(best, closeness.getOrDefault(r.ordinal(), farthest)))
-                .toList();
     }
 
     /**

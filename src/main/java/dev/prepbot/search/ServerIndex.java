@@ -332,7 +332,10 @@ public final class ServerIndex implements AutoCloseable {
             Map<Integer, Float> ranked = new LinkedHashMap<>();
             // Empty unless the model judged the query: then each candidate's cosine, to trim the ranking by.
             Map<Integer, Float> cosine = new HashMap<>();
+            // A question found by words alone counts as far as the farthest one the model proposed.
+            float farthest;
             if (embedder.isEmpty() || words.keywords()) {
+                farthest = 0f;
                 if (!Relevance.wordsAlone(words.exact(), () -> coverage)) {
                     return List.<Match>of();
                 }
@@ -348,7 +351,7 @@ public final class ServerIndex implements AutoCloseable {
                     return List.<Match>of();
                 }
                 float best = byWords.length == 0 ? 1f : byWords[0].score;
-                float farthest = cosine.values().stream().min(Float::compare).orElse(0f);
+                farthest = cosine.values().stream().min(Float::compare).orElse(0f);
                 Map<Integer, Float> words01 = new HashMap<>();
                 for (ScoreDoc sd : byWords) {
                     words01.put(sd.doc, sd.score / best);
@@ -363,7 +366,8 @@ public final class ServerIndex implements AutoCloseable {
             }
             List<Map.Entry<Integer, Float>> best = ranked.entrySet().stream()
                     .sorted(Map.Entry.<Integer, Float>comparingByValue().reversed()).limit(limit).toList();
-            List<Map.Entry<Integer, Float>> top = cosine.isEmpty() ? best : nearTheBest(best, cosine);
+            List<Map.Entry<Integer, Float>> top = cosine.isEmpty() ? best
+                    : Relevance.WHOLE.nearTheBest(best, e -> cosine.getOrDefault(e.getKey(), farthest));
             int[] docs = top.stream().mapToInt(Map.Entry::getKey).toArray();
             // Each hit's stored fields are decompressed once, for its text and its id.
             Map<Integer, Document> stored = new HashMap<>();
@@ -381,22 +385,6 @@ public final class ServerIndex implements AutoCloseable {
             }
             return matches;
         });
-    }
-
-    /**
-     * The ranked questions the model puts near the best one, as for the built-in bank; a question found by
-     * words alone counts as far as the farthest one the model proposed.
-     */
-    private static List<Map.Entry<Integer, Float>> nearTheBest(List<Map.Entry<Integer, Float>> ranked,
-                                                               Map<Integer, Float> cosine) {
-        if (ranked.isEmpty()) {
-            return ranked;
-        }
-        float farthest = cosine.values().stream().min(Float::compare).orElse(0f);
-        float best = cosine.getOrDefault(ranked.get(0).getKey(), farthest);
-        return ranked.stream()
-                .filter(e -> e == ranked.get(0) || Relevance.WHOLE.nearTheBest(best, cosine.getOrDefault(e.getKey(), farthest)))
-                .toList();
     }
 
     /** The server's questions ranked by words alone, without the "no match" judgement: ids, best first. */
