@@ -45,6 +45,12 @@ class SearchByMeaningTest {
         index.close();
     }
 
+    /** A small bank's index, searched by meaning with the sentence models already loaded. */
+    private static SearchIndex byMeaning(Bank bank) {
+        return SearchIndex.build(bank, Meaning.start(bank, () -> index.sentenceModel().orElseThrow(), Optional.empty(),
+                Progress.none(), Runnable::run));
+    }
+
     private static List<String> ids(SearchIndex in, String query) {
         return in.search(query, Optional.empty(), 3).stream().map(h -> h.question().id()).toList();
     }
@@ -79,12 +85,8 @@ class SearchByMeaningTest {
     void aServersOwnTopicIsSuggestedByMeaningByTheSameRuleAsTheBuiltInOnes() {
         String guild = "200000000000000002";
         List<Question> own = List.of(
-                Questions.of("rust-borrow-checker", "rust", "What does Rust's borrow checker enforce?",
-                        "Any number of shared references or exactly one mutable reference to a value at a time, none outliving it.",
-                        "Aliasing and mutation never meet, so data races cannot compile."),
-                Questions.of("rust-lifetimes", "rust", "What are lifetimes in Rust for?",
-                        "They tell the compiler how long a reference stays valid, so none outlives the value it borrows.",
-                        "Most are inferred; they are written out where a function returns a borrowed reference."),
+                RUST_BORROW_CHECKER,
+                RUST_LIFETIMES,
                 Questions.of("acme-keyboards", "acme-hardware", "Which mechanical keyboard switches does our office order?",
                         "Tactile brown switches, because the open-plan floor asked for quieter keyboards.",
                         "Facilities orders them twice a year."));
@@ -99,11 +101,17 @@ class SearchByMeaningTest {
         }
     }
 
+    private static final Question RUST_BORROW_CHECKER = Questions.of("rust-borrow-checker", "rust",
+            "What does Rust's borrow checker enforce?",
+            "Any number of shared references or exactly one mutable reference to a value at a time, none outliving it.",
+            "Aliasing and mutation never meet, so data races cannot compile.");
+    private static final Question RUST_LIFETIMES = Questions.of("rust-lifetimes", "rust", "What are lifetimes in Rust for?",
+            "They tell the compiler how long a reference stays valid, so none outlives the value it borrows.",
+            "Most are inferred; they are written out where a function returns a borrowed reference.");
+
     /** Three questions on three subjects, as a small team's first bank might be. */
     private static final List<Question> THREE_SUBJECTS = List.of(
-            Questions.of("rust-borrow-checker", "rust", "What does Rust's borrow checker enforce?",
-                    "Any number of shared references or exactly one mutable reference to a value at a time, none outliving it.",
-                    "Aliasing and mutation never meet, so data races cannot compile."),
+            RUST_BORROW_CHECKER,
             Questions.of("cdn-invalidation", "web", "How do you make a CDN serve a changed file at once?",
                     "Give each version of the file its own name, or purge the cached copy at the edge.",
                     "Edges keep a copy until it expires; a new name is a new cache entry."),
@@ -114,8 +122,7 @@ class SearchByMeaningTest {
     @Test
     void aSmallBankShowsOnlyTheQuestionsNearTheBestNotEveryQuestionItHas() {
         Bank three = new Bank(THREE_SUBJECTS);
-        try (SearchIndex small = SearchIndex.build(three, Meaning.start(three,
-                () -> JointEmbedder.load(Optional.of(TestCache.models())), Optional.empty(), Progress.none(), Runnable::run))) {
+        try (SearchIndex small = byMeaning(three)) {
             assertEquals(List.of("rust-borrow-checker"),
                     ids(small, "why won't the compiler let me hold two mutable references to the same value"));
             assertEquals(List.of("missed-deadline"), ids(small, "a story about a project that ran late"));
@@ -197,14 +204,10 @@ class SearchByMeaningTest {
 
     @Test
     void aSmallBankOnSeveralSubjectsListsOnlyWhatIsNearAsRelated() {
-        Question lifetimes = Questions.of("rust-lifetimes", "rust", "What are lifetimes in Rust for?",
-                "They tell the compiler how long a reference stays valid, so none outlives the value it borrows.",
-                "Most are inferred; they are written out where a function returns a borrowed reference.");
         List<Question> four = new ArrayList<>(THREE_SUBJECTS);
-        four.add(lifetimes);
+        four.add(RUST_LIFETIMES);
         Bank bank = new Bank(four);
-        try (SearchIndex small = SearchIndex.build(bank, Meaning.start(bank,
-                () -> JointEmbedder.load(Optional.of(TestCache.models())), Optional.empty(), Progress.none(), Runnable::run))) {
+        try (SearchIndex small = byMeaning(bank)) {
             assertEquals(List.of("rust-lifetimes"), small.related("rust-borrow-checker", 3).stream().map(Question::id).toList());
             assertEquals(List.of(), small.related("cdn-invalidation", 3));
         }
