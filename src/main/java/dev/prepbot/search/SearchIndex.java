@@ -222,6 +222,7 @@ public final class SearchIndex implements AutoCloseable {
                     progress.update("Indexing questions", n, questions.size());
                 }
             });
+            flushOnEveryCore(writer);
             // Indexing on every core leaves a segment per thread, and every search seeks each word in
             // every segment: merged into one, a search by words at 1,000 questions took 0.28 ms at p50
             // instead of 0.43, at 10,000 0.39 instead of 0.58, for 0.3 s more at the first start of
@@ -230,6 +231,23 @@ public final class SearchIndex implements AutoCloseable {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    /**
+     * Flushes what each indexing thread still holds, a buffer per core at once: left to the merge, one
+     * thread flushes them all (2-3 s at 100,000 questions, about twice what this takes).
+     */
+    private static void flushOnEveryCore(IndexWriter writer) {
+        IntStream.range(0, Runtime.getRuntime().availableProcessors()).parallel().forEach(core -> {
+            try {
+                boolean flushed;
+                do {
+                    flushed = writer.flushNextBuffer();
+                } while (flushed);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     private static int[] ordinals(DirectoryReader reader, int bankSize) throws IOException {
