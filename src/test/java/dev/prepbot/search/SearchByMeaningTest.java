@@ -72,6 +72,13 @@ class SearchByMeaningTest {
     }
 
     @Test
+    void aFewWordsOfTheBankInTheirEverydaySenseDoNotMakeANearQuestionAnAnswer() {
+        // "python" and "schedule", "queue" and "security": near in meaning, but too few of the words.
+        assertEquals(List.of(), ids(index, "python snake feeding schedule for a baby"));
+        assertEquals(List.of(), ids(index, "which queue at airport security moves fastest"));
+    }
+
+    @Test
     void aTopicIsSuggestedOnlyWhenMoreThanOneOfItsQuestionsIsNear() {
         // One word with another sense in the bank: keyboard switches, context switches; a leaky faucet, data leakage.
         for (String offSubject : List.of("best mechanical keyboard switches", "how to fix a leaky kitchen faucet",
