@@ -141,7 +141,16 @@ final class QueryBuilder {
         for (int i = 0; i < typed.size(); i++) {
             String word = typed.get(i);
             boolean partial = i == typed.size() - 1 && lastIsPartial && word.length() >= 2;
-            if (QueryWords.isFiller(word)) {
+            boolean inBank = isBankWord(reader, word);
+            boolean begun = partial && !inBank && beginsAWord(reader, word);
+            // Not the bank's and not English: most likely a typo of one of the bank's words.
+            List<String> found = inBank || begun || QueryWords.isFiller(word) || words.isEnglish(word)
+                    ? List.of() : corrections(reader, word);
+            if (!found.isEmpty()) {
+                reading.set(i, found.get(0));
+            }
+            // A typo of a joining or vague word ("wolud", "hwo") says no more than the word itself.
+            if (QueryWords.isFiller(word) || (!found.isEmpty() && QueryWords.isFiller(found.get(0)))) {
                 filler = true;
                 if (!fillerCounts) {
                     continue;
@@ -151,8 +160,6 @@ final class QueryBuilder {
             if (stem.isEmpty() && !partial) {
                 continue;
             }
-            boolean inBank = isBankWord(reader, word);
-            boolean begun = partial && !inBank && beginsAWord(reader, word);
             BooleanQuery.Builder exact = new BooleanQuery.Builder();
             BooleanQuery.Builder typoFixes = new BooleanQuery.Builder();
             List<String> fixes = new ArrayList<>();
@@ -163,13 +170,8 @@ final class QueryBuilder {
             }
             if (inBank || begun) {
                 known += 1;
-            } else if (!words.isEnglish(word)) {
-                // Not the bank's and not English: most likely a typo of one of the bank's words.
+            } else if (!found.isEmpty()) {
                 boolean anyFix = false;
-                List<String> found = corrections(reader, word);
-                if (!found.isEmpty()) {
-                    reading.set(i, found.get(0));
-                }
                 for (String correction : found) {
                     Optional<String> fixed = stem(correction);
                     if (fixed.isPresent() && !fixed.equals(stem)) {

@@ -56,6 +56,20 @@ class SearchIndexTest {
     }
 
     @Test
+    void aTypoOfAJoiningWordSaysNoMoreThanTheWordItself() throws Exception {
+        try (SearchIndex built = SearchIndex.build(new dev.prepbot.bank.BankLoader().loadBuiltIn())) {
+            assertEquals(List.of(), built.search("would", Optional.empty(), 5));
+            assertEquals(List.of(), built.search("wolud", Optional.empty(), 5));
+            assertEquals(ids(built.search("why would you pick a b-tree index", Optional.empty(), 5)),
+                    ids(built.search("why wolud you pick a b-tree index", Optional.empty(), 5)));
+        }
+    }
+
+    private static List<String> ids(List<SearchHit> hits) {
+        return hits.stream().map(h -> h.question().id()).toList();
+    }
+
+    @Test
     void exactWordsFindTheirQuestion() {
         assertEquals("tcp-handshake", top("tcp handshake"));
         assertEquals("python-gil", top("global interpreter lock"));
