@@ -149,8 +149,10 @@ final class QueryBuilder {
             if (!found.isEmpty()) {
                 reading.set(i, found.get(0));
             }
-            // A typo of a joining or vague word ("wolud", "hwo") says no more than the word itself.
-            if (QueryWords.isFiller(word) || (!found.isEmpty() && QueryWords.isFiller(found.get(0)))) {
+            // A typo of a joining or vague word ("wolud") says no more than the word itself: only the
+            // corrections that say something are searched, and a typo with none of those is filler.
+            List<String> searched = found.stream().filter(correction -> !QueryWords.isFiller(correction)).toList();
+            if (QueryWords.isFiller(word) || (!found.isEmpty() && searched.isEmpty())) {
                 filler = true;
                 if (!fillerCounts) {
                     continue;
@@ -170,9 +172,9 @@ final class QueryBuilder {
             }
             if (inBank || begun) {
                 known += 1;
-            } else if (!found.isEmpty()) {
+            } else if (!searched.isEmpty()) {
                 boolean anyFix = false;
-                for (String correction : found) {
+                for (String correction : searched) {
                     Optional<String> fixed = stem(correction);
                     if (fixed.isPresent() && !fixed.equals(stem)) {
                         addStemClauses(anyWord, fixed.get(), CORRECTION_WEIGHT);
