@@ -23,6 +23,26 @@ public interface Embedder {
     }
 
     /**
+     * A model that reads through another, {@link #model()}: it has that model's name and dimension, so
+     * the vectors kept under its name are never mixed with another model's.
+     */
+    interface Through extends Embedder {
+
+        /** The model read through. */
+        Embedder model();
+
+        @Override
+        default String name() {
+            return model().name();
+        }
+
+        @Override
+        default int dimension() {
+            return model().dimension();
+        }
+    }
+
+    /**
      * A copy of the vector scaled to length 1, so that a dot product is the cosine; the zero vector stays
      * as it is. Lucene's own normalization, which leaves a vector already of length 1 (within 1e-5) alone.
      */

@@ -241,17 +241,7 @@ public final class Meaning implements AutoCloseable {
      * first checks that Prepbot is not stopping.
      */
     private record InBackground(Embedder model, AtomicBoolean closed, CompletableFuture<Void> embeddingAllowed)
-            implements Embedder {
-
-        @Override
-        public String name() {
-            return model.name();
-        }
-
-        @Override
-        public int dimension() {
-            return model.dimension();
-        }
+            implements Embedder.Through {
 
         @Override
         public float[] embed(String text) {

@@ -14,7 +14,7 @@ import java.util.concurrent.CompletionException;
  * Texts read at the same moment are read once, the others waiting for that reading. The bank's batches
  * pass through unremembered: each of their texts is read once anyway.
  */
-public final class RecentReadings implements Embedder {
+public final class RecentReadings implements Embedder.Through {
 
     /** About 3 KB a vector for both models together: a few MB of heap. */
     public static final int REMEMBERED = 2_048;
@@ -33,13 +33,8 @@ public final class RecentReadings implements Embedder {
     }
 
     @Override
-    public String name() {
-        return model.name();
-    }
-
-    @Override
-    public int dimension() {
-        return model.dimension();
+    public Embedder model() {
+        return model;
     }
 
     /** The text's vector, a copy the caller may change. */

@@ -130,15 +130,10 @@ class RecentReadingsTest {
 
     /** A model that reads as {@code reading} does, under the word-hash model's name. */
     private Embedder reading(Function<String, float[]> reading) {
-        return new Embedder() {
+        return new Embedder.Through() {
             @Override
-            public String name() {
-                return model.name();
-            }
-
-            @Override
-            public int dimension() {
-                return model.dimension();
+            public Embedder model() {
+                return model;
             }
 
             @Override
