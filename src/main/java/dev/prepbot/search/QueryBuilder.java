@@ -143,8 +143,9 @@ final class QueryBuilder {
             boolean partial = i == typed.size() - 1 && lastIsPartial && word.length() >= 2;
             boolean inBank = isBankWord(reader, word);
             boolean begun = partial && !inBank && beginsAWord(reader, word);
+            boolean typedFiller = QueryWords.isFiller(word);
             // Not the bank's and not English: most likely a typo of one of the bank's words.
-            List<String> found = inBank || begun || QueryWords.isFiller(word) || words.isEnglish(word)
+            List<String> found = inBank || begun || typedFiller || words.isEnglish(word)
                     ? List.of() : corrections(reader, word);
             if (!found.isEmpty()) {
                 reading.set(i, found.get(0));
@@ -152,7 +153,7 @@ final class QueryBuilder {
             // A typo of a joining or vague word ("wolud") says no more than the word itself: only the
             // corrections that say something are searched, and a typo with none of those is filler.
             List<String> searched = found.stream().filter(correction -> !QueryWords.isFiller(correction)).toList();
-            if (QueryWords.isFiller(word) || (!found.isEmpty() && searched.isEmpty())) {
+            if (typedFiller || (!found.isEmpty() && searched.isEmpty())) {
                 filler = true;
                 if (!fillerCounts) {
                     continue;
