@@ -40,7 +40,7 @@ final class HeldWords {
         float[][] held = new float[words.size()][sorted.length];
         int[][][] holding = new int[words.size()][][];
         for (int w = 0; w < words.size(); w++) {
-            holding[w] = new int[1 + words.get(w).corrections().size()][QueryBuilder.PRESENCE_FIELDS.size()];
+            holding[w] = new int[1 + words.get(w).corrections().size()][words.get(w).fields().size()];
         }
         int next = 0;
         for (LeafReaderContext leaf : reader.leaves()) {
@@ -49,14 +49,15 @@ final class HeldWords {
                 next++;
             }
             Candidates inLeaf = new Candidates(leaf.docBase, Arrays.copyOfRange(sorted, from, next), from);
-            for (int f = 0; f < QueryBuilder.PRESENCE_FIELDS.size(); f++) {
-                Terms terms = leaf.reader().terms(QueryBuilder.PRESENCE_FIELDS.get(f));
-                if (terms == null) {
-                    continue;
-                }
-                TermsEnum dictionary = terms.iterator();
-                for (int w = 0; w < words.size(); w++) {
-                    QueryBuilder.Word word = words.get(w);
+            // One dictionary per field and segment, shared by the words held in that field.
+            Map<String, TermsEnum> dictionaries = new HashMap<>();
+            for (int w = 0; w < words.size(); w++) {
+                QueryBuilder.Word word = words.get(w);
+                for (int f = 0; f < word.fields().size(); f++) {
+                    TermsEnum dictionary = dictionary(leaf, word.fields().get(f), dictionaries);
+                    if (dictionary == null) {
+                        continue;
+                    }
                     if (word.stem().isPresent()) {
                         holding[w][0][f] += inLeaf.mark(dictionary, word.stem().get(), 1f, held[w]);
                     }
@@ -90,6 +91,15 @@ final class HeldWords {
             shares.put(sorted[i], total == 0f ? 0f : share[i] / total);
         }
         return shares;
+    }
+
+    private static TermsEnum dictionary(LeafReaderContext leaf, String field, Map<String, TermsEnum> open)
+            throws IOException {
+        if (!open.containsKey(field)) {
+            Terms terms = leaf.reader().terms(field);
+            open.put(field, terms == null ? null : terms.iterator());
+        }
+        return open.get(field);
     }
 
     /**

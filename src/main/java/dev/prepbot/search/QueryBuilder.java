@@ -3,8 +3,10 @@ package dev.prepbot.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiTerms;
@@ -37,7 +39,9 @@ import org.apache.lucene.util.StringHelper;
  * the bank lacks is corrected to the bank's nearest words only when it is not an English word: "pyhton"
  * is a typo, "undo" is a word the bank simply does not have. The last word of an as-you-type query
  * also matches any word of a question it begins, and the words as a phrase in the question add the
- * most, so exact phrases rank above scattered words.
+ * most, so exact phrases rank above scattered words. A word written with symbols that the bank holds
+ * too ("happens-before", "--from", "===") is also searched whole, and counts as one subject word in place
+ * of the words it is made of.
  *
  * <p>Besides the query, the builder reports how much of what was asked the bank's words cover: the
  * evidence {@link SearchIndex} weighs before it shows a result rather than "no match".
@@ -59,6 +63,8 @@ final class QueryBuilder {
     private static final float EXACT_PHRASE_BOOST = 8f;
     private static final float NEAR_PHRASE_BOOST = 3f;
     private static final float ID_BOOST = 50f;
+    /** A word written with symbols is as telling as a word in the question, wherever it is. */
+    private static final float SYMBOL_WEIGHT = 2f;
 
     /**
      * A query and what it says about the words typed. {@code coverage} scores each question by how many
@@ -67,10 +73,11 @@ final class QueryBuilder {
      * subject words; {@code keywords} is true for a short query of words the bank knows or typos of them,
      * and no filler: one that words alone answer well; {@code exact} when every word is the bank's as typed.
      * {@code corrected} is the query's words with each typo replaced by its likeliest correction, for the
-     * sentence models to read; empty when no word was corrected.
+     * sentence models to read; empty when no word was corrected. {@code symbolic} when the query holds a
+     * word written with symbols that the bank holds too ({@link SymbolWords}): one of its subject words.
      */
     record Lexical(Query query, Query coverage, List<Word> words, boolean keywords, boolean exact,
-                   Optional<String> corrected) {
+                   Optional<String> corrected, boolean symbolic) {
 
         Lexical {
             words = List.copyOf(words);
@@ -83,19 +90,30 @@ final class QueryBuilder {
 
         /** The same words, with the query and the coverage query changed (rewritten, or limited to a server). */
         Lexical with(Query query, Query coverage) {
-            return new Lexical(query, coverage, words, keywords, exact, corrected);
+            return new Lexical(query, coverage, words, keywords, exact, corrected, symbolic);
         }
     }
 
     /**
      * One subject word of a query, as the coverage query matches it: a question holds it when one of the
-     * weighed fields holds its stem, or its question begins a word with {@code prefix} (a half-typed
-     * last word); it holds it in part when a field holds only one of the stems of its corrections.
+     * {@code fields} holds its stem, or its question begins a word with {@code prefix} (a half-typed last
+     * word); it holds it in part when a field holds only one of the stems of its corrections.
      */
-    record Word(Optional<String> stem, List<String> corrections, Optional<String> prefix) {
+    record Word(Optional<String> stem, List<String> corrections, Optional<String> prefix, List<String> fields) {
 
         Word {
             corrections = List.copyOf(corrections);
+            fields = List.copyOf(fields);
+        }
+
+        /** A word as the analyzer reads it, held in any of the {@link #PRESENCE_FIELDS}. */
+        Word(Optional<String> stem, List<String> corrections, Optional<String> prefix) {
+            this(stem, corrections, prefix, PRESENCE_FIELDS);
+        }
+
+        /** A word written with symbols, held where the question's text holds it whole. */
+        static Word symbol(String word) {
+            return new Word(Optional.of(word), List.of(), Optional.empty(), List.of(SearchIndex.SYMBOLS));
         }
     }
 
@@ -117,18 +135,36 @@ final class QueryBuilder {
      */
     Optional<Lexical> build(String text, Optional<String> topic, IndexReader reader) throws IOException {
         List<String> typed = Analyzers.tokens(plain, text, MAX_WORDS);
+        List<String> symbols = bankSymbols(text, typed, reader);
         // "what is", "how do I", "( AND )": no word says what the query is about, so nothing answers it,
         // rather than whatever question happens to hold the same joining words.
-        if (typed.stream().allMatch(QueryWords::isJoining)) {
+        if (symbols.isEmpty() && typed.stream().allMatch(QueryWords::isJoining)) {
             return Optional.empty();
         }
         // A query of nothing but filler ("is vs", "what about") has nothing better to go on.
-        boolean allFiller = typed.stream().allMatch(QueryWords::isFiller);
-        return build(text, typed, allFiller, topic, reader);
+        boolean allFiller = symbols.isEmpty() && typed.stream().allMatch(QueryWords::isFiller);
+        return build(text, typed, symbols, allFiller, topic, reader);
     }
 
-    private Optional<Lexical> build(String text, List<String> typed, boolean fillerCounts, Optional<String> topic,
-                                    IndexReader reader) throws IOException {
+    /**
+     * The query's words written with symbols that the bank holds too ("happens-before", "--from", "==="),
+     * except those the tokenizer keeps whole anyway ("node.js"): each is one more subject word.
+     */
+    private static List<String> bankSymbols(String text, List<String> typed, IndexReader reader) throws IOException {
+        List<String> held = new ArrayList<>();
+        for (String word : SymbolWords.of(text)) {
+            if (held.size() + typed.size() >= MAX_WORDS) {
+                break;
+            }
+            if (!typed.contains(word) && reader.docFreq(new Term(SearchIndex.SYMBOLS, word)) > 0) {
+                held.add(word);
+            }
+        }
+        return held;
+    }
+
+    private Optional<Lexical> build(String text, List<String> typed, List<String> symbols, boolean fillerCounts,
+                                    Optional<String> topic, IndexReader reader) throws IOException {
         boolean lastIsPartial = endsInsideWord(text);
         List<String> stems = new ArrayList<>();
         BooleanQuery.Builder anyWord = new BooleanQuery.Builder();
@@ -138,6 +174,8 @@ final class QueryBuilder {
         int known = 0;
         int corrected = 0;
         boolean filler = false;
+        Set<String> spelledOut = new HashSet<>();
+        symbols.forEach(symbol -> spelledOut.addAll(Analyzers.tokens(plain, symbol, MAX_WORDS)));
         for (int i = 0; i < typed.size(); i++) {
             String word = typed.get(i);
             boolean partial = i == typed.size() - 1 && lastIsPartial && word.length() >= 2;
@@ -171,6 +209,10 @@ final class QueryBuilder {
                 addStemClauses(anyWord, stem.get(), 1f);
                 addPresence(exact, stem.get());
             }
+            // "before" of "happens-before" still ranks, but is held as part of that word, not as one more.
+            if (spelledOut.contains(word)) {
+                continue;
+            }
             if (inBank || begun) {
                 known += 1;
             } else if (!searched.isEmpty()) {
@@ -197,6 +239,13 @@ final class QueryBuilder {
                     boosted(new ConstantScoreQuery(typoFixes.build()), CORRECTION_WEIGHT)), 0f), Occur.SHOULD);
             subjectWords.add(new Word(stem, fixes, partial ? Optional.of(word) : Optional.empty()));
         }
+        for (String symbol : symbols) {
+            Query held = new TermQuery(new Term(SearchIndex.SYMBOLS, symbol));
+            anyWord.add(boosted(held, SYMBOL_WEIGHT), Occur.SHOULD);
+            eachWord.add(new ConstantScoreQuery(held), Occur.SHOULD);
+            subjectWords.add(Word.symbol(symbol));
+            known += 1;
+        }
         if (stems.size() >= 2) {
             anyWord.add(boosted(phrase(stems, 0), EXACT_PHRASE_BOOST), Occur.SHOULD);
             anyWord.add(boosted(phrase(stems, 3), NEAR_PHRASE_BOOST), Occur.SHOULD);
@@ -215,7 +264,7 @@ final class QueryBuilder {
         boolean exact = idTyped || (keywords && known == subject);
         Optional<String> readable = reading.equals(typed) ? Optional.empty() : Optional.of(String.join(" ", reading));
         return Optional.of(new Lexical(inTopic(anyWord.build(), topic), inTopic(eachWord.build(), topic),
-                subjectWords, keywords, exact, readable));
+                subjectWords, keywords, exact, readable, !symbols.isEmpty()));
     }
 
     private static Query inTopic(Query query, Optional<String> topic) {

@@ -54,10 +54,11 @@ final class Relevance {
 
         /**
          * A candidate's mixed score: its meaning plus its word score relative to the best, times how much
-         * of the query the words say: the share of the query's information the candidate holds.
+         * of the query the words say: the share of the query's information the candidate holds. Words
+         * count {@link #SYMBOLIC_WORDS} times more in a query with words written with symbols.
          */
-        float mix(float meaning, float held, float words) {
-            return meaning + wordsWeight * held * words;
+        float mix(float meaning, float held, float words, boolean symbolic) {
+            return meaning + wordsWeight * (symbolic ? SYMBOLIC_WORDS : 1f) * held * words;
         }
 
         /**
@@ -95,6 +96,16 @@ final class Relevance {
      * 0.1 lost plain queries (98.3% to 97.4%, 94.4% to 93.4%), within 0.2 cut less (to 0.82 and 0.71).
      */
     static final Judgement WHOLE_AND_PARTS = new Judgement(0.48f, 0.38f, 0.45f, 0.15f, 0.15f);
+
+    /**
+     * How much more words count beside meaning when the query holds a word written with symbols that the
+     * bank holds too ("happens-before", "--from", "1=1"): the models read code and operators poorly, so
+     * "' OR 1=1 --" is nearest in meaning to the questions on equality, and "COPY --from=builder" to those
+     * on copying objects. On the relevance set's symbol-laden queries, recall@3 went from 94.3% to 98.1% with
+     * twice the weight (the same with three or five times), and on those written apart from 90% to 95%;
+     * no other query's results changed, since no other query holds such a word.
+     */
+    static final float SYMBOLIC_WORDS = 2f;
 
     /**
      * For the servers' questions, embedded whole. Judged by the whole alone, these refuse the same share
@@ -178,11 +189,12 @@ final class Relevance {
 
     /**
      * Each candidate's mixed score by bank position, given the share of the query's information each
-     * candidate found by words holds. A question the model was not asked about (none, in the bot: every
-     * candidate found by words is judged by meaning too) counts as the farthest one it was.
+     * candidate found by words holds, and whether the query holds words written with symbols. A question
+     * the model was not asked about (none, in the bot: every candidate found by words is judged by meaning
+     * too) counts as the farthest one it was.
      */
     static Map<Integer, Float> fuse(ScoreDoc[] byWords, int[] questionOfDoc, List<VectorIndex.Neighbour> byMeaning,
-                                    Map<Integer, Float> held) {
+                                    Map<Integer, Float> held, boolean symbolic) {
         Map<Integer, Float> cosine = new HashMap<>();
         for (VectorIndex.Neighbour n : byMeaning) {
             cosine.put(n.ordinal(), n.closeness());
@@ -197,7 +209,7 @@ final class Relevance {
         for (Integer ordinal : union(cosine, wordScore)) {
             float meaning = cosine.getOrDefault(ordinal, farthest);
             float words = wordScore.getOrDefault(ordinal, 0f);
-            mixed.put(ordinal, WHOLE_AND_PARTS.mix(meaning, held.getOrDefault(ordinal, 0f), words));
+            mixed.put(ordinal, WHOLE_AND_PARTS.mix(meaning, held.getOrDefault(ordinal, 0f), words, symbolic));
         }
         return mixed;
     }

@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -75,6 +76,8 @@ public final class SearchIndex implements AutoCloseable {
      * questions hold them: the words typos are corrected to and half-typed words are completed to.
      */
     static final String WORDS = "words";
+    /** The words written with symbols in any of the question's text, whole ("happens-before", "--from"): see {@link SymbolWords}. */
+    static final String SYMBOLS = "symbols";
 
     /** Fields "similar questions" compares; the explanation carries most of a question's meaning. */
     private static final String[] SIMILARITY_FIELDS = {QUESTION, TAGS, ANSWER, EXPLANATION};
@@ -359,7 +362,7 @@ public final class SearchIndex implements AutoCloseable {
             Map<Integer, Float> held = new HashMap<>();
             HeldWords.shares(reader, typed.words(), byWords.scoreDocs)
                     .forEach((doc, share) -> held.put(questionOfDoc[doc], share));
-            List<Ranked> best = Relevance.fuse(byWords.scoreDocs, questionOfDoc, near, held)
+            List<Ranked> best = Relevance.fuse(byWords.scoreDocs, questionOfDoc, near, held, typed.symbolic())
                     .entrySet().stream()
                     .sorted(Map.Entry.<Integer, Float>comparingByValue().reversed())
                     .limit(limit)
@@ -632,7 +635,7 @@ public final class SearchIndex implements AutoCloseable {
     static Analyzer fieldAnalyzer() {
         Analyzer plain = Analyzers.plain();
         return new PerFieldAnalyzerWrapper(Analyzers.stemmed(),
-                Map.of(QUESTION_PLAIN, plain, WORDS, plain));
+                Map.of(QUESTION_PLAIN, plain, WORDS, plain, SYMBOLS, new WhitespaceAnalyzer()));
     }
 
     /**
@@ -677,6 +680,9 @@ public final class SearchIndex implements AutoCloseable {
         doc.add(new Field(QUESTION_PLAIN, q.question(), WORDS_AND_COUNTS));
         String words = String.join(" ", q.question(), tagText(q), q.answer(), q.explanation().orElse(""));
         doc.add(new Field(WORDS, words, WORDS_ONLY));
+        String symbols = String.join(" ", SymbolWords.of(String.join(" ", q.question(), String.join(" ", q.tags()),
+                q.answer(), q.explanation().orElse(""), extra)));
+        doc.add(new Field(SYMBOLS, symbols, WORDS_AND_COUNTS));
         return doc;
     }
 

@@ -361,7 +361,7 @@ public final class ServerIndex implements AutoCloseable {
                 docs.addAll(words01.keySet());
                 for (int doc : docs) {
                     ranked.put(doc, Relevance.WHOLE.mix(cosine.getOrDefault(doc, farthest), held.getOrDefault(doc, 0f),
-                            words01.getOrDefault(doc, 0f)));
+                            words01.getOrDefault(doc, 0f), words.symbolic()));
                 }
             }
             List<Map.Entry<Integer, Float>> best = ranked.entrySet().stream()
