@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
-import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.slf4j.Logger;
@@ -137,7 +136,7 @@ public final class Meaning implements AutoCloseable {
                             e.getMessage());
                 }
             }
-            Directory memory = new ByteBuffersDirectory();
+            Directory memory = InMemory.directory();
             VectorIndex.write(bank, model, memory, progress);
             return VectorIndex.open(memory, bank.size());
         } catch (IOException e) {

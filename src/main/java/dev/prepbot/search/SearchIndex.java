@@ -50,7 +50,6 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.suggest.analyzing.AnalyzingInfixSuggester;
-import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.slf4j.Logger;
@@ -154,8 +153,8 @@ public final class SearchIndex implements AutoCloseable {
             }
         }
         try {
-            Directory main = new ByteBuffersDirectory();
-            Directory suggestions = new ByteBuffersDirectory();
+            Directory main = InMemory.directory();
+            Directory suggestions = InMemory.directory();
             write(bank, main, progress);
             return new SearchIndex(bank, main, Suggester.write(bank, suggestions, progress), meaning);
         } catch (IOException e) {

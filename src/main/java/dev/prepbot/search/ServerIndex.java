@@ -96,7 +96,7 @@ public final class ServerIndex implements AutoCloseable {
 
     /** An index in memory, filled from the database on every start. */
     public ServerIndex(Supplier<Optional<Embedder>> model) {
-        this(new ByteBuffersDirectory(), OptionalLong.empty(), model);
+        this(InMemory.directory(), OptionalLong.empty(), model);
     }
 
     private ServerIndex(Directory directory, OptionalLong committedVersion, Supplier<Optional<Embedder>> model) {
