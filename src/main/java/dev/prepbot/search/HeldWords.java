@@ -21,12 +21,16 @@ import org.apache.lucene.util.StringHelper;
  * the subject words the question holds, each word weighted by what it tells, its inverse document
  * frequency in the bank. A question holding only "server" of "how do servers pick which one is in
  * charge" holds a fifth of it; one holding "leader" and "election" of "leader election" holds all of it.
+ * A word written with symbols ("happens-before") names its subject and tells more than a plain word as
+ * rare, by {@link Relevance#SYMBOLIC_WORDS}.
  *
  * <p>It reads the postings of the words' stems directly, one terms dictionary per field and segment,
  * rather than running a query per word: the counts that weigh a word and the questions that hold it
  * then come from the same lookup, which halved the time this took on the built-in bank.
  */
 final class HeldWords {
+
+    private static final List<String> SYMBOL_FIELDS = List.of(SearchIndex.SYMBOLS);
 
     private HeldWords() {
     }
@@ -80,7 +84,8 @@ final class HeldWords {
         for (int w = 0; w < words.size(); w++) {
             // A word's stems may be held in several fields of a question: the most of any one is the count.
             int most = Arrays.stream(holding[w]).flatMapToInt(Arrays::stream).max().orElse(0);
-            float information = information(reader.numDocs(), most);
+            float information = information(reader.numDocs(), most)
+                    * (words.get(w).fields().equals(SYMBOL_FIELDS) ? Relevance.SYMBOLIC_WORDS : 1f);
             total += information;
             for (int i = 0; i < sorted.length; i++) {
                 share[i] += information * held[w][i];

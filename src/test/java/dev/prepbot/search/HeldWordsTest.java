@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.TextField;
@@ -30,15 +31,21 @@ class HeldWordsTest {
             "what does a team leader do");
 
     private static Map<Integer, Float> shares(String query) throws IOException {
+        return shares(QUESTIONS, query, 4, 1, 0);
+    }
+
+    /** The shares of the found questions (by position) of the query over these questions. */
+    private static Map<Integer, Float> shares(List<String> questions, String query, int... foundDocs) throws IOException {
         try (ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
-            var analyzer = new PerFieldAnalyzerWrapper(Analyzers.stemmed(),
-                    Map.of(SearchIndex.WORDS, Analyzers.plain(), SearchIndex.QUESTION_PLAIN, Analyzers.plain()));
+            var analyzer = new PerFieldAnalyzerWrapper(Analyzers.stemmed(), Map.of(SearchIndex.WORDS, Analyzers.plain(),
+                    SearchIndex.QUESTION_PLAIN, Analyzers.plain(), SearchIndex.SYMBOLS, new WhitespaceAnalyzer()));
             try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
-                for (String question : QUESTIONS) {
+                for (String question : questions) {
                     Document doc = new Document();
                     doc.add(new TextField(SearchIndex.QUESTION, question, Field.Store.NO));
                     doc.add(new TextField(SearchIndex.QUESTION_PLAIN, question, Field.Store.NO));
                     doc.add(new TextField(SearchIndex.WORDS, question, Field.Store.NO));
+                    doc.add(new TextField(SearchIndex.SYMBOLS, String.join(" ", SymbolWords.of(question)), Field.Store.NO));
                     writer.addDocument(doc);
                     // A segment per question: what a word tells is counted over all of them.
                     writer.commit();
@@ -47,7 +54,7 @@ class HeldWordsTest {
             try (DirectoryReader reader = DirectoryReader.open(directory)) {
                 QueryBuilder.Lexical words = new QueryBuilder(QueryWords.shared())
                         .build(query, Optional.empty(), reader).orElseThrow();
-                ScoreDoc[] found = {new ScoreDoc(4, 1f), new ScoreDoc(1, 1f), new ScoreDoc(0, 1f)};
+                ScoreDoc[] found = java.util.Arrays.stream(foundDocs).mapToObj(d -> new ScoreDoc(d, 1f)).toArray(ScoreDoc[]::new);
                 return HeldWords.shares(reader, words.words(), found);
             }
         }
@@ -82,5 +89,14 @@ class HeldWordsTest {
     @Test
     void questionsOutsideTheQueryHoldNothingOfIt() throws IOException {
         assertEquals(0f, shares("pool connections").get(4));
+    }
+
+    @Test
+    void aWordWrittenWithSymbolsTellsMoreThanAPlainWordAsRare() throws IOException {
+        // Each word is held by one question; "happens-before" names the subject, "relationship" could be any.
+        Map<Integer, Float> held = shares(List.of("what is happens-before in java", "how do threads share memory",
+                "what makes a good working relationship", "how do locks work"), "happens-before relationship", 0, 2);
+        assertEquals(2f / 3, held.get(0), 1e-6, held.toString());
+        assertEquals(1f / 3, held.get(2), 1e-6, held.toString());
     }
 }
