@@ -21,7 +21,8 @@ import org.apache.lucene.search.QueryVisitor;
 /**
  * Finds which words of a question's text matched a query. The query matches the text through several
  * fields (stemmed words, and plain words for typos and prefixes), so the text is analysed as each field
- * is and every word whose term the query holds is marked; overlapping ranges are merged.
+ * is and every word whose term the query holds is marked; overlapping ranges are merged. Words written
+ * with symbols ("--from") are marked where the text holds them as written.
  *
  * <p>Lucene's unified highlighter gives the same ranges for these queries (their typos and prefixes are
  * rewritten into terms before this is called, and phrases count word by word), but its setup per call
@@ -74,6 +75,10 @@ final class MatchHighlighter {
     }
 
     private void mark(String field, String text, CharArraySet words, TreeMap<Integer, Integer> ranges) throws IOException {
+        if (field.equals(SearchIndex.SYMBOLS)) {
+            markWritten(text, words, ranges);
+            return;
+        }
         try (TokenStream tokens = analyzer.tokenStream(field, text)) {
             CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
             OffsetAttribute offsets = tokens.addAttribute(OffsetAttribute.class);
@@ -84,6 +89,25 @@ final class MatchHighlighter {
                 }
             }
             tokens.end();
+        }
+    }
+
+    /**
+     * Marks where the text holds a word written with symbols as it is written, in any case, and not
+     * inside a longer word. The symbols' field keeps such words whole but not where they stand, and a
+     * word read without its quotes ("1=1" of "'1'='1'") is not marked.
+     */
+    private static void markWritten(String text, CharArraySet words, TreeMap<Integer, Integer> ranges) {
+        for (Object held : words) {
+            String word = new String((char[]) held);
+            for (int at = 0; at + word.length() <= text.length(); at++) {
+                int end = at + word.length();
+                if (text.regionMatches(true, at, word, 0, word.length())
+                        && (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)))
+                        && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)))) {
+                    ranges.merge(at, end, Math::max);
+                }
+            }
         }
     }
 

@@ -120,7 +120,8 @@ public final class SearchIndex implements AutoCloseable {
         }
         this.searcher = new IndexSearcher(reader);
         this.queries = new QueryBuilder(QueryWords.shared());
-        this.highlighter = new MatchHighlighter(analyzer, doc -> question(doc).question(), QUESTION, QUESTION_PLAIN);
+        this.highlighter = new MatchHighlighter(analyzer, doc -> question(doc).question(), QUESTION, QUESTION_PLAIN,
+                SYMBOLS);
         this.suggester = new Suggester(bank, this, infix);
     }
 

@@ -88,6 +88,21 @@ class SearchIndexTest {
         }
     }
 
+    @Test
+    void aWordWrittenWithSymbolsIsHighlightedWhereTheQuestionHoldsIt() {
+        Bank bank = new Bank(List.of(
+                Questions.of("copy-from", "containers", "What does COPY --from=builder do in a Dockerfile?",
+                        "It copies files from an earlier stage.", "Multi-stage builds keep the image small.", "docker"),
+                Questions.of("ordering", "java", "What is the Happens-Before order, and is it the same as before-and-after?",
+                        "A write happens-before a read that sees it.", "It is about visibility.", "memory")));
+        try (SearchIndex built = SearchIndex.build(bank)) {
+            assertEquals(List.of("--from"), built.search("--from", Optional.empty(), 1).get(0).highlight().matchedWords());
+            // Whole and in any case (its parts still count as words, so "before" elsewhere is marked too).
+            List<String> marked = built.search("happens-before", Optional.empty(), 1).get(0).highlight().matchedWords();
+            assertEquals("Happens-Before", marked.get(0), marked.toString());
+        }
+    }
+
     private static List<String> ids(List<SearchHit> hits) {
         return hits.stream().map(h -> h.question().id()).toList();
     }
