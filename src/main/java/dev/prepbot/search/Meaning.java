@@ -137,7 +137,9 @@ public final class Meaning implements AutoCloseable {
                 }
             }
             Directory memory = InMemory.directory();
-            VectorIndex.write(bank, model, memory, progress);
+            if (bank.checksum().isEmpty() || !ShippedVectors.copy(vectorsKey(bank.checksum().get(), model), memory)) {
+                VectorIndex.write(bank, model, memory, progress);
+            }
             return VectorIndex.open(memory, bank.size());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot build the vectors", e);
@@ -146,7 +148,7 @@ public final class Meaning implements AutoCloseable {
 
     private static VectorIndex cached(Bank bank, Embedder model, IndexCache cache, String checksum, Progress progress)
             throws IOException {
-        String key = IndexCache.key(checksum + "/" + model.name() + "/" + VectorIndex.LAYOUT);
+        String key = vectorsKey(checksum, model);
         Optional<Path> found = cache.find(key);
         if (found.isPresent()) {
             try {
@@ -158,10 +160,17 @@ public final class Meaning implements AutoCloseable {
         }
         Path folder = cache.store(key, into -> {
             try (Directory directory = FSDirectory.open(into)) {
-                VectorIndex.write(bank, model, directory, progress);
+                if (!ShippedVectors.copy(key, directory)) {
+                    VectorIndex.write(bank, model, directory, progress);
+                }
             }
         });
         return VectorIndex.open(FSDirectory.open(folder), bank.size());
+    }
+
+    /** What names a bank's vectors: the bank, the model that read it, and what of each question it read. */
+    static String vectorsKey(String bankChecksum, Embedder model) {
+        return IndexCache.key(bankChecksum + "/" + model.name() + "/" + VectorIndex.LAYOUT);
     }
 
     private static String rootMessage(Throwable e) {
