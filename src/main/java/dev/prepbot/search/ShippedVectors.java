@@ -70,14 +70,15 @@ public final class ShippedVectors {
     public static void main(String[] args) throws Exception {
         Path folder = Path.of(args[0]).resolve(FOLDER);
         Bank bank = new BankLoader().loadBuiltIn();
-        Embedder model;
         try {
-            model = JointEmbedder.load(Optional.empty());
-        } catch (RuntimeException | LinkageError e) {
+            ship(bank, JointEmbedder.load(Optional.empty()), folder);
+        } catch (IOException | RuntimeException | LinkageError e) {
             System.err.println("prepbot: no vectors shipped, the sentence models cannot run here: " + e.getMessage());
             delete(folder);
-            return;
         }
+    }
+
+    private static void ship(Bank bank, Embedder model, Path folder) throws IOException {
         String key = Meaning.vectorsKey(bank.checksum().orElseThrow(), model);
         Path keyFile = folder.resolve(KEY);
         if (Files.exists(keyFile) && Files.readString(keyFile).strip().equals(key)) {
