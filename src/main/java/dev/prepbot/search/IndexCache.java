@@ -140,7 +140,7 @@ public final class IndexCache {
         }
     }
 
-    private static void deleteQuietly(Path folder) {
+    static void deleteQuietly(Path folder) {
         if (!Files.exists(folder)) {
             return;
         }

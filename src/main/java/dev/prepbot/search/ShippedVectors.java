@@ -5,14 +5,11 @@ import dev.prepbot.bank.BankLoader;
 import dev.prepbot.bank.Progress;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.IOContext;
@@ -74,7 +71,7 @@ public final class ShippedVectors {
             ship(bank, JointEmbedder.load(Optional.empty()), folder);
         } catch (IOException | RuntimeException | LinkageError e) {
             System.err.println("prepbot: no vectors shipped, the sentence models cannot run here: " + e.getMessage());
-            delete(folder);
+            IndexCache.deleteQuietly(folder);
         }
     }
 
@@ -84,7 +81,7 @@ public final class ShippedVectors {
         if (Files.exists(keyFile) && Files.readString(keyFile).strip().equals(key)) {
             return;
         }
-        delete(folder);
+        IndexCache.deleteQuietly(folder);
         Files.createDirectories(folder);
         try (Directory directory = FSDirectory.open(folder)) {
             VectorIndex.write(bank, model, directory, Progress.none());
@@ -95,18 +92,5 @@ public final class ShippedVectors {
         Files.deleteIfExists(folder.resolve("write.lock"));
         // Written last: vectors without their key are never used.
         Files.writeString(keyFile, key + "\n");
-    }
-
-    private static void delete(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
     }
 }
