@@ -30,8 +30,6 @@ import org.apache.lucene.util.StringHelper;
  */
 final class HeldWords {
 
-    private static final List<String> SYMBOL_FIELDS = List.of(SearchIndex.SYMBOLS);
-
     private HeldWords() {
     }
 
@@ -85,7 +83,7 @@ final class HeldWords {
             // A word's stems may be held in several fields of a question: the most of any one is the count.
             int most = Arrays.stream(holding[w]).flatMapToInt(Arrays::stream).max().orElse(0);
             float information = information(reader.numDocs(), most)
-                    * (words.get(w).fields().equals(SYMBOL_FIELDS) ? Relevance.SYMBOLIC_WORDS : 1f);
+                    * (words.get(w).writtenWithSymbols() ? Relevance.SYMBOLIC_WORDS : 1f);
             total += information;
             for (int i = 0; i < sorted.length; i++) {
                 share[i] += information * held[w][i];

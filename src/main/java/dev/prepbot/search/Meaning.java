@@ -137,9 +137,7 @@ public final class Meaning implements AutoCloseable {
                 }
             }
             Directory memory = InMemory.directory();
-            if (bank.checksum().isEmpty() || !ShippedVectors.copy(vectorsKey(bank.checksum().get(), model), memory)) {
-                VectorIndex.write(bank, model, memory, progress);
-            }
+            fill(memory, bank, model, progress);
             return VectorIndex.open(memory, bank.size());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot build the vectors", e);
@@ -160,12 +158,19 @@ public final class Meaning implements AutoCloseable {
         }
         Path folder = cache.store(key, into -> {
             try (Directory directory = FSDirectory.open(into)) {
-                if (!ShippedVectors.copy(key, directory)) {
-                    VectorIndex.write(bank, model, directory, progress);
-                }
+                fill(directory, bank, model, progress);
             }
         });
         return VectorIndex.open(FSDirectory.open(folder), bank.size());
+    }
+
+    /** Writes the bank's vectors into the empty directory: those shipped in the jar for it, else embedded now. */
+    private static void fill(Directory directory, Bank bank, Embedder model, Progress progress) throws IOException {
+        boolean shipped = bank.checksum().isPresent()
+                && ShippedVectors.copy(vectorsKey(bank.checksum().get(), model), directory);
+        if (!shipped) {
+            VectorIndex.write(bank, model, directory, progress);
+        }
     }
 
     /** What names a bank's vectors: the bank, the model that read it, and what of each question it read. */

@@ -73,11 +73,10 @@ final class QueryBuilder {
      * subject words; {@code keywords} is true for a short query of words the bank knows or typos of them,
      * and no filler: one that words alone answer well; {@code exact} when every word is the bank's as typed.
      * {@code corrected} is the query's words with each typo replaced by its likeliest correction, for the
-     * sentence models to read; empty when no word was corrected. {@code symbolic} when the query holds a
-     * word written with symbols that the bank holds too ({@link SymbolWords}): one of its subject words.
+     * sentence models to read; empty when no word was corrected.
      */
     record Lexical(Query query, Query coverage, List<Word> words, boolean keywords, boolean exact,
-                   Optional<String> corrected, boolean symbolic) {
+                   Optional<String> corrected) {
 
         Lexical {
             words = List.copyOf(words);
@@ -90,7 +89,15 @@ final class QueryBuilder {
 
         /** The same words, with the query and the coverage query changed (rewritten, or limited to a server). */
         Lexical with(Query query, Query coverage) {
-            return new Lexical(query, coverage, words, keywords, exact, corrected, symbolic);
+            return new Lexical(query, coverage, words, keywords, exact, corrected);
+        }
+
+        /**
+         * Whether one of the subject words is written with symbols and held by the bank too
+         * ({@link SymbolWords}).
+         */
+        boolean symbolic() {
+            return words.stream().anyMatch(Word::writtenWithSymbols);
         }
     }
 
@@ -113,13 +120,20 @@ final class QueryBuilder {
 
         /** A word written with symbols, held where the question's text holds it whole. */
         static Word symbol(String word) {
-            return new Word(Optional.of(word), List.of(), Optional.empty(), List.of(SearchIndex.SYMBOLS));
+            return new Word(Optional.of(word), List.of(), Optional.empty(), SYMBOL_FIELDS);
+        }
+
+        /** Whether this is a word written with symbols, held whole or not at all. */
+        boolean writtenWithSymbols() {
+            return fields.equals(SYMBOL_FIELDS);
         }
     }
 
     /** The fields a question must hold a subject word in to hold it, as the coverage query weighs them. */
     static final List<String> PRESENCE_FIELDS =
             List.of(SearchIndex.QUESTION, SearchIndex.TAGS, SearchIndex.ANSWER, SearchIndex.EXPLANATION);
+    /** Where a word written with symbols is held: whole, in the field of such words. */
+    private static final List<String> SYMBOL_FIELDS = List.of(SearchIndex.SYMBOLS);
 
     private final Analyzer plain = Analyzers.plain();
     private final Analyzer stemmed = Analyzers.stemmed();
@@ -264,7 +278,7 @@ final class QueryBuilder {
         boolean exact = idTyped || (keywords && known == subject);
         Optional<String> readable = reading.equals(typed) ? Optional.empty() : Optional.of(String.join(" ", reading));
         return Optional.of(new Lexical(inTopic(anyWord.build(), topic), inTopic(eachWord.build(), topic),
-                subjectWords, keywords, exact, readable, !symbols.isEmpty()));
+                subjectWords, keywords, exact, readable));
     }
 
     private static Query inTopic(Query query, Optional<String> topic) {
