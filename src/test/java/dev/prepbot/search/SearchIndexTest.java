@@ -56,6 +56,44 @@ class SearchIndexTest {
     }
 
     @Test
+    void aLargeBankIndexedOnEveryCoreIsOneSegmentInBankOrderAndTiesComeInBankOrder() throws Exception {
+        // Enough questions for a part per core: each part is written on a thread of its own.
+        List<dev.prepbot.bank.Question> questions = new ArrayList<>();
+        for (int i = 0; i < 3 * SearchIndex.PART_AT_LEAST; i++) {
+            questions.add(Questions.of("q-" + i, "topic-" + (i % 7), "Which flavour of widget number " + i + " ships?",
+                    "Widget " + i + " ships in the " + (i % 3 == 0 ? "blue" : "grey") + " crate.", "Crates ship weekly."));
+        }
+        Bank bank = new Bank(questions);
+        try (var directory = InMemory.directory()) {
+            java.lang.reflect.Method write = SearchIndex.class.getDeclaredMethod("write", Bank.class,
+                    org.apache.lucene.store.Directory.class, dev.prepbot.bank.Progress.class);
+            write.setAccessible(true);
+            write.invoke(null, bank, directory, dev.prepbot.bank.Progress.none());
+            try (var reader = org.apache.lucene.index.DirectoryReader.open(directory)) {
+                assertEquals(1, reader.leaves().size(), "each search seeks its words once, not once per part");
+                var ordinals = org.apache.lucene.index.DocValues.getNumeric(reader.leaves().get(0).reader(), SearchIndex.ORDINAL);
+                for (int doc = 0; doc < bank.size(); doc++) {
+                    assertEquals(doc, ordinals.nextDoc());
+                    assertEquals(doc, ordinals.longValue(), "document " + doc + " is not question " + doc);
+                }
+            }
+        }
+        try (SearchIndex built = SearchIndex.build(bank)) {
+            // Every question holds "crate" and "blue" or "grey" alike: a third of the bank ties.
+            List<SearchHit> hits = built.search("blue crate", Optional.empty(), 25);
+            assertEquals(25, hits.size());
+            for (int i = 1; i < hits.size(); i++) {
+                assertEquals(hits.get(0).score(), hits.get(i).score(), 1e-6, "the query was meant to tie");
+                assertTrue(bank.questions().indexOf(hits.get(i - 1).question())
+                        < bank.questions().indexOf(hits.get(i).question()), "tied hits out of bank order: " + hits);
+            }
+            // Every question begins the same way: autocomplete offers the first ones in the bank, in order.
+            assertEquals(java.util.stream.IntStream.range(0, 25).mapToObj(i -> "q-" + i).toList(),
+                    built.suggest("which flavour of widg", 25).stream().map(Suggestion::id).toList());
+        }
+    }
+
+    @Test
     void aTypoOfAJoiningWordSaysNoMoreThanTheWordItself() throws Exception {
         try (SearchIndex built = SearchIndex.build(new dev.prepbot.bank.BankLoader().loadBuiltIn())) {
             assertEquals(List.of(), built.search("would", Optional.empty(), 5));
