@@ -156,17 +156,24 @@ class IndexCacheTest {
     }
 
     @Test
-    void theStoredIndexIsOneSegmentHoweverManyThreadsWroteIt() throws Exception {
+    void theStoredIndexIsOneSegmentInBankOrderHoweverManyThreadsWroteIt() throws Exception {
         IndexCache cache = new IndexCache(dir.resolve("cache"));
-        Bank builtIn = new BankLoader().loadBuiltIn();
-        try (SearchIndex index = SearchIndex.build(builtIn, Optional.of(cache), Progress.none())) {
-            assertFalse(index.search("tcp handshake", Optional.empty(), 1).isEmpty());
+        // Enough questions for a part per core, each written on a thread of its own.
+        Bank large = dev.prepbot.testing.Questions.numbered(3 * SearchIndex.PART_AT_LEAST);
+        Bank withChecksum = new Bank(large.questions(), Optional.of("numbered"));
+        try (SearchIndex index = SearchIndex.build(withChecksum, Optional.of(cache), Progress.none())) {
+            assertFalse(index.search("widget 7", Optional.empty(), 1).isEmpty());
         }
         Path main = folders(cache.root()).get(0).resolve("main");
         try (var directory = org.apache.lucene.store.FSDirectory.open(main);
              var reader = org.apache.lucene.index.DirectoryReader.open(directory)) {
-            assertEquals(builtIn.size(), reader.numDocs());
+            assertEquals(large.size(), reader.numDocs());
             assertEquals(1, reader.leaves().size(), "each search seeks its words once, not once per thread");
+            var ordinals = org.apache.lucene.index.DocValues.getNumeric(reader.leaves().get(0).reader(), SearchIndex.ORDINAL);
+            for (int doc = 0; doc < large.size(); doc++) {
+                assertEquals(doc, ordinals.nextDoc());
+                assertEquals(doc, ordinals.longValue(), "document " + doc + " is not question " + doc);
+            }
         }
     }
 

@@ -21,6 +21,19 @@ public final class Questions {
                 List.of("First point of " + id, "Second point of " + id, "Third point of " + id));
     }
 
+    /**
+     * A bank of {@code count} questions alike but for their number, "q-0" to "q-(count-1)": every one
+     * holds "widget" and "crate", every third one "blue" and the rest "grey".
+     */
+    public static Bank numbered(int count) {
+        List<Question> questions = new java.util.ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            questions.add(of("q-" + i, "topic-" + (i % 7), "Which flavour of widget number " + i + " ships?",
+                    "Widget " + i + " ships in the " + (i % 3 == 0 ? "blue" : "grey") + " crate.", "Crates ship weekly."));
+        }
+        return new Bank(questions);
+    }
+
     /** A small bank on a few familiar subjects, enough to check ranking. */
     public static Bank sample() {
         return new Bank(List.of(
