@@ -181,6 +181,8 @@ final class QueryBuilder {
                                     Optional<String> topic, IndexReader reader) throws IOException {
         boolean lastIsPartial = endsInsideWord(text);
         List<String> stems = new ArrayList<>();
+        // The same with each typo's likeliest correction, for the phrase the user meant ("tcp handshke").
+        List<String> meantStems = new ArrayList<>();
         BooleanQuery.Builder anyWord = new BooleanQuery.Builder();
         BooleanQuery.Builder eachWord = new BooleanQuery.Builder();
         List<Word> subjectWords = new ArrayList<>();
@@ -220,6 +222,7 @@ final class QueryBuilder {
             List<String> fixes = new ArrayList<>();
             if (stem.isPresent()) {
                 stems.add(stem.get());
+                meantStems.add((searched.isEmpty() ? Optional.<String>empty() : stem(searched.get(0))).orElse(stem.get()));
                 addStemClauses(anyWord, stem.get(), 1f);
                 addPresence(exact, stem.get());
             }
@@ -263,6 +266,10 @@ final class QueryBuilder {
         if (stems.size() >= 2) {
             anyWord.add(boosted(phrase(stems, 0), EXACT_PHRASE_BOOST), Occur.SHOULD);
             anyWord.add(boosted(phrase(stems, 3), NEAR_PHRASE_BOOST), Occur.SHOULD);
+            if (!meantStems.equals(stems)) {
+                anyWord.add(boosted(phrase(meantStems, 0), EXACT_PHRASE_BOOST * CORRECTION_WEIGHT), Occur.SHOULD);
+                anyWord.add(boosted(phrase(meantStems, 3), NEAR_PHRASE_BOOST * CORRECTION_WEIGHT), Occur.SHOULD);
+            }
         }
         String trimmed = text.strip();
         boolean idTyped = false;

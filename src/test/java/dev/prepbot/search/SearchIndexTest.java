@@ -74,6 +74,16 @@ class SearchIndexTest {
     }
 
     @Test
+    void aTypoInsideAPhraseStillRanksTheQuestionHoldingThePhraseFirst() throws Exception {
+        try (SearchIndex built = SearchIndex.build(new dev.prepbot.bank.BankLoader().loadBuiltIn())) {
+            // Typed right, the phrase puts the handshake question first; typed wrong, the question on
+            // TCP against UDP led, holding "tcp" more often, until the phrase was searched as meant too.
+            assertEquals("networking-tcp-handshake-time-wait", built.search("tcp handshake", Optional.empty(), 3).get(0).question().id());
+            assertEquals("networking-tcp-handshake-time-wait", built.search("tcp handshke", Optional.empty(), 3).get(0).question().id());
+        }
+    }
+
+    @Test
     void aTypoOfAJoiningWordSaysNoMoreThanTheWordItself() throws Exception {
         try (SearchIndex built = SearchIndex.build(new dev.prepbot.bank.BankLoader().loadBuiltIn())) {
             assertEquals(List.of(), built.search("would", Optional.empty(), 5));
