@@ -163,6 +163,25 @@ final class Relevance {
     static final float RELATED = 0.35f;
 
     /**
+     * Related questions are the nearest in meaning, with words in common breaking near ties: a candidate's
+     * score is its cosine plus this much times its words in common relative to the candidate with the
+     * most. By meaning alone, "Walk me through the TCP three-way handshake" listed failure detection and
+     * deadlocks (their timeouts and conditions) under congestion control; with words, sockets comes
+     * second. Over the built-in bank, the share of related questions in the question's own topic went
+     * from 66.3% to 68.4% (a probe weighing the words relative to the best of a wider search: 68.4% with
+     * 0.05, 68.8% with 0.1, 68.3% with 0.2, 67.3% with 0.3). A topic is a rough label for "related", so
+     * the words only break near ties.
+     */
+    static final float RELATED_WORDS_WEIGHT = 0.1f;
+
+    /** How many questions nearest in meaning are candidates for the related list. */
+    static final int RELATED_CANDIDATES = 20;
+
+    static float relatedScore(float cosine, float wordsInCommon) {
+        return cosine + RELATED_WORDS_WEIGHT * wordsInCommon;
+    }
+
+    /**
      * How much a question's closest part counts beside the question as a whole. Measured by meaning alone
      * on the plain-language queries of the relevance set, recall@3 was 88% by the whole, 86% by the best
      * part, and 91-92% by the two together with this weight (0.3 and top-two averages did a little worse).

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -46,6 +47,7 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
@@ -53,6 +55,7 @@ import org.apache.lucene.search.suggest.analyzing.AnalyzingInfixSuggester;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.IOUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -569,11 +572,41 @@ public final class SearchIndex implements AutoCloseable {
         if (vector.isEmpty()) {
             return List.of();
         }
-        return model.get().vectors().nearest(vector.get(), limit + 1, Optional.empty()).stream()
+        List<VectorIndex.Neighbour> near = model.get().vectors()
+                .nearest(vector.get(), Relevance.RELATED_CANDIDATES + 1, Optional.empty()).stream()
                 .filter(n -> n.ordinal() != ordinal.get() && n.closeness() >= Relevance.RELATED)
+                .toList();
+        Map<Integer, Float> words = wordsInCommon(bank.questions().get(ordinal.get()), doc,
+                near.stream().map(VectorIndex.Neighbour::ordinal).toList());
+        return near.stream()
+                .sorted(Comparator.comparingDouble((VectorIndex.Neighbour n) ->
+                        Relevance.relatedScore(n.closeness(), words.getOrDefault(n.ordinal(), 0f))).reversed())
                 .limit(limit)
                 .map(n -> bank.questions().get(n.ordinal()))
                 .toList();
+    }
+
+    /**
+     * How much each of the candidates (bank positions) has in common in words with the question, relative
+     * to the candidate with the most: "more like this" limited to them.
+     */
+    private Map<Integer, Float> wordsInCommon(Question original, int doc, List<Integer> candidates) {
+        Map<Integer, Float> relative = new HashMap<>();
+        if (candidates.isEmpty()) {
+            return relative;
+        }
+        try {
+            BooleanQuery.Builder among = new BooleanQuery.Builder().add(likeThis(original), Occur.MUST);
+            among.add(new TermInSetQuery(ID, candidates.stream()
+                    .map(c -> new BytesRef(bank.questions().get(c).id())).toList()), Occur.FILTER);
+            ScoreDoc[] found = searcher.search(among.build(), candidates.size()).scoreDocs;
+            for (ScoreDoc sd : found) {
+                relative.put(questionOfDoc[sd.doc], sd.score / found[0].score);
+            }
+            return relative;
+        } catch (IOException e) {
+            throw new UncheckedIOException("related questions failed", e);
+        }
     }
 
     private int docOf(String id) {
@@ -602,15 +635,7 @@ public final class SearchIndex implements AutoCloseable {
                 return List.of();
             }
             int doc = own.scoreDocs[0].doc;
-            MoreLikeThis mlt = new MoreLikeThis(reader);
-            mlt.setAnalyzer(analyzer);
-            mlt.setFieldNames(SIMILARITY_FIELDS);
-            // Banks are small next to the corpora MoreLikeThis was tuned for: every word counts.
-            mlt.setMinTermFreq(1);
-            mlt.setMinDocFreq(1);
-            mlt.setMinWordLen(3);
-            mlt.setMaxQueryTerms(40);
-            Query like = mlt.like(similarityText(original.get()));
+            Query like = likeThis(original.get());
             TopDocs top = searcher.search(like, limit + 1);
             float self = selfScore(like, id, doc, top);
             List<SimilarQuestion> similar = new ArrayList<>();
@@ -624,6 +649,19 @@ public final class SearchIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("similar questions failed", e);
         }
+    }
+
+    /** "More like this": the question's most telling words, each weighed by how much it tells. */
+    private Query likeThis(Question original) throws IOException {
+        MoreLikeThis mlt = new MoreLikeThis(reader);
+        mlt.setAnalyzer(analyzer);
+        mlt.setFieldNames(SIMILARITY_FIELDS);
+        // Banks are small next to the corpora MoreLikeThis was tuned for: every word counts.
+        mlt.setMinTermFreq(1);
+        mlt.setMinDocFreq(1);
+        mlt.setMinWordLen(3);
+        mlt.setMaxQueryTerms(40);
+        return mlt.like(similarityText(original));
     }
 
     private float selfScore(Query like, String id, int doc, TopDocs top) throws IOException {

@@ -203,6 +203,15 @@ class SearchByMeaningTest {
     }
 
     @Test
+    void wordsInCommonBreakNearTiesAmongRelatedQuestions() {
+        // By meaning alone, failure detection and deadlocks (their timeouts and conditions) came second
+        // and third; the sockets question shares the handshake's words and is as near.
+        List<String> related = index.related("networking-tcp-handshake-time-wait", 3).stream().map(Question::id).toList();
+        assertTrue(related.contains("networking-ports-and-sockets"), related.toString());
+        assertFalse(related.contains("concurrency-deadlock-conditions"), related.toString());
+    }
+
+    @Test
     void everyBuiltInQuestionStillHasThreeRelatedQuestions() {
         for (Question q : builtIn.questions()) {
             assertEquals(3, index.related(q.id(), 3).size(), q.id());
