@@ -576,7 +576,7 @@ public final class SearchIndex implements AutoCloseable {
                 .nearest(vector.get(), Relevance.RELATED_CANDIDATES + 1, Optional.empty()).stream()
                 .filter(n -> n.ordinal() != ordinal.get() && n.closeness() >= Relevance.RELATED)
                 .toList();
-        Map<Integer, Float> words = wordsInCommon(bank.questions().get(ordinal.get()), doc,
+        Map<Integer, Float> words = wordsInCommon(bank.questions().get(ordinal.get()),
                 near.stream().map(VectorIndex.Neighbour::ordinal).toList());
         return near.stream()
                 .sorted(Comparator.comparingDouble((VectorIndex.Neighbour n) ->
@@ -590,7 +590,7 @@ public final class SearchIndex implements AutoCloseable {
      * How much each of the candidates (bank positions) has in common in words with the question, relative
      * to the candidate with the most: "more like this" limited to them.
      */
-    private Map<Integer, Float> wordsInCommon(Question original, int doc, List<Integer> candidates) {
+    private Map<Integer, Float> wordsInCommon(Question original, List<Integer> candidates) {
         Map<Integer, Float> relative = new HashMap<>();
         if (candidates.isEmpty()) {
             return relative;
