@@ -43,15 +43,17 @@ final class MatchHighlighter {
     }
 
     /**
-     * Each document's text with the ranges any of the fields matched, in the order of {@code docIds}.
-     * The query must be rewritten: a prefix or fuzzy query not yet expanded into terms marks nothing.
+     * Each document's text with the ranges any of the fields matched, in the order of {@code docIds}, but
+     * for the {@code unmarked} terms. The query must be rewritten: a prefix or fuzzy query not yet
+     * expanded into terms marks nothing.
      */
-    List<Highlight> highlight(Query query, int[] docIds) throws IOException {
+    List<Highlight> highlight(Query query, Set<Term> unmarked, int[] docIds) throws IOException {
         if (docIds.length == 0) {
             return List.of();
         }
         Set<Term> terms = new HashSet<>();
         query.visit(QueryVisitor.termCollector(terms));
+        terms.removeAll(unmarked);
         // Each field's words, looked up without making a string of every token; a field the query holds
         // no word of (the plain words, when nothing was half-typed) is not analysed at all.
         Map<String, CharArraySet> wordsOfField = new LinkedHashMap<>();

@@ -73,13 +73,16 @@ final class QueryBuilder {
      * subject words; {@code keywords} is true for a short query of words the bank knows or typos of them,
      * and no filler: one that words alone answer well; {@code exact} when every word is the bank's as typed.
      * {@code corrected} is the query's words with each typo replaced by its likeliest correction, for the
-     * sentence models to read; empty when no word was corrected.
+     * sentence models to read; empty when no word was corrected. {@code unmarked} are terms the query
+     * searches that a result should not show as matched: "before" of "happens-before" ranks a question
+     * holding that word, but "before" alone in it is not what was asked for.
      */
     record Lexical(Query query, Query coverage, List<Word> words, boolean keywords, boolean exact,
-                   Optional<String> corrected) {
+                   Optional<String> corrected, Set<Term> unmarked) {
 
         Lexical {
             words = List.copyOf(words);
+            unmarked = Set.copyOf(unmarked);
         }
 
         /** How many subject words the query has, at least one (a query of an id alone has none). */
@@ -89,7 +92,7 @@ final class QueryBuilder {
 
         /** The same words, with the query and the coverage query changed (rewritten, or limited to a server). */
         Lexical with(Query query, Query coverage) {
-            return new Lexical(query, coverage, words, keywords, exact, corrected);
+            return new Lexical(query, coverage, words, keywords, exact, corrected, unmarked);
         }
 
         /**
@@ -192,6 +195,9 @@ final class QueryBuilder {
         boolean filler = false;
         Set<String> spelledOut = new HashSet<>();
         symbols.forEach(symbol -> spelledOut.addAll(Analyzers.tokens(plain, symbol, MAX_WORDS)));
+        // Stems of the parts of words written with symbols, and of the words typed on their own.
+        Set<String> partStems = new HashSet<>();
+        Set<String> ownStems = new HashSet<>();
         for (int i = 0; i < typed.size(); i++) {
             String word = typed.get(i);
             boolean partial = i == typed.size() - 1 && lastIsPartial && word.length() >= 2;
@@ -228,8 +234,10 @@ final class QueryBuilder {
             }
             // "before" of "happens-before" still ranks, but is held as part of that word, not as one more.
             if (spelledOut.contains(word)) {
+                stem.ifPresent(partStems::add);
                 continue;
             }
+            stem.ifPresent(ownStems::add);
             if (inBank || begun) {
                 known += 1;
             } else if (!searched.isEmpty()) {
@@ -284,8 +292,11 @@ final class QueryBuilder {
         boolean keywords = idTyped || (!filler && subject <= 3 && known + corrected == subject);
         boolean exact = idTyped || (keywords && known == subject);
         Optional<String> readable = reading.equals(typed) ? Optional.empty() : Optional.of(String.join(" ", reading));
+        partStems.removeAll(ownStems);
+        Set<Term> unmarked = new HashSet<>();
+        partStems.forEach(part -> unmarked.add(new Term(SearchIndex.QUESTION, part)));
         return Optional.of(new Lexical(inTopic(anyWord.build(), topic), inTopic(eachWord.build(), topic),
-                subjectWords, keywords, exact, readable));
+                subjectWords, keywords, exact, readable, unmarked));
     }
 
     private static Query inTopic(Query query, Optional<String> topic) {

@@ -326,7 +326,7 @@ public final class SearchIndex implements AutoCloseable {
         }
         try {
             int[] docs = ranked.stream().mapToInt(r -> docOfQuestion[r.ordinal()]).toArray();
-            List<Highlight> highlights = words.isPresent() ? highlighter.highlight(words.get().query(), docs) : List.of();
+            List<Highlight> highlights = words.isPresent() ? highlighter.highlight(words.get().query(), words.get().unmarked(), docs) : List.of();
             List<SearchHit> hits = new ArrayList<>(ranked.size());
             for (int i = 0; i < ranked.size(); i++) {
                 Question q = bank.questions().get(ranked.get(i).ordinal());

@@ -376,7 +376,7 @@ public final class ServerIndex implements AutoCloseable {
             }
             List<Match> matches = new ArrayList<>();
             List<Highlight> highlights = new MatchHighlighter(highlighting, doc -> stored.get(doc).get(STORED_QUESTION),
-                    SearchIndex.QUESTION, SearchIndex.QUESTION_PLAIN, SearchIndex.SYMBOLS).highlight(searcher.rewrite(words.query()), docs);
+                    SearchIndex.QUESTION, SearchIndex.QUESTION_PLAIN, SearchIndex.SYMBOLS).highlight(searcher.rewrite(words.query()), words.unmarked(), docs);
             for (int i = 0; i < docs.length; i++) {
                 Document hit = stored.get(docs[i]);
                 String id = hit.get(STORED_ID);
