@@ -128,7 +128,7 @@ class SearchIndexTest {
             // Whole and in any case; its parts still rank, but "before" standing alone is not what was asked.
             assertEquals(List.of("Happens-Before"),
                     built.search("happens-before", Optional.empty(), 1).get(0).highlight().matchedWords());
-            // A part typed on its own as well is marked: "order" was asked for in its own right.
+            // The query's other words are marked as ever.
             assertEquals(List.of("Happens-Before", "order"),
                     built.search("happens-before order", Optional.empty(), 1).get(0).highlight().matchedWords());
         }
