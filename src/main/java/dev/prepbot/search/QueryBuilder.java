@@ -228,7 +228,8 @@ final class QueryBuilder {
             List<String> fixes = new ArrayList<>();
             if (stem.isPresent()) {
                 stems.add(stem.get());
-                meantStems.add((searched.isEmpty() ? Optional.<String>empty() : stem(searched.get(0))).orElse(stem.get()));
+                Optional<String> meant = searched.isEmpty() ? Optional.empty() : stem(searched.get(0));
+                meantStems.add(meant.orElse(stem.get()));
                 addStemClauses(anyWord, stem.get(), 1f);
                 addPresence(exact, stem.get());
             }
