@@ -226,9 +226,11 @@ final class QueryBuilder {
             BooleanQuery.Builder exact = new BooleanQuery.Builder();
             BooleanQuery.Builder typoFixes = new BooleanQuery.Builder();
             List<String> fixes = new ArrayList<>();
+            // Stemmed once: for the phrase meant (the likeliest correction) and for the corrections searched.
+            List<Optional<String>> fixedStems = searched.stream().map(this::stem).toList();
             if (stem.isPresent()) {
                 stems.add(stem.get());
-                Optional<String> meant = searched.isEmpty() ? Optional.empty() : stem(searched.get(0));
+                Optional<String> meant = fixedStems.isEmpty() ? Optional.empty() : fixedStems.get(0);
                 meantStems.add(meant.orElse(stem.get()));
                 addStemClauses(anyWord, stem.get(), 1f);
                 addPresence(exact, stem.get());
@@ -243,8 +245,7 @@ final class QueryBuilder {
                 known += 1;
             } else if (!searched.isEmpty()) {
                 boolean anyFix = false;
-                for (String correction : searched) {
-                    Optional<String> fixed = stem(correction);
+                for (Optional<String> fixed : fixedStems) {
                     if (fixed.isPresent() && !fixed.equals(stem)) {
                         addStemClauses(anyWord, fixed.get(), CORRECTION_WEIGHT);
                         addPresence(typoFixes, fixed.get());
