@@ -128,11 +128,22 @@ public final class App implements AutoCloseable {
                         meaningLoader, wordsServing))
                 .orElseGet(Meaning::none);
         try {
-            this.index = SearchIndex.build(bank, settings.indexCache().map(IndexCache::new), progress, meaning);
+            this.index = SearchIndex.build(bank, settings.indexCache().map(IndexCache::new), progress, meaning,
+                    App::storeIndex);
         } finally {
             wordsServing.complete(null);
         }
         this.rateLimit = rateLimit;
+    }
+
+    /**
+     * Stores a new bank's index in the cache on a thread of its own, while search already serves from
+     * the index in memory; closing the index waits for it.
+     */
+    private static void storeIndex(Runnable storing) {
+        Thread thread = new Thread(storing, "prepbot-index-store");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /**

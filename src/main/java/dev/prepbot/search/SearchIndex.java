@@ -4,6 +4,7 @@ import dev.prepbot.bank.Bank;
 import dev.prepbot.bank.BankSnapshot;
 import dev.prepbot.bank.Progress;
 import dev.prepbot.bank.Question;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -19,6 +20,11 @@ import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.apache.lucene.analysis.Analyzer;
@@ -34,9 +40,11 @@ import org.apache.lucene.index.CodecReader;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiReader;
 import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.Term;
@@ -93,46 +101,70 @@ public final class SearchIndex implements AutoCloseable {
 
     /** Memory for the questions being indexed, shared by the cores indexing them. */
     private static final double INDEXING_BUFFER_MB = 96;
+    /**
+     * How long closing waits for a new index to be stored: about ten seconds at 100,000 questions. A
+     * stop that cannot wait leaves a half-written folder, which a later start removes.
+     */
+    private static final Duration STORING_WAIT = Duration.ofMinutes(2);
     /** A smaller bank is indexed on one core: a part of its own costs more than it saves. */
     static final int PART_AT_LEAST = 1_000;
 
     private final Bank bank;
-    private final Directory directory;
-    private final DirectoryReader reader;
-    private final IndexSearcher searcher;
     private final Analyzer analyzer;
     private final QueryBuilder queries;
+    /** Highlights questions by their bank position. */
     private final MatchHighlighter highlighter;
-    private final Suggester suggester;
     private final Meaning meaning;
-    /** The bank position of each Lucene document: hits become questions without reading stored fields. */
-    private final int[] questionOfDoc;
-    private final int[] docOfQuestion;
+    /** What searches read; replaced once, when a first start has stored the index it searched in memory. */
+    private volatile Opened opened;
+    /** Done when the index is in the cache for the next start, or needs no storing. */
+    private volatile CompletableFuture<Void> stored = CompletableFuture.completedFuture(null);
 
-    private SearchIndex(Bank bank, Directory directory, AnalyzingInfixSuggester infix, Meaning meaning) throws IOException {
+    /**
+     * The index searches read, with the bank position of each of its documents (hits become questions
+     * without reading stored fields) and its autocomplete. Each search reads one throughout, even when
+     * another replaces it meanwhile.
+     */
+    private record Opened(IndexReader reader, IndexSearcher searcher, int[] questionOfDoc, Suggester suggester,
+                          List<Closeable> resources) implements Closeable {
+
+        @Override
+        public void close() throws IOException {
+            IOUtils.close(resources);
+        }
+    }
+
+    private SearchIndex(Bank bank, Meaning meaning) {
         this.bank = bank;
         this.meaning = meaning;
-        this.directory = directory;
         this.analyzer = fieldAnalyzer();
-        this.reader = DirectoryReader.open(directory);
+        this.queries = new QueryBuilder(QueryWords.shared());
+        this.highlighter = new MatchHighlighter(analyzer, ordinal -> bank.questions().get(ordinal).question(),
+                QUESTION, QUESTION_PLAIN, SYMBOLS);
+    }
+
+    /**
+     * Opens the reader for searching, with autocomplete from the infix index when there is one (else by
+     * ranked search); closing what it returns closes the reader, the infix index and {@code others}.
+     * Closes the reader when it does not hold this bank.
+     */
+    private Opened open(IndexReader reader, Optional<AnalyzingInfixSuggester> infix, List<? extends Closeable> others)
+            throws IOException {
         try {
             if (reader.numDocs() != bank.size()) {
                 throw new IOException("the index holds " + reader.numDocs() + " questions, the bank " + bank.size());
             }
-            this.questionOfDoc = ordinals(reader, bank.size());
-            this.docOfQuestion = new int[bank.size()];
-            for (int doc = 0; doc < questionOfDoc.length; doc++) {
-                docOfQuestion[questionOfDoc[doc]] = doc;
-            }
-        } catch (IOException e) {
-            reader.close();
+            int[] questionOfDoc = ordinals(reader, bank.size());
+            Suggester suggester = new Suggester(bank, this, infix);
+            List<Closeable> resources = new ArrayList<>();
+            resources.add(suggester);
+            resources.add(reader);
+            resources.addAll(others);
+            return new Opened(reader, new IndexSearcher(reader), questionOfDoc, suggester, resources);
+        } catch (IOException | RuntimeException e) {
+            IOUtils.closeWhileHandlingException(reader);
             throw e;
         }
-        this.searcher = new IndexSearcher(reader);
-        this.queries = new QueryBuilder(QueryWords.shared());
-        this.highlighter = new MatchHighlighter(analyzer, doc -> question(doc).question(), QUESTION, QUESTION_PLAIN,
-                SYMBOLS);
-        this.suggester = new Suggester(bank, this, infix);
     }
 
     /** Indexes the bank in memory, for search by words only. */
@@ -149,86 +181,160 @@ public final class SearchIndex implements AutoCloseable {
         return build(bank, cache, progress, Meaning.none());
     }
 
+    /** The same, storing a new index in the cache before it returns. */
+    public static SearchIndex build(Bank bank, Optional<IndexCache> cache, Progress progress, Meaning meaning) {
+        return build(bank, cache, progress, meaning, Runnable::run);
+    }
+
     /**
      * The index of the bank: opened from the cache when this bank was indexed there before, otherwise
      * built (into the cache when there is one, for the next start). A cache that cannot be read or
      * written costs only the time to index in memory.
+     *
+     * <p>A bank new to the cache is searched as soon as its text is indexed, from the parts indexed in
+     * memory; {@code storing} then merges them into the cache with the autocomplete index and the bank's
+     * snapshot, and searches move to the stored index. At 100,000 questions that storing took about 9 of
+     * a first start's 23 s; until it is done, autocomplete comes from ranked search.
      */
-    public static SearchIndex build(Bank bank, Optional<IndexCache> cache, Progress progress, Meaning meaning) {
+    public static SearchIndex build(Bank bank, Optional<IndexCache> cache, Progress progress, Meaning meaning,
+                                    Executor storing) {
         if (cache.isPresent() && bank.checksum().isPresent()) {
             try {
-                return cached(bank, cache.get(), bank.checksum().get(), progress, meaning);
+                return cached(bank, cache.get(), bank.checksum().get(), progress, meaning, storing);
             } catch (IOException | RuntimeException e) {
                 LOG.warn("Cannot use the index cache in {} ({}); indexing in memory instead.", cache.get().root(),
                         e.getMessage());
             }
         }
+        SearchIndex index = new SearchIndex(bank, meaning);
         try {
-            Directory main = InMemory.directory();
-            Directory suggestions = InMemory.directory();
-            write(bank, main, progress);
-            return new SearchIndex(bank, main, Suggester.write(bank, suggestions, progress), meaning);
+            List<Directory> parts = invert(bank, progress);
+            try {
+                index.opened = index.inMemory(parts, progress);
+            } finally {
+                IOUtils.close(parts);
+            }
+            return index;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the search index", e);
         }
     }
 
-    private static SearchIndex cached(Bank bank, IndexCache cache, String checksum, Progress progress, Meaning meaning)
-            throws IOException {
+    /** The parts merged into an index in memory, with an autocomplete index in memory. */
+    private Opened inMemory(List<Directory> parts, Progress progress) throws IOException {
+        Directory main = InMemory.directory();
+        mergeInOrder(parts, main);
+        AnalyzingInfixSuggester infix = Suggester.write(bank, InMemory.directory(), progress);
+        return open(DirectoryReader.open(main), Optional.of(infix), List.of(main));
+    }
+
+    private static SearchIndex cached(Bank bank, IndexCache cache, String checksum, Progress progress, Meaning meaning,
+                                      Executor storing) throws IOException {
         String key = IndexCache.key(checksum);
+        SearchIndex index = new SearchIndex(bank, meaning);
         Optional<Path> found = cache.find(key);
         if (found.isPresent()) {
             try {
-                return open(bank, found.get(), meaning);
+                index.opened = index.openStored(found.get());
+                return index;
             } catch (IOException | RuntimeException e) {
                 LOG.info("The stored index in {} cannot be read ({}); indexing again.", found.get(), e.getMessage());
                 cache.discard(key);
             }
         }
         LOG.info("Indexing {} questions into {}.", bank.size(), cache.root());
-        Path folder = cache.store(key, into -> {
-            try (Directory main = FSDirectory.open(into.resolve("main"))) {
-                write(bank, main, progress);
+        List<Directory> parts = invert(bank, progress);
+        try {
+            List<IndexReader> readers = new ArrayList<>(parts.size());
+            for (Directory part : parts) {
+                readers.add(DirectoryReader.open(part));
             }
-            Suggester.write(bank, FSDirectory.open(into.resolve("suggest")), progress).close();
-            BankSnapshot.write(bank, into.resolve(IndexCache.SNAPSHOT));
-        });
-        return open(bank, folder, meaning);
+            index.opened = index.open(new MultiReader(readers.toArray(IndexReader[]::new), true), Optional.empty(), parts);
+        } catch (IOException | RuntimeException e) {
+            IOUtils.closeWhileHandlingException(parts);
+            throw e;
+        }
+        index.stored = CompletableFuture.runAsync(() -> index.store(cache, key, parts, progress), storing);
+        return index;
     }
 
-    private static SearchIndex open(Bank bank, Path folder, Meaning meaning) throws IOException {
+    /**
+     * Stores the index for the next start and moves searches to it. Searches begun on the parts finish
+     * on them: the parts are left to the garbage collector rather than closed, which frees everything
+     * they hold. When the index cannot be stored, it is merged in memory instead.
+     */
+    private void store(IndexCache cache, String key, List<Directory> parts, Progress progress) {
+        try {
+            Path folder = cache.store(key, into -> {
+                try (Directory main = FSDirectory.open(into.resolve("main"))) {
+                    mergeInOrder(parts, main);
+                }
+                Suggester.write(bank, FSDirectory.open(into.resolve("suggest")), progress).close();
+                BankSnapshot.write(bank, into.resolve(IndexCache.SNAPSHOT));
+            });
+            opened = openStored(folder);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Cannot store the search index in {} ({}); keeping it in memory.", cache.root(), e.getMessage());
+            try {
+                opened = inMemory(parts, progress);
+            } catch (IOException | RuntimeException again) {
+                // The parts go on serving, with autocomplete by ranked search.
+                LOG.warn("Cannot merge the search index in memory either ({}).", again.getMessage());
+            }
+        }
+    }
+
+    /** The index and autocomplete index stored in the folder. */
+    private Opened openStored(Path folder) throws IOException {
         Directory main = FSDirectory.open(folder.resolve("main"));
         AnalyzingInfixSuggester lookup = null;
         try {
             lookup = Suggester.open(FSDirectory.open(folder.resolve("suggest")));
-            return new SearchIndex(bank, main, lookup, meaning);
+            return open(DirectoryReader.open(main), Optional.of(lookup), List.of(main));
         } catch (IOException | RuntimeException e) {
-            if (lookup != null) {
-                lookup.close();
-            }
-            main.close();
+            IOUtils.closeWhileHandlingException(lookup, main);
             throw e;
         }
     }
 
     /**
-     * Indexes every question, on every core, into one segment in bank order: questions that score the
-     * same (a query of one common word) come in bank order, whichever thread indexed them, rather than
-     * in an order that changed from one build to the next.
+     * Waits up to the timeout for a new index to be stored in the cache, as a benchmark does before it
+     * measures memory; true when stored, or when there was nothing to store.
+     */
+    public boolean awaitStored(Duration timeout) {
+        try {
+            stored.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            // The storing logs its own failure and never completes exceptionally.
+            return true;
+        }
+    }
+
+    /**
+     * Indexes every question into parts held in memory, one per core, which read in order hold the
+     * questions in bank order: questions that score the same (a query of one common word) come in bank
+     * order, whichever thread indexed them, rather than in an order that changed from one build to the
+     * next.
      *
      * <p>Each core indexes its own contiguous share of the bank into a part of its own, on one thread, so
-     * a part holds its questions in bank order; the parts are then merged into one segment, one after the
-     * other. An index sort on the bank position gave the same order by sorting every buffer flushed and
-     * the merge: first starts of 100,000 questions took 25.1-25.8 s with it, 22.3-22.7 s without.
+     * a part holds its questions in bank order. {@link #mergeInOrder} then merges them into one segment.
+     * An index sort on the bank position gave the same order by sorting every buffer flushed and the
+     * merge: first starts of 100,000 questions took 25.1-25.8 s with it, 22.3-22.7 s without.
      * One segment because every search seeks each word in every segment: a search by words at 1,000
      * questions took 0.28 ms at p50 instead of 0.43, at 10,000 0.39 instead of 0.58.
      *
-     * <p>The parts are held in memory: about a tenth of the bank's text, which is in memory too while it
-     * is indexed. Writing the autocomplete index and the snapshot while they merge, on the core the merge
-     * leaves idle, was tried: first starts of 100,000 questions were no sooner (23.6, 22.5 and 29.9 s
-     * against 24.3, 23.7 and 28.6 s, alternating), the autocomplete index taking 4-5 s instead of 2-3 s.
+     * <p>The parts are about a tenth of the bank's text, which is in memory too. Writing the autocomplete
+     * index and the snapshot while they merge, on the core the merge leaves idle, was tried: first starts
+     * of 100,000 questions were no sooner (23.6, 22.5 and 29.9 s against 24.3, 23.7 and 28.6 s,
+     * alternating), the autocomplete index taking 4-5 s instead of 2-3 s.
      */
-    private static void write(Bank bank, Directory directory, Progress progress) throws IOException {
+    private static List<Directory> invert(Bank bank, Progress progress) throws IOException {
         // The parts' writers open on several threads at once.
         LuceneClasses.initialize();
         List<Question> questions = bank.questions();
@@ -259,15 +365,20 @@ public final class SearchIndex implements AutoCloseable {
                     throw new UncheckedIOException(e);
                 }
             });
-            mergeInOrder(written, directory);
+            return written;
         } catch (UncheckedIOException e) {
+            IOUtils.closeWhileHandlingException(written);
             throw e.getCause();
-        } finally {
-            IOUtils.close(written);
+        } catch (RuntimeException | Error e) {
+            IOUtils.closeWhileHandlingException(written);
+            throw e;
         }
     }
 
-    /** Merges the parts into one segment: each part's segments in the order it wrote them, part after part. */
+    /**
+     * Merges the parts into one segment in the directory: each part's segments in the order it wrote
+     * them, part after part.
+     */
     private static void mergeInOrder(List<Directory> parts, Directory directory) throws IOException {
         IndexWriterConfig config = new IndexWriterConfig(fieldAnalyzer()).setOpenMode(IndexWriterConfig.OpenMode.CREATE);
         List<DirectoryReader> readers = new ArrayList<>(parts.size());
@@ -286,7 +397,7 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    private static int[] ordinals(DirectoryReader reader, int bankSize) throws IOException {
+    private static int[] ordinals(IndexReader reader, int bankSize) throws IOException {
         int[] ordinals = new int[reader.maxDoc()];
         for (LeafReaderContext leaf : reader.leaves()) {
             NumericDocValues values = DocValues.getNumeric(leaf.reader(), ORDINAL);
@@ -301,8 +412,8 @@ public final class SearchIndex implements AutoCloseable {
         return ordinals;
     }
 
-    private Question question(int doc) {
-        return bank.questions().get(questionOfDoc[doc]);
+    private Question question(Opened o, int doc) {
+        return bank.questions().get(o.questionOfDoc()[doc]);
     }
 
     public Bank bank() {
@@ -318,15 +429,17 @@ public final class SearchIndex implements AutoCloseable {
         if (limit <= 0) {
             return List.of();
         }
+        Opened o = opened;
         // Built once: the ranking and the highlighter share the words and their corrections.
-        Optional<QueryBuilder.Lexical> words = lexical(text, topic);
-        List<Ranked> ranked = rank(text, words, topic, limit);
+        Optional<QueryBuilder.Lexical> words = lexical(o, text, topic);
+        List<Ranked> ranked = rank(o, text, words, topic, limit);
         if (ranked.isEmpty()) {
             return List.of();
         }
         try {
-            int[] docs = ranked.stream().mapToInt(r -> docOfQuestion[r.ordinal()]).toArray();
-            List<Highlight> highlights = words.isPresent() ? highlighter.highlight(words.get().query(), words.get().unmarked(), docs) : List.of();
+            int[] ordinals = ranked.stream().mapToInt(Ranked::ordinal).toArray();
+            List<Highlight> highlights = words.isPresent()
+                    ? highlighter.highlight(words.get().query(), words.get().unmarked(), ordinals) : List.of();
             List<SearchHit> hits = new ArrayList<>(ranked.size());
             for (int i = 0; i < ranked.size(); i++) {
                 Question q = bank.questions().get(ranked.get(i).ordinal());
@@ -345,13 +458,14 @@ public final class SearchIndex implements AutoCloseable {
      */
     public List<Question> find(String text, Optional<String> topic, int limit) {
         List<Question> found = new ArrayList<>();
-        Optional<QueryBuilder.Lexical> query = limit > 0 ? lexical(text, topic) : Optional.empty();
+        Opened o = opened;
+        Optional<QueryBuilder.Lexical> query = limit > 0 ? lexical(o, text, topic) : Optional.empty();
         if (query.isEmpty()) {
             return found;
         }
         try {
-            for (ScoreDoc sd : best(query.get().query(), limit).scoreDocs) {
-                found.add(question(sd.doc));
+            for (ScoreDoc sd : best(o, query.get().query(), limit).scoreDocs) {
+                found.add(question(o, sd.doc));
             }
             return found;
         } catch (IOException e) {
@@ -367,7 +481,8 @@ public final class SearchIndex implements AutoCloseable {
      * Ranks by words, and by meaning when the sentence model is ready and the query is more than a few
      * known keywords; returns nothing when the evidence says the bank does not answer the query.
      */
-    private List<Ranked> rank(String text, Optional<QueryBuilder.Lexical> words, Optional<String> topic, int limit) {
+    private List<Ranked> rank(Opened o, String text, Optional<QueryBuilder.Lexical> words, Optional<String> topic,
+                              int limit) {
         // No word to read (blank, symbols, only joining words) is nothing to ask the model about either.
         if (words.isEmpty()) {
             return List.of();
@@ -375,15 +490,16 @@ public final class SearchIndex implements AutoCloseable {
         QueryBuilder.Lexical typed = words.get();
         Optional<Meaning.Ready> model = meaning.ready();
         try {
-            TopDocs byWords = best(typed.query(), Relevance.CANDIDATES);
+            int[] questionOfDoc = o.questionOfDoc();
+            TopDocs byWords = best(o, typed.query(), Relevance.CANDIDATES);
             if (model.isEmpty() || typed.keywords()) {
-                if (!Relevance.wordsAlone(typed.exact(), () -> coverage(typed))) {
+                if (!Relevance.wordsAlone(typed.exact(), () -> coverage(o, typed))) {
                     return List.of();
                 }
                 return Arrays.stream(byWords.scoreDocs).limit(limit)
                         .map(sd -> new Ranked(questionOfDoc[sd.doc], sd.score)).toList();
             }
-            float coverage = coverage(typed);
+            float coverage = coverage(o, typed);
             // A typo garbles what the model reads ("tigth dedline storry"), so it reads the corrections.
             float[] vector = model.get().model().embed(typed.corrected().orElse(text));
             List<Integer> foundByWords = Arrays.stream(byWords.scoreDocs).map(sd -> questionOfDoc[sd.doc]).toList();
@@ -393,7 +509,7 @@ public final class SearchIndex implements AutoCloseable {
                 return List.of();
             }
             Map<Integer, Float> held = new HashMap<>();
-            HeldWords.shares(reader, typed.words(), byWords.scoreDocs)
+            HeldWords.shares(o.reader(), typed.words(), byWords.scoreDocs)
                     .forEach((doc, share) -> held.put(questionOfDoc[doc], share));
             List<Ranked> best = Relevance.fuse(byWords.scoreDocs, questionOfDoc, near, held, typed.symbolic())
                     .entrySet().stream()
@@ -416,14 +532,14 @@ public final class SearchIndex implements AutoCloseable {
      * terms. Rewriting once up front lets the search and the highlighter share the expansion of a
      * half-typed last word instead of each expanding it again.
      */
-    private Optional<QueryBuilder.Lexical> lexical(String text, Optional<String> topic) {
+    private Optional<QueryBuilder.Lexical> lexical(Opened o, String text, Optional<String> topic) {
         try {
-            Optional<QueryBuilder.Lexical> built = queries.build(text, topic, reader);
+            Optional<QueryBuilder.Lexical> built = queries.build(text, topic, o.reader());
             if (built.isEmpty()) {
                 return built;
             }
             QueryBuilder.Lexical q = built.get();
-            return Optional.of(q.with(searcher.rewrite(q.query()), q.coverage()));
+            return Optional.of(q.with(o.searcher().rewrite(q.query()), q.coverage()));
         } catch (IOException e) {
             throw new UncheckedIOException("search failed", e);
         }
@@ -434,8 +550,8 @@ public final class SearchIndex implements AutoCloseable {
      * Lucene may skip what cannot beat them (the coverage query stops at the first question holding
      * every word).
      */
-    private TopDocs best(Query query, int n) throws IOException {
-        return best(searcher, query, n);
+    private static TopDocs best(Opened o, Query query, int n) throws IOException {
+        return best(o.searcher(), query, n);
     }
 
     static TopDocs best(IndexSearcher searcher, Query query, int n) throws IOException {
@@ -443,9 +559,9 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /** The share of the query's subject words that the question holding the most of them holds. */
-    private float coverage(QueryBuilder.Lexical words) {
+    private static float coverage(Opened o, QueryBuilder.Lexical words) {
         try {
-            ScoreDoc[] best = best(words.coverage(), 1).scoreDocs;
+            ScoreDoc[] best = best(o, words.coverage(), 1).scoreDocs;
             return best.length == 0 ? 0f : Math.min(1f, best[0].score / words.subjectWords());
         } catch (IOException e) {
             throw new UncheckedIOException("search failed", e);
@@ -457,8 +573,9 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     Evidence evidence(String text) {
-        Optional<QueryBuilder.Lexical> words = lexical(text, Optional.empty());
-        float coverage = words.isPresent() ? coverage(words.get()) : 0f;
+        Opened o = opened;
+        Optional<QueryBuilder.Lexical> words = lexical(o, text, Optional.empty());
+        float coverage = words.isPresent() ? coverage(o, words.get()) : 0f;
         // As search reads it: with its typos corrected.
         String read = words.flatMap(QueryBuilder.Lexical::corrected).orElse(text);
         float closest = meaning.ready().map(r -> {
@@ -551,7 +668,7 @@ public final class SearchIndex implements AutoCloseable {
         if (text.isBlank()) {
             return Optional.empty();
         }
-        return lexical(text, Optional.empty()).map(words -> words.corrected().orElse(text));
+        return lexical(opened, text, Optional.empty()).map(words -> words.corrected().orElse(text));
     }
 
     /**
@@ -559,12 +676,13 @@ public final class SearchIndex implements AutoCloseable {
      * shared words ("more like this") until the sentence model is ready.
      */
     public List<Question> related(String id, int limit) {
-        int doc = docOf(id);
+        Opened o = opened;
+        int doc = docOf(o, id);
         Optional<Meaning.Ready> model = meaning.ready();
         if (doc < 0 || limit <= 0) {
             return List.of();
         }
-        Optional<Integer> ordinal = Optional.of(questionOfDoc[doc]);
+        Optional<Integer> ordinal = Optional.of(o.questionOfDoc()[doc]);
         if (model.isEmpty()) {
             return similar(id, limit).stream().map(SimilarQuestion::question).toList();
         }
@@ -576,7 +694,7 @@ public final class SearchIndex implements AutoCloseable {
                 .nearest(vector.get(), Relevance.RELATED_CANDIDATES + 1, Optional.empty()).stream()
                 .filter(n -> n.ordinal() != ordinal.get() && n.closeness() >= Relevance.RELATED)
                 .toList();
-        Map<Integer, Float> words = wordsInCommon(bank.questions().get(ordinal.get()),
+        Map<Integer, Float> words = wordsInCommon(o, bank.questions().get(ordinal.get()),
                 near.stream().map(VectorIndex.Neighbour::ordinal).toList());
         return near.stream()
                 .sorted(Comparator.comparingDouble((VectorIndex.Neighbour n) ->
@@ -590,18 +708,18 @@ public final class SearchIndex implements AutoCloseable {
      * How much each of the candidates (bank positions) has in common in words with the question, relative
      * to the candidate with the most: "more like this" limited to them.
      */
-    private Map<Integer, Float> wordsInCommon(Question original, List<Integer> candidates) {
+    private Map<Integer, Float> wordsInCommon(Opened o, Question original, List<Integer> candidates) {
         Map<Integer, Float> relative = new HashMap<>();
         if (candidates.isEmpty()) {
             return relative;
         }
         try {
-            BooleanQuery.Builder among = new BooleanQuery.Builder().add(likeThis(original), Occur.MUST);
+            BooleanQuery.Builder among = new BooleanQuery.Builder().add(likeThis(o, original), Occur.MUST);
             among.add(new TermInSetQuery(ID, candidates.stream()
                     .map(c -> new BytesRef(bank.questions().get(c).id())).toList()), Occur.FILTER);
-            ScoreDoc[] found = searcher.search(among.build(), candidates.size()).scoreDocs;
+            ScoreDoc[] found = o.searcher().search(among.build(), candidates.size()).scoreDocs;
             for (ScoreDoc sd : found) {
-                relative.put(questionOfDoc[sd.doc], sd.score / found[0].score);
+                relative.put(o.questionOfDoc()[sd.doc], sd.score / found[0].score);
             }
             return relative;
         } catch (IOException e) {
@@ -609,9 +727,9 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    private int docOf(String id) {
+    private static int docOf(Opened o, String id) {
         try {
-            TopDocs own = searcher.search(new TermQuery(new Term(ID, id)), 1);
+            TopDocs own = o.searcher().search(new TermQuery(new Term(ID, id)), 1);
             return own.scoreDocs.length == 0 ? -1 : own.scoreDocs[0].doc;
         } catch (IOException e) {
             throw new UncheckedIOException("search failed", e);
@@ -620,7 +738,7 @@ public final class SearchIndex implements AutoCloseable {
 
     /** Up to {@code limit} (at most 25) questions for a partly typed question, for autocomplete. */
     public List<Suggestion> suggest(String partial, int limit) {
-        return suggester.suggest(partial, limit);
+        return opened.suggester().suggest(partial, limit);
     }
 
     /** Questions most like the given one, most similar first, never the question itself. */
@@ -629,21 +747,21 @@ public final class SearchIndex implements AutoCloseable {
         if (original.isEmpty() || limit <= 0) {
             return List.of();
         }
+        Opened o = opened;
         try {
-            TopDocs own = searcher.search(new TermQuery(new Term(ID, id)), 1);
-            if (own.scoreDocs.length == 0) {
+            int doc = docOf(o, id);
+            if (doc < 0) {
                 return List.of();
             }
-            int doc = own.scoreDocs[0].doc;
-            Query like = likeThis(original.get());
-            TopDocs top = searcher.search(like, limit + 1);
-            float self = selfScore(like, id, doc, top);
+            Query like = likeThis(o, original.get());
+            TopDocs top = o.searcher().search(like, limit + 1);
+            float self = selfScore(o, like, id, doc, top);
             List<SimilarQuestion> similar = new ArrayList<>();
             for (ScoreDoc sd : top.scoreDocs) {
                 if (sd.doc == doc || similar.size() == limit) {
                     continue;
                 }
-                similar.add(new SimilarQuestion(question(sd.doc), sd.score, self > 0 ? sd.score / self : 0f));
+                similar.add(new SimilarQuestion(question(o, sd.doc), sd.score, self > 0 ? sd.score / self : 0f));
             }
             return similar;
         } catch (IOException e) {
@@ -652,8 +770,8 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /** "More like this": the question's most telling words, each weighed by how much it tells. */
-    private Query likeThis(Question original) throws IOException {
-        MoreLikeThis mlt = new MoreLikeThis(reader);
+    private Query likeThis(Opened o, Question original) throws IOException {
+        MoreLikeThis mlt = new MoreLikeThis(o.reader());
         mlt.setAnalyzer(analyzer);
         mlt.setFieldNames(SIMILARITY_FIELDS);
         // Banks are small next to the corpora MoreLikeThis was tuned for: every word counts.
@@ -664,7 +782,7 @@ public final class SearchIndex implements AutoCloseable {
         return mlt.like(similarityText(original));
     }
 
-    private float selfScore(Query like, String id, int doc, TopDocs top) throws IOException {
+    private static float selfScore(Opened o, Query like, String id, int doc, TopDocs top) throws IOException {
         for (ScoreDoc sd : top.scoreDocs) {
             if (sd.doc == doc) {
                 return sd.score;
@@ -674,7 +792,7 @@ public final class SearchIndex implements AutoCloseable {
                 .add(like, Occur.MUST)
                 .add(new TermQuery(new Term(ID, id)), Occur.FILTER)
                 .build();
-        TopDocs own = searcher.search(self, 1);
+        TopDocs own = o.searcher().search(self, 1);
         return own.scoreDocs.length == 0 ? 0f : own.scoreDocs[0].score;
     }
 
@@ -690,13 +808,14 @@ public final class SearchIndex implements AutoCloseable {
 
     @Override
     public void close() {
+        // A new index being stored is finished first, so that the next start finds it.
+        awaitStored(STORING_WAIT);
         try {
-            suggester.close();
-            meaning.close();
-            reader.close();
-            directory.close();
+            opened.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            meaning.close();
         }
     }
 

@@ -3,6 +3,7 @@ package dev.prepbot.search;
 import dev.prepbot.bank.Bank;
 import dev.prepbot.bank.Progress;
 import dev.prepbot.bank.Question;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -22,13 +23,14 @@ import org.apache.lucene.util.BytesRef;
  * Autocomplete for question pickers: Lucene's infix suggester finds the questions holding every word
  * typed so far (in the question, its tags or its id), the last word as a prefix, and those whose
  * question has the typed words earliest come first, so a question typed from its start is at the top.
- * When nothing matches as typed, for a typo, the ranked search with its corrections fills in.
+ * When nothing matches as typed, for a typo, the ranked search with its corrections fills in; it
+ * fills in for everything while a first start is still writing the infix index.
  *
  * <p>The ordering is done here rather than by Lucene's {@code BlendedInfixSuggester}, which does the
  * same but reads every candidate's term vectors to find its match; profiling showed that was most of
  * an autocomplete's time, while the question's text is already in memory.
  */
-final class Suggester implements AutoCloseable {
+final class Suggester implements Closeable {
 
     /** Discord shows at most 25 choices, each name at most 100 characters. */
     public static final int MAX_SUGGESTIONS = 25;
@@ -39,11 +41,14 @@ final class Suggester implements AutoCloseable {
     /** Questions fetched per keystroke before ordering: enough that the 25 shown are the best placed. */
     private static final int CANDIDATES = 100;
 
-    private final AnalyzingInfixSuggester infix;
+    private final Optional<AnalyzingInfixSuggester> infix;
     private final Analyzer plain = Analyzers.plain();
 
-    /** Suggests from an infix index written by {@link #write}; closing the suggester closes it. */
-    Suggester(Bank bank, SearchIndex index, AnalyzingInfixSuggester infix) {
+    /**
+     * Suggests from an infix index written by {@link #write}, or by ranked search alone without one;
+     * closing the suggester closes the infix index.
+     */
+    Suggester(Bank bank, SearchIndex index, Optional<AnalyzingInfixSuggester> infix) {
         this.bank = bank;
         this.index = index;
         this.infix = infix;
@@ -122,9 +127,12 @@ final class Suggester implements AutoCloseable {
 
     /** Ids of the questions holding every typed word, those with the first word earliest in the question first. */
     private List<String> startingEarliest(String typed, String firstWord) {
+        if (infix.isEmpty()) {
+            return List.of();
+        }
         List<LookupResult> found;
         try {
-            found = infix.lookup(cap(typed), Set.of(), CANDIDATES, true, false);
+            found = infix.get().lookup(cap(typed), Set.of(), CANDIDATES, true, false);
         } catch (IOException e) {
             throw new UncheckedIOException("autocomplete failed", e);
         }
@@ -163,7 +171,9 @@ final class Suggester implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        infix.close();
+        if (infix.isPresent()) {
+            infix.get().close();
+        }
     }
 
 }

@@ -186,6 +186,7 @@ public final class Benchmarks {
         Map<String, String> unchanged = probe(files, cache, meaning);
         add("start.ready", size, "prepbot", number(first, "ready_ms"), "ms");
         add("start.ready.unchanged", size, "prepbot", number(unchanged, "ready_ms"), "ms");
+        add("start.stored", size, "prepbot", number(first, "stored_ms"), "ms");
         if (!meaning) {
             add("heap.after_load", size, "prepbot", number(unchanged, "heap_bytes") / MB, "MB");
             return;

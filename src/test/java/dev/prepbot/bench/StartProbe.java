@@ -15,7 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * One start of Prepbot in a fresh JVM, as a user's start: loads the bank in {@code args[0]} with the
  * index cache under {@code args[1]}, answers one search, and prints the milliseconds since the JVM
- * began and the heap in use once garbage is collected. The benchmark runs it as a child process.
+ * began ({@code ready_ms}), then since the index a first start indexed was stored in the cache
+ * ({@code stored_ms}, at once for a start that found it there), and the heap in use once garbage is
+ * collected. The benchmark runs it as a child process.
  *
  * <p>With {@code --meaning} as {@code args[2]} it then also waits for search by meaning (the sentence
  * model loaded and every question's vector read from the cache or embedded into it), answers one
@@ -59,6 +61,11 @@ public final class StartProbe {
         try (App app = App.start(settings(Path.of(args[0]), Path.of(args[1])), progress)) {
             app.index().search("ready", Optional.empty(), 1);
             StringBuilder out = new StringBuilder("ready_ms=" + sinceJvmStart());
+            // A first start stores its new index after it serves; the memory is measured once it is stored.
+            if (!app.index().awaitStored(MEANING_WAIT)) {
+                throw new IllegalStateException("the index was not stored within " + MEANING_WAIT);
+            }
+            out.append(" stored_ms=").append(sinceJvmStart());
             if (meaning) {
                 if (!app.index().awaitMeaning(MEANING_WAIT)) {
                     throw new IllegalStateException("search by meaning did not come on within " + MEANING_WAIT);

@@ -156,6 +156,72 @@ class IndexCacheTest {
     }
 
     @Test
+    void aFirstStartSearchesItsIndexInMemoryWhileItIsStoredThenTheStoredOne() throws Exception {
+        IndexCache cache = new IndexCache(dir.resolve("cache"));
+        // Parts on several cores, as a large bank's first start indexes them.
+        Bank large = dev.prepbot.testing.Questions.numbered(3 * SearchIndex.PART_AT_LEAST);
+        Bank withChecksum = new Bank(large.questions(), Optional.of("numbered"));
+        List<Runnable> storing = new ArrayList<>();
+        try (SearchIndex index = SearchIndex.build(withChecksum, Optional.of(cache), Progress.none(), Meaning.none(),
+                storing::add)) {
+            assertFalse(index.awaitStored(java.time.Duration.ZERO), "nothing is stored yet");
+            assertFalse(Files.exists(cache.root().resolve(IndexCache.key("numbered"))));
+            List<String> inMemory = ids(index.search("widget number 2999 ships", Optional.empty(), 3));
+            assertEquals("q-2999", inMemory.get(0), "the last part is searched too");
+            assertEquals("q-1500", index.suggest("Which flavour of widget number 1500", 25).get(0).id(),
+                    "autocomplete answers by ranked search until its own index is written");
+            assertFalse(index.similar("q-1", 1).isEmpty(), "similar questions read the index in memory too");
+
+            assertEquals(1, storing.size());
+            storing.get(0).run();
+            assertTrue(index.awaitStored(java.time.Duration.ZERO));
+            assertTrue(Files.isDirectory(cache.root().resolve(IndexCache.key("numbered"))));
+            assertEquals(inMemory, ids(index.search("widget number 2999 ships", Optional.empty(), 3)),
+                    "the stored index answers as the one in memory did");
+            assertEquals("q-1500", index.suggest("Which flavour of widget number 1500", 25).get(0).id());
+        }
+        List<String> steps = new ArrayList<>();
+        try (SearchIndex next = SearchIndex.build(withChecksum, Optional.of(cache), (step, done, total) -> steps.add(step))) {
+            assertEquals("q-2999", next.search("widget number 2999 ships", Optional.empty(), 1).get(0).question().id());
+        }
+        assertEquals(List.of(), steps, "the next start opens the stored index");
+    }
+
+    @Test
+    void closingAFirstStartWaitsForItsIndexToBeStored() throws Exception {
+        Files.createDirectories(dir.resolve("bank"));
+        bankFile();
+        IndexCache cache = new IndexCache(dir.resolve("cache"));
+        java.util.concurrent.CountDownLatch mayStore = new java.util.concurrent.CountDownLatch(1);
+        SearchIndex index = SearchIndex.build(load(), Optional.of(cache), Progress.none(), Meaning.none(),
+                task -> new Thread(() -> {
+                    try {
+                        mayStore.await();
+                        task.run();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }).start());
+        assertEquals("cache-cold", index.search("cache-cold", Optional.empty(), 1).get(0).question().id());
+        Thread closing = new Thread(index::close);
+        closing.start();
+        Thread.State state = closing.getState();
+        while (state != Thread.State.TIMED_WAITING && state != Thread.State.TERMINATED) {
+            Thread.onSpinWait();
+            state = closing.getState();
+        }
+        assertEquals(Thread.State.TIMED_WAITING, state, "closing waits while the index is being stored");
+        mayStore.countDown();
+        closing.join();
+        assertEquals(1, folders(cache.root()).size(), "the index was stored before the close finished");
+        assertTrue(Files.isDirectory(folders(cache.root()).get(0).resolve("main")));
+    }
+
+    private static List<String> ids(List<SearchHit> hits) {
+        return hits.stream().map(hit -> hit.question().id()).toList();
+    }
+
+    @Test
     void theStoredIndexIsOneSegmentInBankOrderHoweverManyThreadsWroteIt() throws Exception {
         IndexCache cache = new IndexCache(dir.resolve("cache"));
         // Enough questions for a part per core, each written on a thread of its own.
