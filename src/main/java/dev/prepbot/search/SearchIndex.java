@@ -865,9 +865,11 @@ public final class SearchIndex implements AutoCloseable {
         String extra = String.join(" ", q.example().orElse(""), String.join(" ", q.mistakes()), q.story().orElse(""));
         doc.add(new Field(EXTRA, extra, WORDS_AND_COUNTS));
         doc.add(new Field(QUESTION_PLAIN, q.question(), WORDS_AND_COUNTS));
-        String words = String.join(" ", q.question(), tagText(q), q.answer(), q.explanation().orElse(""));
-        doc.add(new Field(WORDS, words, WORDS_ONLY));
-        String symbols = String.join(" ", SymbolWords.of(String.join(" ", q.question(), String.join(" ", q.tags()),
+        // One field of several values: the same words as one joined text, without joining it.
+        for (String text : List.of(q.question(), tagText(q), q.answer(), q.explanation().orElse(""))) {
+            doc.add(new Field(WORDS, text, WORDS_ONLY));
+        }
+        String symbols = String.join(" ", SymbolWords.of(List.of(q.question(), String.join(" ", q.tags()),
                 q.answer(), q.explanation().orElse(""), extra)));
         doc.add(new Field(SYMBOLS, symbols, WORDS_AND_COUNTS));
         return doc;

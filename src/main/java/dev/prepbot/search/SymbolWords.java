@@ -43,7 +43,19 @@ final class SymbolWords {
 
     /** The text's symbol words, each once, in order of first appearance. */
     static List<String> of(String text) {
+        return of(List.of(text));
+    }
+
+    /** The same for several texts, as for the texts joined by spaces, without joining them. */
+    static List<String> of(List<String> texts) {
         Set<String> words = new LinkedHashSet<>();
+        for (String text : texts) {
+            collect(text, words);
+        }
+        return new ArrayList<>(words);
+    }
+
+    private static void collect(String text, Set<String> words) {
         // One pass, with no copy of a chunk until it is known to hold a symbol other than a quote or the
         // punctuation ending a sentence: most words have none ("word", "word,", "don't"), and indexing
         // reads every word of the bank here.
@@ -71,7 +83,6 @@ final class SymbolWords {
                 symbols |= kind == SYMBOL || sentenceEnd;
             }
         }
-        return new ArrayList<>(words);
     }
 
     private static int kind(char c) {

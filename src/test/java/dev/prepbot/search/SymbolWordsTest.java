@@ -45,4 +45,11 @@ class SymbolWordsTest {
     void eachWordIsListedOnce() {
         assertEquals(List.of("c++"), SymbolWords.of("c++ and C++ and c++."));
     }
+
+    @Test
+    void severalTextsHoldTheWordsOfTheTextsJoined() {
+        List<String> texts = List.of("Use git rebase --onto here.", "c++ or node.js", "and c++ again: a-b");
+        assertEquals(SymbolWords.of(String.join(" ", texts)), SymbolWords.of(texts));
+        assertEquals(List.of("--onto", "c++", "node.js", "a-b"), SymbolWords.of(texts));
+    }
 }
