@@ -491,14 +491,15 @@ public final class SearchIndex implements AutoCloseable {
         Optional<Meaning.Ready> model = meaning.ready();
         try {
             int[] questionOfDoc = o.questionOfDoc();
-            TopDocs byWords = best(o, typed.query(), Relevance.CANDIDATES);
             if (model.isEmpty() || typed.keywords()) {
                 if (!Relevance.wordsAlone(typed.exact(), () -> coverage(o, typed))) {
                     return List.of();
                 }
-                return Arrays.stream(byWords.scoreDocs).limit(limit)
+                // Only the best few: the fewer wanted, the sooner Lucene skips what cannot make them.
+                return Arrays.stream(best(o, typed.query(), limit).scoreDocs)
                         .map(sd -> new Ranked(questionOfDoc[sd.doc], sd.score)).toList();
             }
+            TopDocs byWords = best(o, typed.query(), Relevance.CANDIDATES);
             float coverage = coverage(o, typed);
             // A typo garbles what the model reads ("tigth dedline storry"), so it reads the corrections.
             float[] vector = model.get().model().embed(typed.corrected().orElse(text));
