@@ -71,7 +71,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The Lucene index of a bank: ranked search that forgives typos and reads any text safely,
  * as-you-type suggestions, and "more like this" for similar questions. Built once at start and
- * read-only afterwards, so one instance serves any number of threads.
+ * read-only afterwards, so one instance serves any number of threads; a first start moves once from
+ * the index it built in memory to the same index stored in the cache.
  */
 public final class SearchIndex implements AutoCloseable {
 
