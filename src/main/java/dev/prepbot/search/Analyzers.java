@@ -10,7 +10,6 @@ import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
-import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -34,7 +33,7 @@ final class Analyzers {
                 chain = new LowerCaseFilter(chain);
                 chain = new ASCIIFoldingFilter(chain);
                 chain = new StopFilter(chain, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-                chain = new PorterStemFilter(chain);
+                chain = RememberedStems.stem(chain);
                 return new TokenStreamComponents(source, chain);
             }
 
