@@ -129,7 +129,7 @@ public final class App implements AutoCloseable {
                 .orElseGet(Meaning::none);
         try {
             this.index = SearchIndex.build(bank, settings.indexCache().map(IndexCache::new), progress, meaning,
-                    App::storeIndex);
+                    App::inBackground);
         } finally {
             wordsServing.complete(null);
         }
@@ -137,11 +137,11 @@ public final class App implements AutoCloseable {
     }
 
     /**
-     * Stores a new bank's index in the cache on a thread of its own, while search already serves from
-     * the index in memory; closing the index waits for it.
+     * Work that follows a start on a thread of its own while search already serves: storing a new bank's
+     * index in the cache, merging a rebuilt index of servers' questions. Closing the index waits for it.
      */
-    private static void storeIndex(Runnable storing) {
-        Thread thread = new Thread(storing, "prepbot-index-store");
+    private static void inBackground(Runnable work) {
+        Thread thread = new Thread(work, "prepbot-index-background");
         thread.setDaemon(true);
         thread.start();
     }
@@ -370,7 +370,7 @@ public final class App implements AutoCloseable {
     public synchronized ServerBanks serverBanks() {
         if (serverBanks == null) {
             openDatabase();
-            serverIndex = ServerIndex.open(settings.serverIndexCache(), index::sentenceModel);
+            serverIndex = ServerIndex.open(settings.serverIndexCache(), index::sentenceModel, App::inBackground);
             serverBanks = new ServerBanks(bank, new SqlServerBankStore(database), index, serverIndex, clock);
             // Queued behind the sentence model's loading: questions indexed before it was ready get vectors.
             ServerBanks banks = serverBanks;
