@@ -21,10 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.apache.lucene.analysis.Analyzer;
@@ -303,18 +300,7 @@ public final class SearchIndex implements AutoCloseable {
      * measures memory; true when stored, or when there was nothing to store.
      */
     public boolean awaitStored(Duration timeout) {
-        try {
-            stored.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (ExecutionException e) {
-            // The storing logs its own failure and never completes exceptionally.
-            return true;
-        }
+        return BackgroundWork.await(stored, timeout);
     }
 
     /**

@@ -17,10 +17,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import dev.prepbot.bank.Question;
@@ -262,18 +259,7 @@ public final class ServerIndex implements AutoCloseable {
      * before it times searches; true when merged, or when nothing was rebuilt.
      */
     public boolean awaitMerged(Duration timeout) {
-        try {
-            merged.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (ExecutionException e) {
-            // The merge logs its own failure and never completes exceptionally.
-            return true;
-        }
+        return BackgroundWork.await(merged, timeout);
     }
 
     /** How many segments searches read: one, once a rebuild is merged. */
