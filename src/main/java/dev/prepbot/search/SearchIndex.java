@@ -670,19 +670,19 @@ public final class SearchIndex implements AutoCloseable {
         if (doc < 0 || limit <= 0) {
             return List.of();
         }
-        Optional<Integer> ordinal = Optional.of(o.questionOfDoc()[doc]);
+        int ordinal = o.questionOfDoc()[doc];
         if (model.isEmpty()) {
             return similar(id, limit).stream().map(SimilarQuestion::question).toList();
         }
-        Optional<float[]> vector = model.get().vectors().vectorOf(ordinal.get());
+        Optional<float[]> vector = model.get().vectors().vectorOf(ordinal);
         if (vector.isEmpty()) {
             return List.of();
         }
         List<VectorIndex.Neighbour> near = model.get().vectors()
                 .nearest(vector.get(), Relevance.RELATED_CANDIDATES + 1, Optional.empty()).stream()
-                .filter(n -> n.ordinal() != ordinal.get() && n.closeness() >= Relevance.RELATED)
+                .filter(n -> n.ordinal() != ordinal && n.closeness() >= Relevance.RELATED)
                 .toList();
-        Map<Integer, Float> words = wordsInCommon(o, bank.questions().get(ordinal.get()),
+        Map<Integer, Float> words = wordsInCommon(o, bank.questions().get(ordinal),
                 near.stream().map(VectorIndex.Neighbour::ordinal).toList());
         return near.stream()
                 .sorted(Comparator.comparingDouble((VectorIndex.Neighbour n) ->
