@@ -63,7 +63,10 @@ public final class Main implements Callable<Integer> {
     static final int USAGE = 2;
     /** Where a user whose bank was refused reads the rules. */
     static final String BANK_FORMAT_DOC = "docs/bank-format.md in Prepbot's repository";
-    /** How long a command-line search or import waits for the sentence model before it goes on by words only. */
+    /**
+     * How long a command-line search or import waits for each step of search still being made ready (a
+     * large new bank's whole text indexed, the sentence model) before it goes on without it.
+     */
     static final java.time.Duration MEANING_WAIT = java.time.Duration.ofSeconds(60);
     /** How long the bot waits for the sentence model before it connects. */
     static final java.time.Duration BOT_MEANING_WAIT = java.time.Duration.ofSeconds(20);
@@ -335,6 +338,7 @@ public final class Main implements Callable<Integer> {
                 return INVALID;
             }
             // A one-off search is worth the second or two the sentence model takes to load.
+            app.index().awaitAllText(MEANING_WAIT);
             app.index().awaitMeaning(MEANING_WAIT);
             List<SearchHit> hits = app.index().search(query, topic, limit);
             List<String> nearest = hits.isEmpty() ? app.index().nearestTopics(query, 3) : List.of();

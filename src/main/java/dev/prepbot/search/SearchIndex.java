@@ -106,6 +106,19 @@ public final class SearchIndex implements AutoCloseable {
     private static final Duration STORING_WAIT = Duration.ofMinutes(2);
     /** A smaller bank is indexed on one core: a part of its own costs more than it saves. */
     static final int PART_AT_LEAST = 1_000;
+    /**
+     * From this size on, a bank new to the cache is first searched by its questions' short text while all
+     * of its text is indexed: indexing 20,000 questions whole takes about two seconds here.
+     */
+    static final int SHORT_TEXT_FIRST_AT = 20_000;
+
+    /** How much of each question an index holds. */
+    enum Coverage {
+        /** The question, its tags and its short answer: about a fifth of the text, and what results show. */
+        SHORT_TEXT,
+        /** Everything searched: the short text, the explanation, the example, the mistakes and the story. */
+        ALL_TEXT
+    }
 
     private final Bank bank;
     private final Analyzer analyzer;
@@ -117,6 +130,8 @@ public final class SearchIndex implements AutoCloseable {
     private volatile Opened opened;
     /** Done when the index is in the cache for the next start, or needs no storing. */
     private volatile CompletableFuture<Void> stored = CompletableFuture.completedFuture(null);
+    /** Done when searches read all of each question's text, or never will before the next start. */
+    private volatile CompletableFuture<Void> allText = CompletableFuture.completedFuture(null);
 
     /**
      * The index searches read, with the bank position of each of its documents (hits become questions
@@ -196,9 +211,18 @@ public final class SearchIndex implements AutoCloseable {
      */
     public static SearchIndex build(Bank bank, Optional<IndexCache> cache, Progress progress, Meaning meaning,
                                     Executor storing) {
+        return build(bank, cache, progress, meaning, storing, SHORT_TEXT_FIRST_AT);
+    }
+
+    /**
+     * The same, searching a bank new to the cache by its questions' short text first when it has at least
+     * {@code shortTextFirstAt} questions.
+     */
+    static SearchIndex build(Bank bank, Optional<IndexCache> cache, Progress progress, Meaning meaning,
+                             Executor storing, int shortTextFirstAt) {
         if (cache.isPresent() && bank.checksum().isPresent()) {
             try {
-                return cached(bank, cache.get(), bank.checksum().get(), progress, meaning, storing);
+                return cached(bank, cache.get(), bank.checksum().get(), progress, meaning, storing, shortTextFirstAt);
             } catch (IOException | RuntimeException e) {
                 LOG.warn("Cannot use the index cache in {} ({}); indexing in memory instead.", cache.get().root(),
                         e.getMessage());
@@ -206,7 +230,7 @@ public final class SearchIndex implements AutoCloseable {
         }
         SearchIndex index = new SearchIndex(bank, meaning);
         try {
-            List<Directory> parts = invert(bank, progress);
+            List<Directory> parts = invert(bank, Coverage.ALL_TEXT, progress);
             try {
                 index.opened = index.inMemory(parts, progress);
             } finally {
@@ -227,7 +251,7 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     private static SearchIndex cached(Bank bank, IndexCache cache, String checksum, Progress progress, Meaning meaning,
-                                      Executor storing) throws IOException {
+                                      Executor storing, int shortTextFirstAt) throws IOException {
         String key = IndexCache.key(checksum);
         SearchIndex index = new SearchIndex(bank, meaning);
         Optional<Path> found = cache.find(key);
@@ -241,19 +265,47 @@ public final class SearchIndex implements AutoCloseable {
             }
         }
         LOG.info("Indexing {} questions into {}.", bank.size(), cache.root());
-        List<Directory> parts = invert(bank, progress);
+        if (bank.size() < shortTextFirstAt) {
+            List<Directory> parts = invert(bank, Coverage.ALL_TEXT, progress);
+            index.opened = index.openParts(parts);
+            index.stored = CompletableFuture.runAsync(() -> index.store(cache, key, parts, progress), storing);
+            return index;
+        }
+        index.opened = index.openParts(invert(bank, Coverage.SHORT_TEXT, progress));
+        CompletableFuture<Void> allText = new CompletableFuture<>();
+        index.allText = allText;
+        index.stored = CompletableFuture.runAsync(() -> {
+            List<Directory> parts;
+            try {
+                parts = invert(bank, Coverage.ALL_TEXT, progress);
+                index.opened = index.openParts(parts);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Cannot index the bank's whole text ({}); searching its questions' short text until the"
+                        + " next start.", e.getMessage());
+                return;
+            } finally {
+                allText.complete(null);
+            }
+            index.store(cache, key, parts, progress);
+        }, storing);
+        return index;
+    }
+
+    /**
+     * Searches the parts as they are, without merging them; closing what it returns closes them. The parts
+     * are closed here when they cannot be opened.
+     */
+    private Opened openParts(List<Directory> parts) throws IOException {
         try {
             List<IndexReader> readers = new ArrayList<>(parts.size());
             for (Directory part : parts) {
                 readers.add(DirectoryReader.open(part));
             }
-            index.opened = index.open(new MultiReader(readers.toArray(IndexReader[]::new), true), Optional.empty(), parts);
+            return open(new MultiReader(readers.toArray(IndexReader[]::new), true), Optional.empty(), parts);
         } catch (IOException | RuntimeException e) {
             IOUtils.closeWhileHandlingException(parts);
             throw e;
         }
-        index.stored = CompletableFuture.runAsync(() -> index.store(cache, key, parts, progress), storing);
-        return index;
     }
 
     /**
@@ -321,7 +373,8 @@ public final class SearchIndex implements AutoCloseable {
      * of 100,000 questions were no sooner (23.6, 22.5 and 29.9 s against 24.3, 23.7 and 28.6 s,
      * alternating), the autocomplete index taking 4-5 s instead of 2-3 s.
      */
-    private static List<Directory> invert(Bank bank, Progress progress) throws IOException {
+    private static List<Directory> invert(Bank bank, Coverage coverage, Progress progress) throws IOException {
+        String step = coverage == Coverage.ALL_TEXT ? "Indexing questions" : "Indexing questions' short text";
         // The parts' writers open on several threads at once.
         LuceneClasses.initialize();
         List<Question> questions = bank.questions();
@@ -342,10 +395,10 @@ public final class SearchIndex implements AutoCloseable {
                         .setRAMBufferSizeMB(INDEXING_BUFFER_MB / parts);
                 try (IndexWriter writer = new IndexWriter(written.get(part), config)) {
                     for (int i = from; i < to; i++) {
-                        writer.addDocument(document(questions.get(i), i));
+                        writer.addDocument(document(questions.get(i), i, coverage));
                         int n = done.incrementAndGet();
                         if (n % 1_000 == 0 || n == questions.size()) {
-                            progress.update("Indexing questions", n, questions.size());
+                            progress.update(step, n, questions.size());
                         }
                     }
                 } catch (IOException e) {
@@ -607,6 +660,15 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /**
+     * Waits up to the timeout for searches to read all of each question's text, for a one-off search from
+     * the command line: a large bank new to the cache is searched by its questions' short text first.
+     * True when they do.
+     */
+    public boolean awaitAllText(Duration timeout) {
+        return BackgroundWork.await(allText, timeout);
+    }
+
+    /**
      * Waits up to the timeout for search by meaning, for a one-off search from the command line that
      * should be as good as the bot's; true when it is on.
      */
@@ -842,6 +904,12 @@ public final class SearchIndex implements AutoCloseable {
      * read it there, and a hit finds its question through the {@link #ORDINAL} doc value.
      */
     static Document document(Question q, int ordinal) {
+        return document(q, ordinal, Coverage.ALL_TEXT);
+    }
+
+    /** The question's document holding its short text only, or all of its text. */
+    static Document document(Question q, int ordinal, Coverage coverage) {
+        boolean all = coverage == Coverage.ALL_TEXT;
         Document doc = new Document();
         doc.add(new StringField(ID, q.id(), Field.Store.NO));
         doc.add(new NumericDocValuesField(ORDINAL, ordinal));
@@ -849,16 +917,19 @@ public final class SearchIndex implements AutoCloseable {
         doc.add(new TextField(QUESTION, q.question(), Field.Store.NO));
         doc.add(new Field(TAGS, tagText(q), WORDS_AND_COUNTS));
         doc.add(new Field(ANSWER, q.answer(), WORDS_AND_COUNTS));
-        doc.add(new Field(EXPLANATION, q.explanation().orElse(""), WORDS_AND_COUNTS));
-        String extra = String.join(" ", q.example().orElse(""), String.join(" ", q.mistakes()), q.story().orElse(""));
-        doc.add(new Field(EXTRA, extra, WORDS_AND_COUNTS));
+        String explanation = all ? q.explanation().orElse("") : "";
+        String extra = all ? String.join(" ", q.example().orElse(""), String.join(" ", q.mistakes()), q.story().orElse("")) : "";
+        if (all) {
+            doc.add(new Field(EXPLANATION, explanation, WORDS_AND_COUNTS));
+            doc.add(new Field(EXTRA, extra, WORDS_AND_COUNTS));
+        }
         doc.add(new Field(QUESTION_PLAIN, q.question(), WORDS_AND_COUNTS));
         // One field of several values: the same words as one joined text, without joining it.
-        for (String text : List.of(q.question(), tagText(q), q.answer(), q.explanation().orElse(""))) {
+        for (String text : List.of(q.question(), tagText(q), q.answer(), explanation)) {
             doc.add(new Field(WORDS, text, WORDS_ONLY));
         }
         String symbols = String.join(" ", SymbolWords.of(List.of(q.question(), String.join(" ", q.tags()),
-                q.answer(), q.explanation().orElse(""), extra)));
+                q.answer(), explanation, extra)));
         doc.add(new Field(SYMBOLS, symbols, WORDS_AND_COUNTS));
         return doc;
     }

@@ -188,6 +188,42 @@ class IndexCacheTest {
     }
 
     @Test
+    void aLargeBankNewToTheCacheIsSearchedByItsShortTextFirstThenByAllOfIt() throws Exception {
+        IndexCache cache = new IndexCache(dir.resolve("cache"));
+        Bank bank = new Bank(dev.prepbot.testing.Questions.sample().questions(), Optional.of("sample"));
+        List<Runnable> background = new ArrayList<>();
+        List<String> steps = new ArrayList<>();
+        Progress progress = (step, done, total) -> {
+            if (!steps.contains(step)) {
+                steps.add(step);
+            }
+        };
+        // "initial sequence numbers" stands only in the handshake question's explanation.
+        try (SearchIndex index = SearchIndex.build(bank, Optional.of(cache), progress, Meaning.none(),
+                background::add, 1)) {
+            assertEquals("tcp-handshake", ids(index.search("three-way handshake", Optional.empty(), 3)).get(0),
+                    "the question's own words are searched at once");
+            assertFalse(ids(index.search("initial sequence numbers", Optional.empty(), 3)).contains("tcp-handshake"),
+                    "the explanation is not searched before it is indexed");
+
+            assertFalse(index.awaitAllText(java.time.Duration.ZERO));
+
+            assertEquals(1, background.size());
+            background.get(0).run();
+            assertTrue(index.awaitAllText(java.time.Duration.ZERO));
+            assertEquals("tcp-handshake", ids(index.search("initial sequence numbers", Optional.empty(), 3)).get(0),
+                    "then all of the text is searched");
+            assertTrue(index.awaitStored(java.time.Duration.ZERO));
+        }
+        assertEquals(List.of("Indexing questions' short text", "Indexing questions", "Indexing questions for autocomplete"),
+                steps);
+        try (SearchIndex next = SearchIndex.build(bank, Optional.of(cache), Progress.none())) {
+            assertEquals("tcp-handshake", ids(next.search("initial sequence numbers", Optional.empty(), 3)).get(0),
+                    "the stored index holds all of the text");
+        }
+    }
+
+    @Test
     void closingAFirstStartWaitsForItsIndexToBeStored() throws Exception {
         Files.createDirectories(dir.resolve("bank"));
         bankFile();
