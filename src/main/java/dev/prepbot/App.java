@@ -371,7 +371,8 @@ public final class App implements AutoCloseable {
         if (serverBanks == null) {
             openDatabase();
             serverIndex = ServerIndex.open(settings.serverIndexCache(), index::sentenceModel, App::inBackground);
-            serverBanks = new ServerBanks(bank, new SqlServerBankStore(database), index, serverIndex, clock);
+            serverBanks = new ServerBanks(bank, new SqlServerBankStore(database), index, serverIndex, clock,
+                    App::inBackground);
             // Queued behind the sentence model's loading: questions indexed before it was ready get vectors.
             ServerBanks banks = serverBanks;
             meaningLoader.execute(() -> {

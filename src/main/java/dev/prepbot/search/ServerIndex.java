@@ -88,6 +88,11 @@ public final class ServerIndex implements AutoCloseable {
     private static final String LAYOUT_KEY = "layout";
     private static final String LAYOUT = "lucene-" + Version.LATEST + "/layout-"
             + IndexCache.LAYOUT + "/servers-1";
+    /**
+     * The label of an index still holding some servers' short text only: not a layout a start reads,
+     * so a start after a stop in the middle builds the index again.
+     */
+    private static final String SHORT_TEXT_LAYOUT = LAYOUT + "/short-text";
     private static final Logger LOG = LoggerFactory.getLogger(ServerIndex.class);
 
     private final Directory directory;
@@ -102,6 +107,12 @@ public final class ServerIndex implements AutoCloseable {
     private final Executor background;
     /** Done when the last rebuild is merged into one segment (at once before any rebuild). */
     private volatile CompletableFuture<Void> merged = CompletableFuture.completedFuture(null);
+    /** Guards the commit label, which says whether all of every question's text is indexed. */
+    private final Object labelling = new Object();
+    /** Whether a rebuild indexed questions' short text, not yet all replaced by all of their text. */
+    private boolean holdsShortText;
+    /** The version of the servers' questions the index was last labelled with. */
+    private OptionalLong labelledVersion = OptionalLong.empty();
 
     /** An index in memory, filled from the database on every start. */
     public ServerIndex(Supplier<Optional<Embedder>> model) {
@@ -178,11 +189,20 @@ public final class ServerIndex implements AutoCloseable {
             return;
         }
         try {
-            writer.setLiveCommitData(Map.of(VERSION_KEY, Long.toString(version), LAYOUT_KEY, LAYOUT).entrySet());
+            synchronized (labelling) {
+                label(version);
+            }
             writer.commit();
         } catch (IOException e) {
             LOG.warn("could not save the servers' questions index: {}", e.getMessage());
         }
+    }
+
+    /** Labels the next commit with the version and with whether all text is indexed. */
+    private void label(long version) {
+        labelledVersion = OptionalLong.of(version);
+        writer.setLiveCommitData(Map.of(VERSION_KEY, Long.toString(version),
+                LAYOUT_KEY, holdsShortText ? SHORT_TEXT_LAYOUT : LAYOUT).entrySet());
     }
 
     /** How many questions the index holds, over every server. */
@@ -213,6 +233,25 @@ public final class ServerIndex implements AutoCloseable {
      * one afterwards, in the background (see {@link #mergeIntoOne}).
      */
     public void rebuild(Collection<String> guilds, java.util.function.Function<String, List<Question>> questionsOf) {
+        rebuild(guilds, questionsOf, SearchIndex.Coverage.ALL_TEXT);
+    }
+
+    /**
+     * The same, indexing only each question's short text when {@code wanted} says so and the sentence
+     * model is not loaded (embedding a question takes far longer than indexing all of its text, and would
+     * be done twice); returns what it indexed. After short text, the caller gives every server's
+     * questions all of their text ({@link #indexAllText}) and says when it is done
+     * ({@link #allTextIndexed}), after which the index is merged. Until then the index is committed
+     * with a label no start reads, so a stop in between builds it again at the next start.
+     */
+    public SearchIndex.Coverage rebuild(Collection<String> guilds,
+                                        java.util.function.Function<String, List<Question>> questionsOf,
+                                        SearchIndex.Coverage wanted) {
+        boolean shortText = wanted == SearchIndex.Coverage.SHORT_TEXT && model.get().isEmpty();
+        SearchIndex.Coverage coverage = shortText ? SearchIndex.Coverage.SHORT_TEXT : SearchIndex.Coverage.ALL_TEXT;
+        synchronized (labelling) {
+            holdsShortText = shortText;
+        }
         LiveIndexWriterConfig config = writer.getConfig();
         double buffer = config.getRAMBufferSizeMB();
         MergePolicy merging = config.getMergePolicy();
@@ -223,7 +262,7 @@ public final class ServerIndex implements AutoCloseable {
             config.setRAMBufferSizeMB(REBUILD_BUFFER_MB).setMergePolicy(NoMergePolicy.INSTANCE);
             // With the sentence model loaded, servers go one at a time: the model embeds on threads of its own.
             (model.get().isPresent() ? guilds.stream() : guilds.parallelStream())
-                    .forEach(guild -> add(guild, questionsOf.apply(guild), false));
+                    .forEach(guild -> add(guild, questionsOf.apply(guild), false, coverage));
             config.setMergePolicy(merging);
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
@@ -231,7 +270,55 @@ public final class ServerIndex implements AutoCloseable {
         } finally {
             config.setRAMBufferSizeMB(buffer).setMergePolicy(merging);
         }
-        merged = CompletableFuture.runAsync(this::mergeIntoOne, background);
+        merged = shortText ? new CompletableFuture<>() : CompletableFuture.runAsync(this::mergeIntoOne, background);
+        return coverage;
+    }
+
+    /**
+     * Replaces one server's questions with all of their text, in one step (searches see the old or the
+     * new, never half); searches read them at the next change or at {@link #allTextIndexed}.
+     */
+    public void indexAllText(String guild, List<Question> questions) {
+        Optional<Embedder> embedder = model.get();
+        try {
+            List<float[]> vectors = embedder.isPresent() && !questions.isEmpty()
+                    ? embedder.get().embedAll(questions.stream().map(VectorIndex::text).toList())
+                    : List.of();
+            List<Document> documents = new ArrayList<>(questions.size());
+            for (int i = 0; i < questions.size(); i++) {
+                documents.add(document(guild, questions.get(i), vectors.isEmpty() ? null : vectors.get(i),
+                        SearchIndex.Coverage.ALL_TEXT));
+            }
+            writer.updateDocuments(new Term(GUILD, guild), documents);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot index a server's questions", e);
+        }
+        if (embedder.isEmpty() && model.get().isPresent()) {
+            // The model came in meanwhile, perhaps after embedding what lacked vectors: these get theirs now.
+            indexAllText(guild, questions);
+        }
+    }
+
+    /**
+     * Ends a rebuild that indexed short text first: with {@code complete}, every server's questions now
+     * have all of their text and commits say so; without, some may not, and a commit keeps the label no
+     * start reads. Then searches read the index as it is, and it is merged into one segment and committed.
+     */
+    public void allTextIndexed(boolean complete) {
+        try {
+            synchronized (labelling) {
+                if (complete) {
+                    holdsShortText = false;
+                    labelledVersion.ifPresent(this::label);
+                }
+            }
+            searchers.maybeRefreshBlocking();
+            mergeIntoOne();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not search all of the servers' questions' text: {}", e.getMessage());
+        } finally {
+            merged.complete(null);
+        }
     }
 
     /**
@@ -268,6 +355,10 @@ public final class ServerIndex implements AutoCloseable {
     }
 
     private void add(String guild, List<Question> questions, boolean replacing) {
+        add(guild, questions, replacing, SearchIndex.Coverage.ALL_TEXT);
+    }
+
+    private void add(String guild, List<Question> questions, boolean replacing, SearchIndex.Coverage coverage) {
         Optional<Embedder> embedder = model.get();
         try {
             List<float[]> vectors = embedder.isPresent() && !questions.isEmpty()
@@ -276,7 +367,7 @@ public final class ServerIndex implements AutoCloseable {
             List<Document> documents = new ArrayList<>(questions.size());
             for (int i = 0; i < questions.size(); i++) {
                 Question q = questions.get(i);
-                Document document = document(guild, q, vectors.isEmpty() ? null : vectors.get(i));
+                Document document = document(guild, q, vectors.isEmpty() ? null : vectors.get(i), coverage);
                 if (replacing) {
                     writer.updateDocument(key(guild, q.id()), document);
                 } else {
@@ -530,8 +621,8 @@ public final class ServerIndex implements AutoCloseable {
         return new Term(KEY, guild + "\u0000" + id);
     }
 
-    private static Document document(String guild, Question q, float[] vector) {
-        Document doc = SearchIndex.document(q, 0);
+    private static Document document(String guild, Question q, float[] vector, SearchIndex.Coverage coverage) {
+        Document doc = SearchIndex.document(q, 0, coverage);
         doc.add(new StringField(GUILD, guild, Field.Store.YES));
         doc.add(new StringField(KEY, guild + "\u0000" + q.id(), Field.Store.NO));
         doc.add(new StoredField(STORED_ID, q.id()));

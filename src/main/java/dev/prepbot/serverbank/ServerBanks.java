@@ -28,6 +28,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Servers' own questions as the rest of Prepbot sees them: the {@link Catalog} of each server (the
@@ -43,6 +47,7 @@ public final class ServerBanks implements Catalog {
     public static final int MAX_IMPORT_BYTES = 1_000_000;
     /** Servers' questions kept in memory at most, counted over every server (a few hundred megabytes). */
     static final long CACHED_QUESTIONS = 100_000;
+    private static final Logger LOG = LoggerFactory.getLogger(ServerBanks.class);
 
     private final Bank builtIn;
     private final ServerBankStore store;
@@ -60,6 +65,15 @@ public final class ServerBanks implements Catalog {
     private final Cache<String, Source> sources = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofSeconds(1)).maximumSize(100_000).build();
     private long seenVersion;
+    /** Where a first start gives servers' questions all of their text, after it indexed their short text. */
+    private final Executor background;
+    /** From how many servers' questions a first start indexes their short text first. */
+    private final int shortTextFirstAt;
+    /**
+     * Counts the changes made to the index (under this object's lock, after each is made): giving a
+     * server's questions all of their text, read before and written after, is done again when it moved.
+     */
+    private final AtomicLong indexChanges = new AtomicLong();
 
     /** One server's live questions, in the order they were added. */
     private record Own(List<Question> questions, Map<String, Question> byId) {
@@ -85,6 +99,23 @@ public final class ServerBanks implements Catalog {
     }
 
     public ServerBanks(Bank builtIn, ServerBankStore store, SearchIndex builtInIndex, ServerIndex index, Clock clock) {
+        this(builtIn, store, builtInIndex, index, clock, Runnable::run);
+    }
+
+    /**
+     * The same, building a first start's index of many servers' questions in two steps: their short
+     * text (the question, tags and short answer), searched at once, then on {@code background} all of
+     * their text.
+     */
+    public ServerBanks(Bank builtIn, ServerBankStore store, SearchIndex builtInIndex, ServerIndex index, Clock clock,
+                       Executor background) {
+        this(builtIn, store, builtInIndex, index, clock, background, SearchIndex.SHORT_TEXT_FIRST_AT);
+    }
+
+    ServerBanks(Bank builtIn, ServerBankStore store, SearchIndex builtInIndex, ServerIndex index, Clock clock,
+                Executor background, int shortTextFirstAt) {
+        this.background = background;
+        this.shortTextFirstAt = shortTextFirstAt;
         this.builtIn = builtIn;
         this.store = store;
         this.index = index;
@@ -113,9 +144,42 @@ public final class ServerBanks implements Catalog {
                 return;
             }
         }
-        index.rebuild(store.guilds(), guild -> store.questions(guild, EnumSet.of(Status.LIVE)).stream()
-                .map(ServerQuestion::question).toList());
+        SearchIndex.Coverage wanted = store.liveCount() >= shortTextFirstAt
+                ? SearchIndex.Coverage.SHORT_TEXT : SearchIndex.Coverage.ALL_TEXT;
+        SearchIndex.Coverage indexed = index.rebuild(store.guilds(), this::liveQuestions, wanted);
         index.commit(seenVersion);
+        if (indexed == SearchIndex.Coverage.SHORT_TEXT) {
+            background.execute(this::indexAllText);
+        }
+    }
+
+    private List<Question> liveQuestions(String guild) {
+        return store.questions(guild, EnumSet.of(Status.LIVE)).stream().map(ServerQuestion::question).toList();
+    }
+
+    /**
+     * Gives every server's questions all of their text, servers on every core, without holding up changes:
+     * a server's questions are read, then written; when the index changed meanwhile, they are read and
+     * written again under the lock changes take, so no change is overwritten by what was read before it.
+     */
+    private void indexAllText() {
+        boolean complete = false;
+        try {
+            store.guilds().parallelStream().forEach(guild -> {
+                long before = indexChanges.get();
+                index.indexAllText(guild, liveQuestions(guild));
+                if (indexChanges.get() != before) {
+                    synchronized (this) {
+                        index.indexAllText(guild, liveQuestions(guild));
+                    }
+                }
+            });
+            complete = true;
+        } catch (RuntimeException e) {
+            LOG.warn("Servers' questions are searched by their short text until the next start: {}", e.getMessage());
+        } finally {
+            index.allTextIndexed(complete);
+        }
     }
 
     /** Search over each server's catalog. */
@@ -147,6 +211,7 @@ public final class ServerBanks implements Catalog {
                     (g, own) -> q.status() == Status.LIVE ? own.with(q.question()) : own.without(q.id()));
         }
         index.apply(changes);
+        indexChanges.incrementAndGet();
         seenVersion = now;
         index.commit(now);
     }
@@ -439,17 +504,20 @@ public final class ServerBanks implements Catalog {
             return;
         }
         index.put(guild, q);
+        indexChanges.incrementAndGet();
         live.asMap().computeIfPresent(guild, (g, own) -> own.with(q));
     }
 
     private void publishAll(String guild, List<Question> questions) {
         index.putAll(guild, questions);
+        indexChanges.incrementAndGet();
         live.asMap().computeIfPresent(guild, (g, own) -> Own.of(
                 java.util.stream.Stream.concat(own.questions().stream(), questions.stream()).toList()));
     }
 
     private void withdraw(String guild, String id) {
         index.remove(guild, id);
+        indexChanges.incrementAndGet();
         live.asMap().computeIfPresent(guild, (g, own) -> own.without(id));
     }
 }

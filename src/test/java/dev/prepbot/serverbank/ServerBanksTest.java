@@ -322,6 +322,82 @@ class ServerBanksTest {
         }
     }
 
+    private static Question explained(String id, String text, String answer, String explanation) {
+        return new Question(id, "acme-stack", Difficulty.MEDIUM, List.of(), text, answer, Optional.of(explanation),
+                Optional.empty(), List.of(), Optional.empty(), Optional.of("Right: " + answer),
+                List.of("Wrong one", "Wrong two", "Wrong three"), List.of());
+    }
+
+    private List<String> found(ServerBanks in, String query) {
+        return in.search().search(Optional.of(ACME), query, Optional.empty(), 5).stream()
+                .map(hit -> hit.question().id()).toList();
+    }
+
+    @Test
+    void aFirstStartOfManyQuestionsSearchesTheirShortTextThenAllTheirTextKeepingChangesMadeMeanwhile() {
+        Question deploys = explained("acme-deploys", "How do we roll back a bad deploy?", "Argo rollbacks.",
+                "Every release keeps its manifest, so a rollback is a cutover to the last good one.");
+        Question queues = explained("acme-queues", "Which queue carries our payment events?", "The payments topic.",
+                "Consumers commit offsets only after the ledger write, so a replay never double-charges.");
+        banks.add(ACME, "curator-1", true, deploys);
+        banks.add(ACME, "curator-1", true, queues);
+        Question rewritten = explained(queues.id(), queues.question(), queues.answer(),
+                "Each event carries an idempotency key, so a replay is harmless.");
+        // Another member edits the payments question just after the indexing of all text reads it, before it is written.
+        boolean[] edited = {false};
+        ServerBanks[] process = new ServerBanks[1];
+        SqlServerBankStore real = new SqlServerBankStore(db);
+        ServerBankStore editingMeanwhile = (ServerBankStore) java.lang.reflect.Proxy.newProxyInstance(
+                ServerBankStore.class.getClassLoader(), new Class<?>[] {ServerBankStore.class}, (proxy, method, args) -> {
+                    Object result;
+                    try {
+                        result = method.invoke(real, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (method.getName().equals("questions") && process[0] != null && !edited[0]) {
+                        edited[0] = true;
+                        process[0].edit(ACME, rewritten);
+                    }
+                    return result;
+                });
+        Path folder = dir.resolve("servers-index");
+        ServerIndex kept = ServerIndex.open(Optional.of(folder), Optional::empty);
+        List<Runnable> background = new ArrayList<>();
+        process[0] = new ServerBanks(builtIn, editingMeanwhile, index, kept, clock, background::add, 1);
+
+        assertEquals(List.of(deploys.id()), found(process[0], "roll back a bad deploy"), "the short text is searched at once");
+        assertFalse(found(process[0], "cutover manifest").contains(deploys.id()), "the explanation is not yet");
+        assertEquals(1, background.size());
+        background.get(0).run();
+        assertTrue(edited[0]);
+        assertTrue(kept.awaitMerged(Duration.ZERO));
+        assertTrue(found(process[0], "cutover manifest").contains(deploys.id()), "then all of the text is searched");
+        assertTrue(found(process[0], "idempotency key").contains(queues.id()), "the edit made meanwhile is kept");
+        assertFalse(found(process[0], "ledger offsets").contains(queues.id()), "and not overwritten by the text before it");
+        process[0].refresh();
+        kept.close();
+
+        ServerIndex reopened = ServerIndex.open(Optional.of(folder), Optional::empty);
+        serverIndexes.add(reopened);
+        assertTrue(reopened.committedVersion().isPresent(), "all of the text was kept for the next start");
+    }
+
+    @Test
+    void anIndexStoppedBeforeAllItsTextIsBuiltAgainAtTheNextStart() {
+        banks.add(ACME, "curator-1", true, SHARDING);
+        Path folder = dir.resolve("servers-index");
+        ServerIndex kept = ServerIndex.open(Optional.of(folder), Optional::empty);
+        new ServerBanks(builtIn, new SqlServerBankStore(db), index, kept, clock, work -> { }, 1).refresh();
+        kept.close();
+
+        ServerIndex reopened = ServerIndex.open(Optional.of(folder), Optional::empty);
+        serverIndexes.add(reopened);
+        assertTrue(reopened.committedVersion().isEmpty(), "an index holding short text is not read as kept");
+        ServerBanks later = new ServerBanks(builtIn, new SqlServerBankStore(db), index, reopened, clock);
+        assertEquals(List.of(SHARDING.id()), found(later, "shard the orders table"));
+    }
+
     @Test
     void aKeptIndexCatchesUpOnWhatChangedWhileItsProcessWasAway() {
         Path folder = dir.resolve("servers-index");
