@@ -235,8 +235,8 @@ public final class Main implements Callable<Integer> {
         App app = App.startShared(settings, progress);
         // The sentence model takes a second or two with an unchanged bank: the bot waits for it before it
         // listens, so the first member's question is read by meaning and not slowed by the model loading
-        // beside it. A bank still being embedded after the wait is searched by words until it is done.
-        if (app.index().awaitMeaning(BOT_MEANING_WAIT)) {
+        // beside it. A bank that must be embedded first is searched by words until it is, without waiting.
+        if (app.index().awaitMeaningUnlessEmbedding(BOT_MEANING_WAIT)) {
             org.slf4j.LoggerFactory.getLogger(Main.class).info("Search by meaning is ready.");
         } else {
             org.slf4j.LoggerFactory.getLogger(Main.class).info("Searching by words while the sentence model is not ready.");

@@ -54,6 +54,8 @@ public final class Meaning implements AutoCloseable {
      * long). Closing opens it too, so that work held here stops instead of waiting on.
      */
     private final CompletableFuture<Void> embeddingAllowed;
+    /** Completes when the bank turns out to need embedding: its vectors are neither cached nor shipped. */
+    private final CompletableFuture<Void> embeddingNeeded;
 
     /**
      * How long closing waits for a model being loaded, or a batch being embedded, to finish. ONNX Runtime
@@ -64,18 +66,21 @@ public final class Meaning implements AutoCloseable {
     private static final Duration STOP_WAIT = Duration.ofSeconds(30);
 
     private Meaning(CompletableFuture<Ready> ready, CompletableFuture<Embedder> model, AtomicBoolean closed,
-                    AtomicBoolean begun, CompletableFuture<Void> embeddingAllowed) {
+                    AtomicBoolean begun, CompletableFuture<Void> embeddingAllowed,
+                    CompletableFuture<Void> embeddingNeeded) {
         this.ready = ready;
         this.model = model;
         this.closed = closed;
         this.begun = begun;
         this.embeddingAllowed = embeddingAllowed;
+        this.embeddingNeeded = embeddingNeeded;
     }
 
     /** No search by meaning: words only. */
     public static Meaning none() {
         return new Meaning(CompletableFuture.completedFuture(null), CompletableFuture.completedFuture(null),
-                new AtomicBoolean(), new AtomicBoolean(), CompletableFuture.completedFuture(null));
+                new AtomicBoolean(), new AtomicBoolean(), CompletableFuture.completedFuture(null),
+                new CompletableFuture<>());
     }
 
     /**
@@ -100,6 +105,7 @@ public final class Meaning implements AutoCloseable {
         AtomicBoolean begun = new AtomicBoolean();
         CompletableFuture<Void> embeddingAllowed = new CompletableFuture<>();
         wordsServing.whenComplete((result, failure) -> embeddingAllowed.complete(null));
+        CompletableFuture<Void> embeddingNeeded = new CompletableFuture<>();
         CompletableFuture<Ready> ready = CompletableFuture.supplyAsync(() -> {
             begun.set(true);
             stopIfClosed(closed);
@@ -107,7 +113,8 @@ public final class Meaning implements AutoCloseable {
             Embedder embedder = model.get();
             loaded.complete(embedder);
             Embedder stoppable = new InBackground(embedder, closed, embeddingAllowed);
-            VectorIndex vectors = vectors(bank, stoppable, cacheRoot.map(IndexCache::new), progress);
+            VectorIndex vectors = vectors(bank, stoppable, cacheRoot.map(IndexCache::new), progress,
+                    () -> embeddingNeeded.complete(null));
             // The runtime's first inference is several times slower than the rest; pay it here, not in a search.
             stoppable.embed("warm up the sentence model");
             LOG.debug("Search by meaning is ready ({} questions, {} ms).", bank.size(),
@@ -121,14 +128,15 @@ public final class Meaning implements AutoCloseable {
         });
         // A model that failed to load leaves the self-check to words as well.
         ready.thenRun(() -> loaded.complete(null));
-        return new Meaning(ready, loaded, closed, begun, embeddingAllowed);
+        return new Meaning(ready, loaded, closed, begun, embeddingAllowed, embeddingNeeded);
     }
 
-    private static VectorIndex vectors(Bank bank, Embedder model, Optional<IndexCache> cache, Progress progress) {
+    private static VectorIndex vectors(Bank bank, Embedder model, Optional<IndexCache> cache, Progress progress,
+                                       Runnable embedding) {
         try {
             if (cache.isPresent() && bank.checksum().isPresent()) {
                 try {
-                    return cached(bank, model, cache.get(), bank.checksum().get(), progress);
+                    return cached(bank, model, cache.get(), bank.checksum().get(), progress, embedding);
                 } catch (java.util.concurrent.CancellationException e) {
                     throw e; // Prepbot is stopping: nothing is wrong with the cache
                 } catch (IOException | RuntimeException e) {
@@ -137,15 +145,15 @@ public final class Meaning implements AutoCloseable {
                 }
             }
             Directory memory = InMemory.directory();
-            fill(memory, bank, model, progress);
+            fill(memory, bank, model, progress, embedding);
             return VectorIndex.open(memory, bank.size());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot build the vectors", e);
         }
     }
 
-    private static VectorIndex cached(Bank bank, Embedder model, IndexCache cache, String checksum, Progress progress)
-            throws IOException {
+    private static VectorIndex cached(Bank bank, Embedder model, IndexCache cache, String checksum, Progress progress,
+                                      Runnable embedding) throws IOException {
         String key = vectorsKey(checksum, model);
         Optional<Path> found = cache.find(key);
         if (found.isPresent()) {
@@ -158,17 +166,22 @@ public final class Meaning implements AutoCloseable {
         }
         Path folder = cache.store(key, into -> {
             try (Directory directory = FSDirectory.open(into)) {
-                fill(directory, bank, model, progress);
+                fill(directory, bank, model, progress, embedding);
             }
         });
         return VectorIndex.open(FSDirectory.open(folder), bank.size());
     }
 
-    /** Writes the bank's vectors into the empty directory: those shipped in the jar for it, else embedded now. */
-    private static void fill(Directory directory, Bank bank, Embedder model, Progress progress) throws IOException {
+    /**
+     * Writes the bank's vectors into the empty directory: those shipped in the jar for it, else embedded
+     * now, saying so first with {@code embedding}.
+     */
+    private static void fill(Directory directory, Bank bank, Embedder model, Progress progress, Runnable embedding)
+            throws IOException {
         boolean shipped = bank.checksum().isPresent()
                 && ShippedVectors.copy(vectorsKey(bank.checksum().get(), model), directory);
         if (!shipped) {
+            embedding.run();
             VectorIndex.write(bank, model, directory, progress);
         }
     }
@@ -204,6 +217,22 @@ public final class Meaning implements AutoCloseable {
     /** Waits up to the timeout for the model and vectors; true when search by meaning is on. */
     public boolean await(Duration timeout) {
         return arrives(ready, timeout) && !closed.get();
+    }
+
+    /**
+     * The same, but no longer than until the bank turns out to need embedding, which takes minutes for a
+     * large bank: a bot waits for a model and vectors read from the cache, not for that.
+     */
+    public boolean awaitUnlessEmbedding(Duration timeout) {
+        try {
+            CompletableFuture.anyOf(ready, embeddingNeeded).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return ready().isPresent();
     }
 
     /** Whether the future completes with something (not null) within the timeout. */

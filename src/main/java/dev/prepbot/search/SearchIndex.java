@@ -110,10 +110,10 @@ public final class SearchIndex implements AutoCloseable {
      * From this size on, a bank new to the cache is first searched by its questions' short text while all
      * of its text is indexed: indexing 20,000 questions whole takes about two seconds here.
      */
-    static final int SHORT_TEXT_FIRST_AT = 20_000;
+    public static final int SHORT_TEXT_FIRST_AT = 20_000;
 
     /** How much of each question an index holds. */
-    enum Coverage {
+    public enum Coverage {
         /** The question, its tags and its short answer: about a fifth of the text, and what results show. */
         SHORT_TEXT,
         /** Everything searched: the short text, the explanation, the example, the mistakes and the story. */
@@ -196,7 +196,8 @@ public final class SearchIndex implements AutoCloseable {
 
     /** The same, storing a new index in the cache before it returns. */
     public static SearchIndex build(Bank bank, Optional<IndexCache> cache, Progress progress, Meaning meaning) {
-        return build(bank, cache, progress, meaning, Runnable::run);
+        // Nothing to serve before it returns, so nothing is gained by indexing short text first.
+        return build(bank, cache, progress, meaning, Runnable::run, Integer.MAX_VALUE);
     }
 
     /**
@@ -674,6 +675,14 @@ public final class SearchIndex implements AutoCloseable {
      */
     public boolean awaitMeaning(Duration timeout) {
         return meaning.await(timeout);
+    }
+
+    /**
+     * The same for a bot about to listen, which waits for the sentence model and vectors read from the
+     * cache but not for a bank being embedded (minutes, for a large bank): true when search by meaning is on.
+     */
+    public boolean awaitMeaningUnlessEmbedding(Duration timeout) {
+        return meaning.awaitUnlessEmbedding(timeout);
     }
 
     /**

@@ -75,6 +75,28 @@ class MeaningTest {
     }
 
     @Test
+    void aBotWaitsForVectorsReadFromTheCacheButNotForABankBeingEmbedded(@org.junit.jupiter.api.io.TempDir java.nio.file.Path cache)
+            throws Exception {
+        Bank bank = new BankLoader().loadBuiltIn();
+        HeldBatches model = new HeldBatches();
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try {
+            try (Meaning meaning = Meaning.start(bank, () -> model, Optional.of(cache), Progress.none(), executor)) {
+                assertTimeoutPreemptively(Duration.ofSeconds(20),
+                        () -> assertFalse(meaning.awaitUnlessEmbedding(Duration.ofMinutes(5))),
+                        "the bank must be embedded: no waiting for it");
+                model.letGo.countDown();
+                assertTrue(meaning.await(Duration.ofSeconds(30)));
+            }
+            try (Meaning next = Meaning.start(bank, () -> model, Optional.of(cache), Progress.none(), executor)) {
+                assertTrue(next.awaitUnlessEmbedding(Duration.ofSeconds(30)), "vectors in the cache are waited for");
+            }
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
     void theBankIsEmbeddedOnlyOnceWordsAreServingWhileTheModelLoadsAtOnce() throws Exception {
         Bank bank = new BankLoader().loadBuiltIn();
         HeldBatches model = new HeldBatches();
