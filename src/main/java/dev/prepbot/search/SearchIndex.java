@@ -108,13 +108,13 @@ public final class SearchIndex implements AutoCloseable {
     static final int PART_AT_LEAST = 1_000;
     /**
      * From this size on, a bank new to the cache is first searched by its questions' short text while all
-     * of its text is indexed: indexing 20,000 questions whole takes about two seconds here.
+     * of its text is indexed: indexing all of the text of 20,000 questions takes about two seconds here.
      */
     public static final int SHORT_TEXT_FIRST_AT = 20_000;
 
     /** How much of each question an index holds. */
     public enum Coverage {
-        /** The question, its tags and its short answer: about a fifth of the text, and what results show. */
+        /** The question, its tags and its short answer: a fifth of the built-in bank's text, and what results show. */
         SHORT_TEXT,
         /** Everything searched: the short text, the explanation, the example, the mistakes and the story. */
         ALL_TEXT
@@ -208,7 +208,9 @@ public final class SearchIndex implements AutoCloseable {
      * <p>A bank new to the cache is searched as soon as its text is indexed, from the parts indexed in
      * memory; {@code storing} then merges them into the cache with the autocomplete index and the bank's
      * snapshot, and searches move to the stored index. At 100,000 questions that storing took about 9 of
-     * a first start's 23 s; until it is done, autocomplete comes from ranked search.
+     * a first start's 23 s; until it is done, autocomplete comes from ranked search. From
+     * {@link #SHORT_TEXT_FIRST_AT} questions on, the parts searched first hold each question's short text
+     * only; {@code storing} indexes all of the text first, and searches read it as soon as it is indexed.
      */
     public static SearchIndex build(Bank bank, Optional<IndexCache> cache, Progress progress, Meaning meaning,
                                     Executor storing) {
@@ -281,7 +283,7 @@ public final class SearchIndex implements AutoCloseable {
                 parts = invert(bank, Coverage.ALL_TEXT, progress);
                 index.opened = index.openParts(parts);
             } catch (IOException | RuntimeException e) {
-                LOG.warn("Cannot index the bank's whole text ({}); searching its questions' short text until the"
+                LOG.warn("Cannot index all of the bank's text ({}); searching its questions' short text until the"
                         + " next start.", e.getMessage());
                 return;
             } finally {
