@@ -232,10 +232,7 @@ public final class App implements AutoCloseable {
                 return stored.get();
             }
         }
-        List<BankSource> read = new ArrayList<>();
-        for (Path file : files) {
-            BankSource.readFile(file, problems).ifPresent(read::add);
-        }
+        List<BankSource> read = BankSource.readFiles(files, problems);
         List<BankSource> sources = new ArrayList<>(builtIn);
         sources.addAll(read);
         if (!problems.isEmpty()) {
