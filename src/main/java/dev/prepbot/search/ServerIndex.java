@@ -281,15 +281,8 @@ public final class ServerIndex implements AutoCloseable {
     public void indexAllText(String guild, List<Question> questions) {
         Optional<Embedder> embedder = model.get();
         try {
-            List<float[]> vectors = embedder.isPresent() && !questions.isEmpty()
-                    ? embedder.get().embedAll(questions.stream().map(VectorIndex::text).toList())
-                    : List.of();
-            List<Document> documents = new ArrayList<>(questions.size());
-            for (int i = 0; i < questions.size(); i++) {
-                documents.add(document(guild, questions.get(i), vectors.isEmpty() ? null : vectors.get(i),
-                        SearchIndex.Coverage.ALL_TEXT));
-            }
-            writer.updateDocuments(new Term(GUILD, guild), documents);
+            writer.updateDocuments(new Term(GUILD, guild),
+                    documents(guild, questions, embedder, SearchIndex.Coverage.ALL_TEXT));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot index a server's questions", e);
         }
@@ -359,27 +352,33 @@ public final class ServerIndex implements AutoCloseable {
     }
 
     private void add(String guild, List<Question> questions, boolean replacing, SearchIndex.Coverage coverage) {
-        Optional<Embedder> embedder = model.get();
         try {
-            List<float[]> vectors = embedder.isPresent() && !questions.isEmpty()
-                    ? embedder.get().embedAll(questions.stream().map(VectorIndex::text).toList())
-                    : List.of();
-            List<Document> documents = new ArrayList<>(questions.size());
-            for (int i = 0; i < questions.size(); i++) {
-                Question q = questions.get(i);
-                Document document = document(guild, q, vectors.isEmpty() ? null : vectors.get(i), coverage);
-                if (replacing) {
-                    writer.updateDocument(key(guild, q.id()), document);
-                } else {
-                    documents.add(document);
+            List<Document> documents = documents(guild, questions, model.get(), coverage);
+            if (replacing) {
+                for (int i = 0; i < questions.size(); i++) {
+                    writer.updateDocument(key(guild, questions.get(i).id()), documents.get(i));
                 }
+            } else {
+                // As one block, a server's questions stay side by side in one segment while servers are
+                // indexed on two threads, instead of interleaving with another server's.
+                writer.addDocuments(documents);
             }
-            // As one block, a server's questions stay side by side in one segment while servers are
-            // indexed on two threads, instead of interleaving with another server's.
-            writer.addDocuments(documents);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot index a server's question", e);
         }
+    }
+
+    /** The questions' documents, with their vectors when there is a model to embed them. */
+    private static List<Document> documents(String guild, List<Question> questions, Optional<Embedder> embedder,
+                                            SearchIndex.Coverage coverage) {
+        List<float[]> vectors = embedder.isPresent() && !questions.isEmpty()
+                ? embedder.get().embedAll(questions.stream().map(VectorIndex::text).toList())
+                : List.of();
+        List<Document> documents = new ArrayList<>(questions.size());
+        for (int i = 0; i < questions.size(); i++) {
+            documents.add(document(guild, questions.get(i), vectors.isEmpty() ? null : vectors.get(i), coverage));
+        }
+        return documents;
     }
 
     public void remove(String guild, String id) {
