@@ -116,7 +116,7 @@ public final class App implements AutoCloseable {
     static final Duration SERVER_BANK_REFRESH = Duration.ofSeconds(1);
 
     private App(Settings settings, Bank bank, RateLimit rateLimit, Progress progress, ExecutorService meaningLoader,
-                Optional<CompletableFuture<Embedder>> model) {
+                Optional<CompletableFuture<Embedder>> model, CompletableFuture<Void> modelMayLoad) {
         this.settings = settings;
         this.bank = bank;
         this.meaningLoader = meaningLoader;
@@ -132,6 +132,7 @@ public final class App implements AutoCloseable {
                     App::inBackground);
         } finally {
             wordsServing.complete(null);
+            modelMayLoad.complete(null);
         }
         this.rateLimit = rateLimit;
     }
@@ -169,9 +170,12 @@ public final class App implements AutoCloseable {
     }
 
     /**
-     * The sentence model needs nothing from the bank, so it starts loading on its own thread before the
-     * bank is read: at an unchanged start, reading the bank and loading the model then share the two
-     * cores instead of following each other.
+     * The sentence model needs nothing from the bank, so it loads on its own thread while the bank is
+     * read, once the bank is known to be the built-in one or in the index cache: at such a start, reading
+     * the bank and loading the model then share the two cores instead of following each other. A bank new
+     * to the cache is indexed first, and the model loads once search by words serves: loading it beside
+     * the indexing delayed a first start of 100,000 questions by 2-3 s, while such a bank is searched by
+     * words for minutes anyway, until it is embedded.
      */
     private static App start(Settings settings, Progress progress, RateLimit rateLimit) throws InvalidBankException {
         // Before the loader's thread exists: it opens Lucene indexes of its own beside this thread's.
@@ -182,8 +186,13 @@ public final class App implements AutoCloseable {
             thread.setPriority(Thread.NORM_PRIORITY - 1);
             return thread;
         });
+        CompletableFuture<Void> modelMayLoad = new CompletableFuture<>();
+        if (settings.banks().isEmpty() && settings.extraBanks().isEmpty()) {
+            modelMayLoad.complete(null);
+        }
         Optional<CompletableFuture<Embedder>> model = settings.searchModel()
                 ? Optional.of(CompletableFuture.supplyAsync(() -> {
+                    modelMayLoad.join();
                     if (meaningLoader.isShutdown()) {
                         throw new java.util.concurrent.CancellationException("Prepbot stopped before the models loaded");
                     }
@@ -191,9 +200,11 @@ public final class App implements AutoCloseable {
                 }, meaningLoader))
                 : Optional.empty();
         try {
-            return new App(settings, loadBank(settings, progress), rateLimit, progress, meaningLoader, model);
+            Bank bank = loadBank(settings, progress, () -> modelMayLoad.complete(null));
+            return new App(settings, bank, rateLimit, progress, meaningLoader, model, modelMayLoad);
         } catch (InvalidBankException | RuntimeException | Error e) {
             meaningLoader.shutdownNow();
+            modelMayLoad.complete(null);
             throw e;
         }
     }
@@ -210,6 +221,11 @@ public final class App implements AutoCloseable {
      * even read.
      */
     public static Bank loadBank(Settings settings, Progress progress) throws InvalidBankException {
+        return loadBank(settings, progress, () -> { });
+    }
+
+    /** The same, running {@code inCache} as soon as the bank is known to be in the index cache. */
+    private static Bank loadBank(Settings settings, Progress progress, Runnable inCache) throws InvalidBankException {
         List<BankProblem> problems = new ArrayList<>();
         List<BankSource> builtIn = settings.banks().isEmpty() ? BankSource.builtIn() : List.of();
         List<byte[]> builtInDigests = builtIn.stream().map(source -> BankLoader.digest(source.content())).toList();
@@ -227,7 +243,7 @@ public final class App implements AutoCloseable {
         }
         if (problems.isEmpty() && cache.isPresent() && digests.isPresent()) {
             Optional<Bank> stored = rememberedChecksum(builtInDigests, files, stamps, digests.get())
-                    .flatMap(checksum -> cache.get().storedBank(checksum));
+                    .flatMap(checksum -> cache.get().storedBank(checksum, inCache));
             if (stored.isPresent()) {
                 return stored.get();
             }
@@ -252,7 +268,7 @@ public final class App implements AutoCloseable {
         List<byte[]> all = new ArrayList<>(builtInDigests);
         all.addAll(fileDigests);
         String checksum = BankLoader.checksumOf(all);
-        Optional<Bank> stored = cache.flatMap(known -> known.storedBank(checksum));
+        Optional<Bank> stored = cache.flatMap(known -> known.storedBank(checksum, inCache));
         if (stored.isPresent()) {
             return stored.get();
         }

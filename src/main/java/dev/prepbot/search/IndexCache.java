@@ -78,7 +78,15 @@ public final class IndexCache {
 
     /** The bank stored beside the index of the bank files with this checksum, if there is one intact. */
     public Optional<Bank> storedBank(String bankChecksum) {
-        return find(key(bankChecksum)).flatMap(folder -> BankSnapshot.read(folder.resolve(SNAPSHOT), bankChecksum));
+        return storedBank(bankChecksum, () -> { });
+    }
+
+    /** The same, running {@code found} as soon as the bank's folder is found, before its snapshot is read. */
+    public Optional<Bank> storedBank(String bankChecksum, Runnable found) {
+        return find(key(bankChecksum)).flatMap(folder -> {
+            found.run();
+            return BankSnapshot.read(folder.resolve(SNAPSHOT), bankChecksum);
+        });
     }
 
     /** Something that writes a whole index into an empty folder. */
