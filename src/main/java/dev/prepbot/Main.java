@@ -64,8 +64,8 @@ public final class Main implements Callable<Integer> {
     /** Where a user whose bank was refused reads the rules. */
     static final String BANK_FORMAT_DOC = "docs/bank-format.md in Prepbot's repository";
     /**
-     * How long a command-line search or import waits for each step of search still being made ready (a
-     * large new bank's whole text indexed, the sentence model) before it goes on without it.
+     * How long a command-line search or import waits for each step of search still being made ready (all of
+     * a large new bank's text indexed, the sentence model) before it goes on without it.
      */
     static final java.time.Duration MEANING_WAIT = java.time.Duration.ofSeconds(60);
     /** How long the bot waits for the sentence model before it connects. */

@@ -76,12 +76,10 @@ public final class IndexCache {
         return Files.isDirectory(folder) ? Optional.of(folder) : Optional.empty();
     }
 
-    /** The bank stored beside the index of the bank files with this checksum, if there is one intact. */
-    public Optional<Bank> storedBank(String bankChecksum) {
-        return storedBank(bankChecksum, () -> { });
-    }
-
-    /** The same, running {@code found} as soon as the bank's folder is found, before its snapshot is read. */
+    /**
+     * The bank stored beside the index of the bank files with this checksum, if there is one intact;
+     * {@code found} runs as soon as the bank's folder is found, before its snapshot is read.
+     */
     public Optional<Bank> storedBank(String bankChecksum, Runnable found) {
         return find(key(bankChecksum)).flatMap(folder -> {
             found.run();

@@ -224,14 +224,8 @@ public final class Meaning implements AutoCloseable {
      * large bank: a bot waits for a model and vectors read from the cache, not for that.
      */
     public boolean awaitUnlessEmbedding(Duration timeout) {
-        try {
-            CompletableFuture.anyOf(ready, embeddingNeeded).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        // Whichever comes first; only the model and vectors, once there, make it true.
+        arrives(CompletableFuture.anyOf(ready, embeddingNeeded), timeout);
         return ready().isPresent();
     }
 

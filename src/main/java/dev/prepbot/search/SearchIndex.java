@@ -926,7 +926,8 @@ public final class SearchIndex implements AutoCloseable {
         doc.add(new NumericDocValuesField(ORDINAL, ordinal));
         doc.add(new StringField(TOPIC, q.topic(), Field.Store.NO));
         doc.add(new TextField(QUESTION, q.question(), Field.Store.NO));
-        doc.add(new Field(TAGS, tagText(q), WORDS_AND_COUNTS));
+        String tags = tagText(q);
+        doc.add(new Field(TAGS, tags, WORDS_AND_COUNTS));
         doc.add(new Field(ANSWER, q.answer(), WORDS_AND_COUNTS));
         String explanation = all ? q.explanation().orElse("") : "";
         String extra = all ? String.join(" ", q.example().orElse(""), String.join(" ", q.mistakes()), q.story().orElse("")) : "";
@@ -936,7 +937,7 @@ public final class SearchIndex implements AutoCloseable {
         }
         doc.add(new Field(QUESTION_PLAIN, q.question(), WORDS_AND_COUNTS));
         // One field of several values: the same words as one joined text, without joining it.
-        for (String text : List.of(q.question(), tagText(q), q.answer(), explanation)) {
+        for (String text : List.of(q.question(), tags, q.answer(), explanation)) {
             doc.add(new Field(WORDS, text, WORDS_ONLY));
         }
         String symbols = String.join(" ", SymbolWords.of(List.of(q.question(), String.join(" ", q.tags()),

@@ -124,8 +124,7 @@ public final class ServerBanks implements Catalog {
         this.live = Caffeine.newBuilder()
                 .maximumWeight(CACHED_QUESTIONS)
                 .weigher((String guild, Own own) -> Math.max(1, own.questions().size()))
-                .build(guild -> Own.of(store.questions(guild, EnumSet.of(Status.LIVE)).stream()
-                        .map(ServerQuestion::question).toList()));
+                .build(guild -> Own.of(liveQuestions(guild)));
         load();
     }
 
