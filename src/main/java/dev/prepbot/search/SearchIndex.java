@@ -911,14 +911,10 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /**
-     * Nothing is stored: the bank holds every question's text, the highlighter and "more like this"
-     * read it there, and a hit finds its question through the {@link #ORDINAL} doc value.
+     * The question's document holding its short text only, or all of its text. Nothing is stored: the
+     * bank holds every question's text, the highlighter and "more like this" read it there, and a hit
+     * finds its question through the {@link #ORDINAL} doc value.
      */
-    static Document document(Question q, int ordinal) {
-        return document(q, ordinal, Coverage.ALL_TEXT);
-    }
-
-    /** The question's document holding its short text only, or all of its text. */
     static Document document(Question q, int ordinal, Coverage coverage) {
         boolean all = coverage == Coverage.ALL_TEXT;
         Document doc = new Document();

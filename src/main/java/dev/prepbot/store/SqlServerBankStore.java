@@ -210,7 +210,7 @@ public final class SqlServerBankStore implements ServerBankStore {
             p.setString(3, q.question().topic());
             p.setString(4, q.status().slug());
             p.setString(5, q.authorId());
-            p.setString(6, json.write(json.toJson(q.question())));
+            p.setString(6, json.compact(q.question()));
             p.setString(7, q.duplicateOf().orElse(null));
             p.setString(8, q.reason().orElse(null));
             p.setLong(9, q.createdAt().toEpochMilli());
