@@ -29,7 +29,7 @@ class ServerIndexTest {
             for (int i = 0; i < 5; i++) {
                 String name = "zeta" + s + "x" + i;
                 own.add(Questions.of("own-" + s + "-" + i, "acme-onsite", "How does pipeline " + name + " recover?",
-                        "It replays the " + name + " journal.", "Checkpoints bound the replay."));
+                        "It replays the " + name + " journal.", "Checkpoint cp" + name + " bounds the replay."));
             }
             byGuild.put(Long.toString(400_000_000_000_000_000L + s), own);
         }
@@ -63,5 +63,87 @@ class ServerIndexTest {
             assertEquals(1, reopened.segments(), "the next start reads the merged index");
             assertEquals(7, reopened.committedVersion().orElseThrow());
         }
+    }
+
+    /**
+     * A model that is not there until {@link #arrive()}; the next one to ask can be told "not yet" while
+     * it arrives, as a server's indexing that looked just before it did.
+     */
+    private static final class ArrivingModel implements java.util.function.Supplier<Optional<Embedder>> {
+        final WordHashEmbedder embedder = new WordHashEmbedder();
+        private volatile boolean here;
+        private volatile boolean nextAskIsLate;
+
+        void arrive() {
+            here = true;
+        }
+
+        void arriveJustAfterTheNextAsk() {
+            nextAskIsLate = true;
+            here = true;
+        }
+
+        @Override
+        public Optional<Embedder> get() {
+            if (nextAskIsLate) {
+                nextAskIsLate = false;
+                return Optional.empty();
+            }
+            return here ? Optional.of(embedder) : Optional.empty();
+        }
+    }
+
+    @Test
+    void questionsIndexedBeforeTheModelWasReadyGetTheirVectorsOnceItIs() {
+        Map<String, List<Question>> byGuild = servers();
+        ArrivingModel model = new ArrivingModel();
+        try (ServerIndex index = ServerIndex.open(Optional.empty(), model, Runnable::run)) {
+            index.rebuild(byGuild.keySet(), byGuild::get);
+            assertEquals(0, index.embedMissing((guild, id) -> find(byGuild, guild, id)), "nothing to embed with");
+            model.arrive();
+            assertEquals(200, index.embedMissing((guild, id) -> find(byGuild, guild, id)));
+            assertEquals(200, model.embedder.embedded.get());
+            assertEquals(0, index.embedMissing((guild, id) -> find(byGuild, guild, id)), "every question has its vector");
+            assertEquals(200, index.size());
+        }
+    }
+
+    @Test
+    void theModelArrivingWhileAllTheTextIsIndexedLeavesEveryQuestionWithAllOfItsTextAndItsVector() {
+        Map<String, List<Question>> byGuild = servers();
+        List<String> guilds = List.copyOf(byGuild.keySet());
+        ArrivingModel model = new ArrivingModel();
+        try (ServerIndex index = ServerIndex.open(Optional.empty(), model, Runnable::run)) {
+            assertEquals(SearchIndex.Coverage.SHORT_TEXT,
+                    index.rebuild(guilds, byGuild::get, SearchIndex.Coverage.SHORT_TEXT));
+            assertTrue(index.search(guilds.get(0), "cpzeta0x1", Optional.empty(), 3).isEmpty(), "short text only");
+            for (int g = 0; g < guilds.size(); g++) {
+                String guild = guilds.get(g);
+                if (g == 5) {
+                    // The model arrives while this server's questions are indexed without it.
+                    model.arriveJustAfterTheNextAsk();
+                } else if (g == 10) {
+                    // The questions that lack vectors get them, as the model's loader does once it is ready;
+                    // then a server indexed by a pass that looked for the model just before it came.
+                    index.embedMissing((server, id) -> find(byGuild, server, id));
+                    model.arriveJustAfterTheNextAsk();
+                }
+                index.indexAllText(guild, byGuild.get(guild));
+            }
+            index.allTextIndexed(true);
+
+            assertEquals(0, index.embedMissing((guild, id) -> find(byGuild, guild, id)), "every question has its vector");
+            assertEquals(200, index.size(), "each question once");
+            for (int g = 0; g < guilds.size(); g++) {
+                for (int i = 0; i < 5; i++) {
+                    assertEquals("own-" + g + "-" + i, firstFound(index, guilds.get(g), "cpzeta" + g + "x" + i),
+                            "all of the text of server " + g);
+                }
+            }
+        }
+    }
+
+    private static Question find(Map<String, List<Question>> byGuild, String guild, String id) {
+        return byGuild.get(guild).stream().filter(q -> q.id().equals(id)).findFirst().orElse(null);
     }
 }
