@@ -73,6 +73,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -178,6 +179,12 @@ public final class App implements AutoCloseable {
      * words for minutes anyway, until it is embedded.
      */
     private static App start(Settings settings, Progress progress, RateLimit rateLimit) throws InvalidBankException {
+        return start(settings, progress, rateLimit, () -> JointEmbedder.load(settings.modelCache()));
+    }
+
+    /** The same, the sentence models loaded by {@code models}: tests give a stand-in. */
+    static App start(Settings settings, Progress progress, RateLimit rateLimit, Supplier<Embedder> models)
+            throws InvalidBankException {
         // Before the loader's thread exists: it opens Lucene indexes of its own beside this thread's.
         LuceneClasses.initialize();
         ExecutorService meaningLoader = Executors.newSingleThreadExecutor(runnable -> {
@@ -196,7 +203,7 @@ public final class App implements AutoCloseable {
                     if (meaningLoader.isShutdown()) {
                         throw new java.util.concurrent.CancellationException("Prepbot stopped before the models loaded");
                     }
-                    return new RecentReadings(JointEmbedder.load(settings.modelCache()), RecentReadings.REMEMBERED);
+                    return new RecentReadings(models.get(), RecentReadings.REMEMBERED);
                 }, meaningLoader))
                 : Optional.empty();
         try {

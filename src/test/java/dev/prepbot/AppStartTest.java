@@ -4,16 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.prepbot.bank.Progress;
+import dev.prepbot.commands.RateLimit;
+import dev.prepbot.search.Embedder;
 import dev.prepbot.testing.BankFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -146,6 +151,55 @@ class AppStartTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return true;
+        }
+    }
+
+    /** Stands in for the sentence models: every text at the same point, which is all a start needs. */
+    private static final Embedder STAND_IN = new Embedder() {
+        @Override
+        public String name() {
+            return "stand-in";
+        }
+
+        @Override
+        public int dimension() {
+            return 4;
+        }
+
+        @Override
+        public float[] embed(String text) {
+            return new float[] {1, 0, 0, 0};
+        }
+    };
+
+    @Test
+    void theModelsLoadOnlyOnceABankNewToTheCacheIsSearchedByWords() throws Exception {
+        BankFiles.write(dir.resolve("bank").resolve("a.json"), "starting", BankFiles.question("start-one", "starting"));
+        Settings withModels = Settings.fromEnvironment(Map.of("XDG_CACHE_HOME", dir.resolve("cache").toString()))
+                .withBanks(List.of(dir.resolve("bank")));
+        List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        Progress watched = (step, done, total) -> {
+            if (!seen.contains(step)) {
+                seen.add(step);
+            }
+        };
+        CompletableFuture<List<String>> first = new CompletableFuture<>();
+        try (App app = App.start(withModels, watched, RateLimit.unlimited(Clock.systemUTC()), () -> {
+            first.complete(List.copyOf(seen));
+            return STAND_IN;
+        })) {
+            assertTrue(first.get(30, TimeUnit.SECONDS).contains("Indexing questions"),
+                    "the models loaded before search by words served: " + first.get());
+        }
+
+        seen.clear();
+        CompletableFuture<List<String>> second = new CompletableFuture<>();
+        try (App app = App.start(withModels, watched, RateLimit.unlimited(Clock.systemUTC()), () -> {
+            second.complete(List.copyOf(seen));
+            return STAND_IN;
+        })) {
+            assertEquals(List.of(), second.get(30, TimeUnit.SECONDS), "an unchanged bank has nothing to index first");
+            assertEquals(List.of(), seen);
         }
     }
 }
