@@ -94,6 +94,16 @@ public final class App implements AutoCloseable {
     static final int DAILY_POSTS_AT_ONCE = 4;
     /** How long stopping waits for the sentence models to finish loading, as search waits for a batch. */
     static final Duration MODEL_LOAD_STOP_WAIT = Duration.ofSeconds(30);
+    /**
+     * How long a close lets the indexes finish what follows a start: storing a new index (about 24 s at
+     * 100,000 questions) and giving the servers' questions all of their text (two minutes at a million).
+     */
+    static final Duration INDEX_WORK_WAIT = Duration.ofMinutes(4);
+    /**
+     * How long a bot told to stop lets the indexes finish: with JDA's own shutdown, well within the
+     * 30 seconds a container gets between SIGTERM and SIGKILL.
+     */
+    public static final Duration STOP_WAIT = Duration.ofSeconds(15);
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
 
     private final Settings settings;
@@ -459,7 +469,21 @@ public final class App implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
+        closeWithin(INDEX_WORK_WAIT);
+    }
+
+    private static Duration left(long deadline) {
+        return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+    }
+
+    /**
+     * Closes, giving the work the indexes do after they serve (storing a new index, indexing all of the
+     * servers' questions' text and merging it) up to {@code patience} in all to finish; past that it is
+     * given up and done again at the next start. A bot told to stop has seconds before it is killed.
+     */
+    public synchronized void closeWithin(Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
         if (daily != null) {
             daily.close();
         }
@@ -478,7 +502,7 @@ public final class App implements AutoCloseable {
         }
         // Search by meaning stops first: from here the sentence model reads as gone, so the servers'
         // questions still waiting for vectors are indexed by words, and the loader's queue empties.
-        index.close();
+        index.closeWithin(left(deadline));
         // Not interrupted: the loader may be committing the servers' index, and an interrupted write
         // fails the commit. A model load not begun yet sees the shutdown and does nothing.
         meaningLoader.shutdown();
@@ -496,7 +520,7 @@ public final class App implements AutoCloseable {
         // Only now, with the loader done: closing the servers' index while it committed there failed
         // the command that had just imported questions ("prepareCommit was already called").
         if (serverIndex != null) {
-            serverIndex.close();
+            serverIndex.closeWithin(left(deadline));
         }
         if (database != null) {
             database.close();

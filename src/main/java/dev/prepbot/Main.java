@@ -261,7 +261,7 @@ public final class Main implements Callable<Integer> {
             health.print("stop");
             health.close();
             bot.close();
-            app.close();
+            app.closeWithin(App.STOP_WAIT);
             err.println("prepbot: stopped");
             err.flush();
             Runtime.getRuntime().halt(OK);

@@ -869,10 +869,21 @@ public final class SearchIndex implements AutoCloseable {
 
     @Override
     public void close() {
-        // A new index being stored is finished first, so that the next start finds it.
-        awaitStored(STORING_WAIT);
+        closeWithin(STORING_WAIT);
+    }
+
+    /**
+     * Closes, waiting up to {@code patience} for a new index being stored in the cache, so that the next
+     * start finds it. Past that, storing is given up: what it was writing is left to the process's exit,
+     * and the next start indexes the bank again, as after a stop that cannot wait.
+     */
+    public void closeWithin(Duration patience) {
         try {
-            opened.close();
+            if (awaitStored(patience)) {
+                opened.close();
+            } else {
+                LOG.info("Stopping before the search index was stored; the next start indexes the bank again.");
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

@@ -111,6 +111,7 @@ public final class ServerIndex implements AutoCloseable {
     private final Object labelling = new Object();
     /** Whether a rebuild indexed questions' short text, not yet all replaced by all of their text. */
     private boolean holdsShortText;
+    private volatile boolean givenUp;
     /** The version of the servers' questions the index was last labelled with. */
     private OptionalLong labelledVersion = OptionalLong.empty();
 
@@ -308,7 +309,9 @@ public final class ServerIndex implements AutoCloseable {
             searchers.maybeRefreshBlocking();
             mergeIntoOne();
         } catch (IOException | RuntimeException e) {
-            LOG.warn("Could not search all of the servers' questions' text: {}", e.getMessage());
+            if (!givenUp) {
+                LOG.warn("Could not search all of the servers' questions' text: {}", e.getMessage());
+            }
         } finally {
             merged.complete(null);
         }
@@ -330,7 +333,9 @@ public final class ServerIndex implements AutoCloseable {
                 writer.commit();
             }
         } catch (IOException | RuntimeException e) {
-            LOG.warn("Could not merge the servers' questions index into one segment: {}", e.getMessage());
+            if (!givenUp) {
+                LOG.warn("Could not merge the servers' questions index into one segment: {}", e.getMessage());
+            }
         }
     }
 
@@ -652,15 +657,35 @@ public final class ServerIndex implements AutoCloseable {
 
     @Override
     public void close() {
-        // A merge still running is finished and committed first, so that the next start reads one segment.
-        awaitMerged(MERGE_WAIT);
+        closeWithin(MERGE_WAIT);
+    }
+
+    /**
+     * Closes, waiting up to {@code patience} for the work that follows a rebuild (all of the text, the
+     * merge into one segment), finished and committed so that the next start reads it. Past that, the
+     * work is given up: the index is left as last committed (short text is built again at the next
+     * start, unmerged segments are read as they are), as a stop that cannot wait would leave it.
+     */
+    public void closeWithin(Duration patience) {
+        boolean done = awaitMerged(patience);
+        givenUp = !done;
         try {
             searchers.close();
-            writer.close();
+            if (done) {
+                writer.close();
+            } else {
+                LOG.info("Stopping before the servers' questions index was merged; the next start takes it up.");
+                writer.rollback();
+            }
             directory.close();
             highlighting.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Whether a close gave up the work that follows a rebuild: what fails in it from then on is expected. */
+    public boolean givenUp() {
+        return givenUp;
     }
 }

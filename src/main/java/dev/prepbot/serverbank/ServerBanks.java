@@ -175,7 +175,9 @@ public final class ServerBanks implements Catalog {
             });
             complete = true;
         } catch (RuntimeException e) {
-            LOG.warn("Servers' questions are searched by their short text until the next start: {}", e.getMessage());
+            if (!index.givenUp()) {
+                LOG.warn("Servers' questions are searched by their short text until the next start: {}", e.getMessage());
+            }
         } finally {
             index.allTextIndexed(complete);
         }

@@ -253,6 +253,27 @@ class IndexCacheTest {
         assertTrue(Files.isDirectory(folders(cache.root()).get(0).resolve("main")));
     }
 
+    @Test
+    void aStopThatCannotWaitGivesUpStoringAndTheNextStartIndexesAgain() throws Exception {
+        Files.createDirectories(dir.resolve("bank"));
+        bankFile();
+        IndexCache cache = new IndexCache(dir.resolve("cache"));
+        List<Runnable> neverRun = new ArrayList<>();
+        SearchIndex index = SearchIndex.build(load(), Optional.of(cache), Progress.none(), Meaning.none(), neverRun::add);
+        assertEquals("cache-cold", index.search("cache-cold", Optional.empty(), 1).get(0).question().id());
+        long started = System.nanoTime();
+        index.closeWithin(java.time.Duration.ofMillis(100));
+        assertTrue(java.time.Duration.ofNanos(System.nanoTime() - started).compareTo(java.time.Duration.ofSeconds(10)) < 0,
+                "the stop did not wait for the storing");
+        assertTrue(!Files.exists(cache.root()) || folders(cache.root()).isEmpty(), "nothing stored");
+
+        List<String> steps = new ArrayList<>();
+        try (SearchIndex next = SearchIndex.build(load(), Optional.of(cache), (step, done, total) -> steps.add(step))) {
+            assertEquals("cache-cold", next.search("cache-cold", Optional.empty(), 1).get(0).question().id());
+        }
+        assertTrue(steps.contains("Indexing questions"), "the next start indexes the bank again");
+    }
+
     private static List<String> ids(List<SearchHit> hits) {
         return hits.stream().map(hit -> hit.question().id()).toList();
     }

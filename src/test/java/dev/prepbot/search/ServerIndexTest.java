@@ -146,4 +146,46 @@ class ServerIndexTest {
     private static Question find(Map<String, List<Question>> byGuild, String guild, String id) {
         return byGuild.get(guild).stream().filter(q -> q.id().equals(id)).findFirst().orElse(null);
     }
+
+    @Test
+    void closingBeforeAllOfTheTextIsIndexedGivesItUpAndTheNextStartBuildsAgain() {
+        Map<String, List<Question>> byGuild = servers();
+        List<Runnable> neverRun = new ArrayList<>();
+        Path folder = dir.resolve("servers-index");
+        ServerIndex index = ServerIndex.open(Optional.of(folder), Optional::empty, neverRun::add);
+        index.rebuild(byGuild.keySet(), byGuild::get, SearchIndex.Coverage.SHORT_TEXT);
+        index.commit(7);
+        String guild = byGuild.keySet().iterator().next();
+        index.indexAllText(guild, byGuild.get(guild));
+
+        long started = System.nanoTime();
+        index.closeWithin(Duration.ofMillis(100));
+        assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofSeconds(10)) < 0,
+                "a stop does not wait for the rest of the text");
+        assertTrue(index.givenUp());
+
+        try (ServerIndex reopened = ServerIndex.open(Optional.of(folder), Optional::empty)) {
+            assertTrue(reopened.committedVersion().isEmpty(), "an index holding short text is built again");
+        }
+    }
+
+    @Test
+    void closingAfterAllOfTheTextIsIndexedKeepsTheIndexForTheNextStart() {
+        Map<String, List<Question>> byGuild = servers();
+        Path folder = dir.resolve("servers-index");
+        ServerIndex index = ServerIndex.open(Optional.of(folder), Optional::empty, Runnable::run);
+        index.rebuild(byGuild.keySet(), byGuild::get, SearchIndex.Coverage.SHORT_TEXT);
+        byGuild.forEach(index::indexAllText);
+        index.allTextIndexed(true);
+        index.commit(7);
+        index.closeWithin(Duration.ZERO);
+        assertFalse(index.givenUp());
+
+        try (ServerIndex reopened = ServerIndex.open(Optional.of(folder), Optional::empty)) {
+            assertEquals(7, reopened.committedVersion().orElseThrow());
+            assertEquals(1, reopened.segments());
+            assertEquals("own-3-2", firstFound(reopened, byGuild.keySet().stream().skip(3).findFirst().orElseThrow(),
+                    "cpzeta3x2"));
+        }
+    }
 }
