@@ -103,7 +103,7 @@ public final class App implements AutoCloseable {
      * How long a bot told to stop lets the indexes finish: with JDA's own shutdown, well within the
      * 30 seconds a container gets between SIGTERM and SIGKILL.
      */
-    public static final Duration STOP_WAIT = Duration.ofSeconds(15);
+    static final Duration STOP_WAIT = Duration.ofSeconds(15);
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
 
     private final Settings settings;
