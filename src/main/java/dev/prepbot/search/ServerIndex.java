@@ -18,6 +18,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import dev.prepbot.bank.Question;
@@ -112,6 +113,7 @@ public final class ServerIndex implements AutoCloseable {
     /** Whether a rebuild indexed questions' short text, not yet all replaced by all of their text. */
     private boolean holdsShortText;
     private volatile boolean givenUp;
+    private final AtomicLong changeCount = new AtomicLong();
     /** The version of the servers' questions the index was last labelled with. */
     private OptionalLong labelledVersion = OptionalLong.empty();
 
@@ -218,12 +220,26 @@ public final class ServerIndex implements AutoCloseable {
 
     /** Indexes many of a server's questions with one refresh. */
     public void putAll(String guild, List<Question> questions) {
+        replace(guild, questions);
+        changeCount.incrementAndGet();
+    }
+
+    private void replace(String guild, List<Question> questions) {
         add(guild, questions, true);
         try {
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot index a server's question", e);
         }
+    }
+
+    /**
+     * How many changes of servers' questions the index has taken (put, removed or applied), counted
+     * after each is made; giving questions all of their text or their vectors is not one. Work that reads
+     * questions and writes them later compares it before and after, to know whether a change came between.
+     */
+    public long changes() {
+        return changeCount.get();
     }
 
     /**
@@ -415,6 +431,7 @@ public final class ServerIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot change the server questions' index", e);
         }
+        changeCount.incrementAndGet();
     }
 
     /**
@@ -440,7 +457,7 @@ public final class ServerIndex implements AutoCloseable {
                 byGuild.computeIfAbsent(m[0], g -> new ArrayList<>()).add(q);
             }
         }
-        byGuild.forEach(this::putAll);
+        byGuild.forEach(this::replace);
         return missing.size();
     }
 

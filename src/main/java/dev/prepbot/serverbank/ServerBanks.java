@@ -29,7 +29,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,11 +68,6 @@ public final class ServerBanks implements Catalog {
     private final Executor background;
     /** From how many servers' questions a first start indexes their short text first. */
     private final int shortTextFirstAt;
-    /**
-     * Counts the changes made to the index (under this object's lock, after each is made): giving a
-     * server's questions all of their text, read before and written after, is done again when it moved.
-     */
-    private final AtomicLong indexChanges = new AtomicLong();
 
     /** One server's live questions, in the order they were added. */
     private record Own(List<Question> questions, Map<String, Question> byId) {
@@ -165,9 +159,9 @@ public final class ServerBanks implements Catalog {
         boolean complete = false;
         try {
             store.guilds().parallelStream().forEach(guild -> {
-                long before = indexChanges.get();
+                long before = index.changes();
                 index.indexAllText(guild, liveQuestions(guild));
-                if (indexChanges.get() != before) {
+                if (index.changes() != before) {
                     synchronized (this) {
                         index.indexAllText(guild, liveQuestions(guild));
                     }
@@ -212,7 +206,6 @@ public final class ServerBanks implements Catalog {
                     (g, own) -> q.status() == Status.LIVE ? own.with(q.question()) : own.without(q.id()));
         }
         index.apply(changes);
-        indexChanges.incrementAndGet();
         seenVersion = now;
         index.commit(now);
     }
@@ -505,20 +498,17 @@ public final class ServerBanks implements Catalog {
             return;
         }
         index.put(guild, q);
-        indexChanges.incrementAndGet();
         live.asMap().computeIfPresent(guild, (g, own) -> own.with(q));
     }
 
     private void publishAll(String guild, List<Question> questions) {
         index.putAll(guild, questions);
-        indexChanges.incrementAndGet();
         live.asMap().computeIfPresent(guild, (g, own) -> Own.of(
                 java.util.stream.Stream.concat(own.questions().stream(), questions.stream()).toList()));
     }
 
     private void withdraw(String guild, String id) {
         index.remove(guild, id);
-        indexChanges.incrementAndGet();
         live.asMap().computeIfPresent(guild, (g, own) -> own.without(id));
     }
 }
