@@ -40,7 +40,7 @@ public final class IndexCache {
      * The vectors' keys include it too, so raising it embeds every bank again: an index written in
      * several segments before they were merged is still read as it is.
      */
-    static final int LAYOUT = 5;
+    static final int LAYOUT = 6;
 
     /** The file in an index folder holding the bank it was built from, see {@link BankSnapshot}. */
     static final String SNAPSHOT = "bank.snapshot";

@@ -51,8 +51,13 @@ final class MatchHighlighter {
         if (docIds.length == 0) {
             return List.of();
         }
+        Set<Term> visited = new HashSet<>();
+        query.visit(QueryVisitor.termCollector(visited));
+        // The weighted text's words are stems as the question's own field reads them: marked where the question has them.
         Set<Term> terms = new HashSet<>();
-        query.visit(QueryVisitor.termCollector(terms));
+        for (Term term : visited) {
+            terms.add(term.field().equals(WeightedWords.FIELD) ? new Term(SearchIndex.QUESTION, term.bytes()) : term);
+        }
         terms.removeAll(unmarked);
         // Each field's words, looked up without making a string of every token; a field the query holds
         // no word of (the plain words, when nothing was half-typed) is not analysed at all.

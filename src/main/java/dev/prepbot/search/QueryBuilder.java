@@ -16,7 +16,6 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.CombinedFieldQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.PhraseQuery;
@@ -34,8 +33,8 @@ import org.apache.lucene.util.StringHelper;
  * analyzer picks the words out and everything else ({@code ( " * AND ~ :} ...) is simply not a word.
  *
  * <p>Chat filler ("how do I", "what's the difference between") weighs nothing. Each remaining word
- * is scored by BM25F over the question, tags, answer and explanation together (Lucene's
- * {@link CombinedFieldQuery}), so a word in a short field cannot outweigh the rest of the query. A word
+ * is scored by BM25F over the question, tags, answer and explanation together (one field in which
+ * each word counts by where it stands, {@link WeightedWords}), so a word in a short field cannot outweigh the rest of the query. A word
  * the bank lacks is corrected to the bank's nearest words only when it is not an English word: "pyhton"
  * is a typo, "undo" is a word the bank simply does not have. The last word of an as-you-type query
  * also matches any word of a question it begins, and the words as a phrase in the question add the
@@ -51,10 +50,6 @@ final class QueryBuilder {
     /** Enough for any real question; a 5,000-character paste is cut here rather than exploding the query. */
     static final int MAX_WORDS = 16;
 
-    private static final float QUESTION_WEIGHT = 4f;
-    private static final float TAGS_WEIGHT = 3f;
-    private static final float ANSWER_WEIGHT = 2f;
-    private static final float EXPLANATION_WEIGHT = 1f;
     private static final float EXTRA_BOOST = 0.3f;
     /** A corrected typo counts for less than a word typed right: the correction may be a guess. */
     static final float CORRECTION_WEIGHT = 0.6f;
@@ -132,9 +127,11 @@ final class QueryBuilder {
         }
     }
 
-    /** The fields a question must hold a subject word in to hold it, as the coverage query weighs them. */
-    static final List<String> PRESENCE_FIELDS =
-            List.of(SearchIndex.QUESTION, SearchIndex.TAGS, SearchIndex.ANSWER, SearchIndex.EXPLANATION);
+    /**
+     * Where a question must hold a subject word to hold it, as the coverage query weighs it: its question,
+     * tags, answer or explanation, all of which {@link WeightedWords} holds.
+     */
+    static final List<String> PRESENCE_FIELDS = List.of(WeightedWords.FIELD);
     /** Where a word written with symbols is held: whole, in the field of such words. */
     private static final List<String> SYMBOL_FIELDS = List.of(SearchIndex.SYMBOLS);
 
@@ -307,26 +304,18 @@ final class QueryBuilder {
         return within.build();
     }
 
-    /** Matches a question holding the stem in any of the fields a search weighs. */
+    /** Matches a question holding the stem in any of the text a search weighs. */
     private static void addPresence(BooleanQuery.Builder any, String stem) {
-        for (String field : PRESENCE_FIELDS) {
-            any.add(new TermQuery(new Term(field, stem)), Occur.SHOULD);
-        }
+        any.add(new TermQuery(new Term(WeightedWords.FIELD, stem)), Occur.SHOULD);
     }
 
     private Optional<String> stem(String word) {
         return Analyzers.tokens(stemmed, word, 1).stream().findFirst();
     }
 
-    /** BM25F over the main fields, where the question counts most, and a little for the example and story. */
+    /** BM25F over the main text ({@link WeightedWords}), where the question counts most, and a little for the example and story. */
     private static void addStemClauses(BooleanQuery.Builder clause, String stem, float weight) {
-        Query combined = new CombinedFieldQuery.Builder(stem)
-                .addField(SearchIndex.QUESTION, QUESTION_WEIGHT)
-                .addField(SearchIndex.TAGS, TAGS_WEIGHT)
-                .addField(SearchIndex.ANSWER, ANSWER_WEIGHT)
-                .addField(SearchIndex.EXPLANATION, EXPLANATION_WEIGHT)
-                .build();
-        clause.add(boosted(combined, weight), Occur.SHOULD);
+        clause.add(boosted(new TermQuery(new Term(WeightedWords.FIELD, stem)), weight), Occur.SHOULD);
         clause.add(boosted(new TermQuery(new Term(SearchIndex.EXTRA, stem)), EXTRA_BOOST * weight), Occur.SHOULD);
     }
 

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -76,9 +77,6 @@ public final class SearchIndex implements AutoCloseable {
     static final String ID = "id";
     static final String TOPIC = "topic";
     static final String QUESTION = "question";
-    static final String TAGS = "tags";
-    static final String ANSWER = "answer";
-    static final String EXPLANATION = "explanation";
     static final String EXTRA = "extra";
     static final String QUESTION_PLAIN = "question_plain";
     /**
@@ -89,8 +87,6 @@ public final class SearchIndex implements AutoCloseable {
     /** The words written with symbols in any of the question's text, whole ("happens-before", "--from"): see {@link SymbolWords}. */
     static final String SYMBOLS = "symbols";
 
-    /** Fields "similar questions" compares; the explanation carries most of a question's meaning. */
-    private static final String[] SIMILARITY_FIELDS = {QUESTION, TAGS, ANSWER, EXPLANATION};
 
     /** Doc values field holding each document's position in {@link Bank#questions()}. */
     static final String ORDINAL = "ordinal";
@@ -834,7 +830,7 @@ public final class SearchIndex implements AutoCloseable {
     private Query likeThis(Opened o, Question original) throws IOException {
         MoreLikeThis mlt = new MoreLikeThis(o.reader());
         mlt.setAnalyzer(analyzer);
-        mlt.setFieldNames(SIMILARITY_FIELDS);
+        mlt.setFieldNames(new String[] {WeightedWords.FIELD});
         // Banks are small next to the corpora MoreLikeThis was tuned for: every word counts.
         mlt.setMinTermFreq(1);
         mlt.setMinDocFreq(1);
@@ -857,10 +853,18 @@ public final class SearchIndex implements AutoCloseable {
         return own.scoreDocs.length == 0 ? 0f : own.scoreDocs[0].score;
     }
 
-    /** The text of the fields "similar questions" compares, as indexed. */
+    /**
+     * The text "similar questions" compares: the question's main text, each part repeated as often as
+     * {@link WeightedWords} counts its words, so a word of the question weighs as much here as in a search.
+     * The explanation carries most of a question's meaning, the question the most telling words.
+     */
     private static Map<String, Collection<Object>> similarityText(Question q) {
-        return Map.of(QUESTION, List.of(q.question()), TAGS, List.of(tagText(q)), ANSWER, List.of(q.answer()),
-                EXPLANATION, List.of(q.explanation().orElse("")));
+        List<Object> texts = new ArrayList<>();
+        texts.addAll(Collections.nCopies(WeightedWords.QUESTION, q.question()));
+        texts.addAll(Collections.nCopies(WeightedWords.TAGS, tagText(q)));
+        texts.addAll(Collections.nCopies(WeightedWords.ANSWER, q.answer()));
+        texts.addAll(Collections.nCopies(WeightedWords.EXPLANATION, q.explanation().orElse("")));
+        return Map.of(WeightedWords.FIELD, texts);
     }
 
     Analyzer analyzer() {
@@ -934,12 +938,10 @@ public final class SearchIndex implements AutoCloseable {
         doc.add(new StringField(TOPIC, q.topic(), Field.Store.NO));
         doc.add(new TextField(QUESTION, q.question(), Field.Store.NO));
         String tags = tagText(q);
-        doc.add(new Field(TAGS, tags, WORDS_AND_COUNTS));
-        doc.add(new Field(ANSWER, q.answer(), WORDS_AND_COUNTS));
         String explanation = all ? q.explanation().orElse("") : "";
         String extra = all ? String.join(" ", q.example().orElse(""), String.join(" ", q.mistakes()), q.story().orElse("")) : "";
+        doc.add(new WeightedWords(q.question(), tags, q.answer(), explanation));
         if (all) {
-            doc.add(new Field(EXPLANATION, explanation, WORDS_AND_COUNTS));
             doc.add(new Field(EXTRA, extra, WORDS_AND_COUNTS));
         }
         doc.add(new Field(QUESTION_PLAIN, q.question(), WORDS_AND_COUNTS));

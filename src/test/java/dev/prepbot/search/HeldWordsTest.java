@@ -43,6 +43,7 @@ class HeldWordsTest {
                 for (String question : questions) {
                     Document doc = new Document();
                     doc.add(new TextField(SearchIndex.QUESTION, question, Field.Store.NO));
+                    doc.add(new WeightedWords(question, "", "", ""));
                     doc.add(new TextField(SearchIndex.QUESTION_PLAIN, question, Field.Store.NO));
                     doc.add(new TextField(SearchIndex.WORDS, question, Field.Store.NO));
                     doc.add(new TextField(SearchIndex.SYMBOLS, String.join(" ", SymbolWords.of(question)), Field.Store.NO));
