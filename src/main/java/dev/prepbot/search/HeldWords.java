@@ -37,12 +37,12 @@ final class HeldWords {
     static Map<Integer, Float> shares(IndexReader reader, List<QueryBuilder.Word> words, ScoreDoc[] found)
             throws IOException {
         int[] sorted = Arrays.stream(found).mapToInt(sd -> sd.doc).sorted().toArray();
-        // held[w][i]: how much of word w document sorted[i] holds; holding[w][s][f]: how many questions
-        // hold stem s of word w (the typed word's, then its corrections') in field f.
+        // held[w][i]: how much of word w document sorted[i] holds; holding[w][s]: how many questions
+        // hold stem s of word w (the typed word's, then its corrections').
         float[][] held = new float[words.size()][sorted.length];
-        int[][][] holding = new int[words.size()][][];
+        int[][] holding = new int[words.size()][];
         for (int w = 0; w < words.size(); w++) {
-            holding[w] = new int[1 + words.get(w).corrections().size()][words.get(w).fields().size()];
+            holding[w] = new int[1 + words.get(w).corrections().size()];
         }
         int next = 0;
         for (LeafReaderContext leaf : reader.leaves()) {
@@ -55,18 +55,16 @@ final class HeldWords {
             Map<String, TermsEnum> dictionaries = new HashMap<>();
             for (int w = 0; w < words.size(); w++) {
                 QueryBuilder.Word word = words.get(w);
-                for (int f = 0; f < word.fields().size(); f++) {
-                    TermsEnum dictionary = dictionary(leaf, word.fields().get(f), dictionaries);
-                    if (dictionary == null) {
-                        continue;
-                    }
-                    if (word.stem().isPresent()) {
-                        holding[w][0][f] += inLeaf.mark(dictionary, word.stem().get(), 1f, held[w]);
-                    }
-                    for (int c = 0; c < word.corrections().size(); c++) {
-                        holding[w][1 + c][f] += inLeaf.mark(dictionary, word.corrections().get(c),
-                                QueryBuilder.CORRECTION_WEIGHT, held[w]);
-                    }
+                TermsEnum dictionary = dictionary(leaf, word.field(), dictionaries);
+                if (dictionary == null) {
+                    continue;
+                }
+                if (word.stem().isPresent()) {
+                    holding[w][0] += inLeaf.mark(dictionary, word.stem().get(), 1f, held[w]);
+                }
+                for (int c = 0; c < word.corrections().size(); c++) {
+                    holding[w][1 + c] += inLeaf.mark(dictionary, word.corrections().get(c),
+                            QueryBuilder.CORRECTION_WEIGHT, held[w]);
                 }
             }
             Terms plain = leaf.reader().terms(SearchIndex.QUESTION_PLAIN);
@@ -80,8 +78,8 @@ final class HeldWords {
         float total = 0f;
         float[] share = new float[sorted.length];
         for (int w = 0; w < words.size(); w++) {
-            // A word's stems may be held in several fields of a question: the most of any one is the count.
-            int most = Arrays.stream(holding[w]).flatMapToInt(Arrays::stream).max().orElse(0);
+            // Weighed by its most held stem, the typed word's or a correction's: the least the word may tell.
+            int most = Arrays.stream(holding[w]).max().orElse(0);
             float information = information(reader.numDocs(), most)
                     * (words.get(w).writtenWithSymbols() ? Relevance.SYMBOLIC_WORDS : 1f);
             total += information;

@@ -100,40 +100,34 @@ final class QueryBuilder {
     }
 
     /**
-     * One subject word of a query, as the coverage query matches it: a question holds it when one of the
-     * {@code fields} holds its stem, or its question begins a word with {@code prefix} (a half-typed last
-     * word); it holds it in part when a field holds only one of the stems of its corrections.
+     * One subject word of a query, as the coverage query matches it: a question holds it when its
+     * {@code field} holds its stem, or its question begins a word with {@code prefix} (a half-typed last
+     * word); it holds it in part when the field holds only one of the stems of its corrections.
      */
-    record Word(Optional<String> stem, List<String> corrections, Optional<String> prefix, List<String> fields) {
+    record Word(Optional<String> stem, List<String> corrections, Optional<String> prefix, String field) {
 
         Word {
             corrections = List.copyOf(corrections);
-            fields = List.copyOf(fields);
         }
 
-        /** A word as the analyzer reads it, held in any of the {@link #PRESENCE_FIELDS}. */
+        /**
+         * A word as the analyzer reads it, held where the question, tags, answer or explanation holds it:
+         * all of them are in {@link WeightedWords}.
+         */
         Word(Optional<String> stem, List<String> corrections, Optional<String> prefix) {
-            this(stem, corrections, prefix, PRESENCE_FIELDS);
+            this(stem, corrections, prefix, WeightedWords.FIELD);
         }
 
         /** A word written with symbols, held where the question's text holds it whole. */
         static Word symbol(String word) {
-            return new Word(Optional.of(word), List.of(), Optional.empty(), SYMBOL_FIELDS);
+            return new Word(Optional.of(word), List.of(), Optional.empty(), SearchIndex.SYMBOLS);
         }
 
         /** Whether this is a word written with symbols, held whole or not at all. */
         boolean writtenWithSymbols() {
-            return fields.equals(SYMBOL_FIELDS);
+            return field.equals(SearchIndex.SYMBOLS);
         }
     }
-
-    /**
-     * Where a question must hold a subject word to hold it, as the coverage query weighs it: its question,
-     * tags, answer or explanation, all of which {@link WeightedWords} holds.
-     */
-    static final List<String> PRESENCE_FIELDS = List.of(WeightedWords.FIELD);
-    /** Where a word written with symbols is held: whole, in the field of such words. */
-    private static final List<String> SYMBOL_FIELDS = List.of(SearchIndex.SYMBOLS);
 
     private final Analyzer plain = Analyzers.plain();
     private final Analyzer stemmed = Analyzers.stemmed();
