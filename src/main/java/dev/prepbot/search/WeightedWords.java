@@ -1,11 +1,8 @@
 package dev.prepbot.search;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.TermFrequencyAttribute;
@@ -61,50 +58,65 @@ final class WeightedWords extends Field {
 
     @Override
     public TokenStream tokenStream(Analyzer analyzer, TokenStream reuse) {
-        // Looked up by the analyzer's own buffer: no string is made for a word already counted.
-        CharArrayMap<int[]> counts = new CharArrayMap<>(64, false);
-        for (Part part : parts) {
-            if (part.text().isEmpty()) {
-                continue;
-            }
-            try (TokenStream words = analyzer.tokenStream(FIELD, part.text())) {
-                CharTermAttribute term = words.addAttribute(CharTermAttribute.class);
-                words.reset();
-                while (words.incrementToken()) {
-                    int[] count = counts.get(term.buffer(), 0, term.length());
-                    if (count == null) {
-                        counts.put(Arrays.copyOf(term.buffer(), term.length()), new int[] {part.weight()});
-                    } else {
-                        count[0] += part.weight();
-                    }
-                }
-                words.end();
-            } catch (IOException e) {
-                throw new UncheckedIOException("analysing text held in memory cannot fail", e);
-            }
-        }
-        Counted counted = reuse instanceof Counted again ? again : new Counted();
-        counted.counts = counts.entrySet().iterator();
-        return counted;
+        // Lucene hands back the stream it used for this field before: its memory is used again.
+        Weighed weighed = reuse instanceof Weighed again ? again : new Weighed();
+        weighed.read(analyzer, parts);
+        return weighed;
     }
 
-    /** Each word once, with its weighted count as the count Lucene indexes. */
-    private static final class Counted extends TokenStream {
+    /**
+     * The words of each part in turn, as the analyzer reads them, each with its part's weight as its
+     * count: Lucene adds up the counts of a word that comes again in the same document.
+     */
+    private static final class Weighed extends TokenStream {
 
         private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
         private final TermFrequencyAttribute frequency = addAttribute(TermFrequencyAttribute.class);
-        private CharArrayMap<int[]>.EntryIterator counts;
+        private Analyzer analyzer;
+        private List<Part> parts = List.of();
+        private int part;
+        /** The words of the part being read, and the word they are at. */
+        private TokenStream words;
+        private CharTermAttribute word;
+
+        void read(Analyzer analyzer, List<Part> parts) {
+            this.analyzer = analyzer;
+            this.parts = parts;
+            this.part = -1;
+        }
 
         @Override
-        public boolean incrementToken() {
+        public boolean incrementToken() throws IOException {
             clearAttributes();
-            if (!counts.hasNext()) {
-                return false;
+            while (words == null || !words.incrementToken()) {
+                finishPart();
+                do {
+                    part++;
+                } while (part < parts.size() && parts.get(part).text().isEmpty());
+                if (part == parts.size()) {
+                    return false;
+                }
+                words = analyzer.tokenStream(FIELD, parts.get(part).text());
+                word = words.addAttribute(CharTermAttribute.class);
+                words.reset();
             }
-            char[] word = counts.nextKey();
-            term.copyBuffer(word, 0, word.length);
-            frequency.setTermFrequency(counts.currentValue()[0]);
+            term.copyBuffer(word.buffer(), 0, word.length());
+            frequency.setTermFrequency(parts.get(part).weight());
             return true;
+        }
+
+        @Override
+        public void close() throws IOException {
+            finishPart();
+            super.close();
+        }
+
+        private void finishPart() throws IOException {
+            if (words != null) {
+                words.end();
+                words.close();
+                words = null;
+            }
         }
     }
 }
