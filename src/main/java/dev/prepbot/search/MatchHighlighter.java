@@ -53,7 +53,8 @@ final class MatchHighlighter {
         }
         Set<Term> visited = new HashSet<>();
         query.visit(QueryVisitor.termCollector(visited));
-        // The weighted text's words are stems as the question's own field reads them: marked where the question has them.
+        // The weighted text's words are stems as the question's own field reads them: marked where the
+        // question holds them.
         Set<Term> terms = new HashSet<>();
         for (Term term : visited) {
             terms.add(term.field().equals(WeightedWords.FIELD) ? new Term(SearchIndex.QUESTION, term.bytes()) : term);

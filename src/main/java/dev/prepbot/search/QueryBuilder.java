@@ -34,11 +34,11 @@ import org.apache.lucene.util.StringHelper;
  *
  * <p>Chat filler ("how do I", "what's the difference between") weighs nothing. Each remaining word
  * is scored by BM25F over the question, tags, answer and explanation together (one field in which
- * each word counts by where it stands, {@link WeightedWords}), so a word in a short field cannot outweigh the rest of the query. A word
- * the bank lacks is corrected to the bank's nearest words only when it is not an English word: "pyhton"
- * is a typo, "undo" is a word the bank simply does not have. The last word of an as-you-type query
- * also matches any word of a question it begins, and the words as a phrase in the question add the
- * most, so exact phrases rank above scattered words. A word written with symbols that the bank holds
+ * each word counts by where it stands, {@link WeightedWords}), so a word in a short field cannot
+ * outweigh the rest of the query. A word the bank lacks is corrected to the bank's nearest words only
+ * when it is not an English word: "pyhton" is a typo, "undo" is a word the bank simply does not have.
+ * The last word of an as-you-type query also matches any word of a question it begins, and the words
+ * as a phrase in the question add the most, so exact phrases rank above scattered words. A word written with symbols that the bank holds
  * too ("happens-before", "--from", "===") is also searched whole, and counts as one subject word in place
  * of the words it is made of.
  *
@@ -307,7 +307,10 @@ final class QueryBuilder {
         return Analyzers.tokens(stemmed, word, 1).stream().findFirst();
     }
 
-    /** BM25F over the main text ({@link WeightedWords}), where the question counts most, and a little for the example and story. */
+    /**
+     * BM25F over the main text ({@link WeightedWords}), where the question counts most, and a little for
+     * the example and story.
+     */
     private static void addStemClauses(BooleanQuery.Builder clause, String stem, float weight) {
         clause.add(boosted(new TermQuery(new Term(WeightedWords.FIELD, stem)), weight), Occur.SHOULD);
         clause.add(boosted(new TermQuery(new Term(SearchIndex.EXTRA, stem)), EXTRA_BOOST * weight), Occur.SHOULD);

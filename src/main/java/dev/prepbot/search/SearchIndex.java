@@ -87,7 +87,6 @@ public final class SearchIndex implements AutoCloseable {
     /** The words written with symbols in any of the question's text, whole ("happens-before", "--from"): see {@link SymbolWords}. */
     static final String SYMBOLS = "symbols";
 
-
     /** Doc values field holding each document's position in {@link Bank#questions()}. */
     static final String ORDINAL = "ordinal";
 
