@@ -38,9 +38,9 @@ import org.apache.lucene.util.StringHelper;
  * outweigh the rest of the query. A word the bank lacks is corrected to the bank's nearest words only
  * when it is not an English word: "pyhton" is a typo, "undo" is a word the bank simply does not have.
  * The last word of an as-you-type query also matches any word of a question it begins, and the words
- * as a phrase in the question add the most, so exact phrases rank above scattered words. A word written with symbols that the bank holds
- * too ("happens-before", "--from", "===") is also searched whole, and counts as one subject word in place
- * of the words it is made of.
+ * as a phrase in the question add the most, so exact phrases rank above scattered words. A word written
+ * with symbols that the bank holds too ("happens-before", "--from", "===") is also searched whole, and
+ * counts as one subject word in place of the words it is made of.
  *
  * <p>Besides the query, the builder reports how much of what was asked the bank's words cover: the
  * evidence {@link SearchIndex} weighs before it shows a result rather than "no match".
