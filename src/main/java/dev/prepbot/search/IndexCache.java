@@ -36,11 +36,18 @@ import org.slf4j.LoggerFactory;
 public final class IndexCache {
 
     /**
-     * Raise whenever {@link SearchIndex}'s fields or analysis change, so older indexes are not reused.
-     * The vectors' keys include it too, so raising it embeds every bank again: an index written in
-     * several segments before they were merged is still read as it is.
+     * Raise whenever {@link SearchIndex}'s fields or analysis change, so older indexes are not reused: an
+     * index written in several segments before they were merged is still read as it is.
      */
     static final int LAYOUT = 6;
+
+    /**
+     * The layout the vectors' keys name, frozen at the one they were first made with. The vectors are an
+     * index of their own, named by its own layout ({@link VectorIndex#LAYOUT}), and do not change when the
+     * words' index does: raising {@link #LAYOUT} must not have every bank embedded again (hours, for a
+     * large bank on a small machine), while keys made before keep naming the vectors already stored.
+     */
+    private static final int VECTORS_KEYED_WITH_LAYOUT = 5;
 
     /** The file in an index folder holding the bank it was built from, see {@link BankSnapshot}. */
     static final String SNAPSHOT = "bank.snapshot";
@@ -58,13 +65,22 @@ public final class IndexCache {
         return root;
     }
 
-    /** The folder name for a bank with this checksum. */
+    /** The folder name for the index of a bank with this checksum. */
     static String key(String bankChecksum) {
+        return key(bankChecksum, LAYOUT);
+    }
+
+    /** The folder name for vectors of a bank, named by its checksum, the model and what the model read. */
+    static String vectorsKey(String vectorsIdentity) {
+        return key(vectorsIdentity, VECTORS_KEYED_WITH_LAYOUT);
+    }
+
+    private static String key(String identity, int layout) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            String identity = bankChecksum + "/lucene-" + Version.LATEST + "/layout-" + LAYOUT
+            String named = identity + "/lucene-" + Version.LATEST + "/layout-" + layout
                     + "/snapshot-" + BankSnapshot.FORMAT;
-            return HexFormat.of().formatHex(sha.digest(identity.getBytes(StandardCharsets.UTF_8))).substring(0, 32);
+            return HexFormat.of().formatHex(sha.digest(named.getBytes(StandardCharsets.UTF_8))).substring(0, 32);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }

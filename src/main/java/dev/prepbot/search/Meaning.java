@@ -188,7 +188,7 @@ public final class Meaning implements AutoCloseable {
 
     /** What names a bank's vectors: the bank, the model that read it, and what of each question it read. */
     static String vectorsKey(String bankChecksum, Embedder model) {
-        return IndexCache.key(bankChecksum + "/" + model.name() + "/" + VectorIndex.LAYOUT);
+        return IndexCache.vectorsKey(bankChecksum + "/" + model.name() + "/" + VectorIndex.LAYOUT);
     }
 
     private static String rootMessage(Throwable e) {

@@ -7,16 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.prepbot.bank.Bank;
 import dev.prepbot.bank.BankLoader;
+import dev.prepbot.bank.BankSnapshot;
 import dev.prepbot.bank.Progress;
 import dev.prepbot.testing.BankFiles;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.apache.lucene.util.Version;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -321,5 +326,19 @@ class IndexCacheTest {
 
     private static int segments(org.apache.lucene.store.Directory directory) throws IOException {
         return org.apache.lucene.index.SegmentInfos.readLatestCommit(directory).size();
+    }
+
+    /**
+     * Vectors stored by earlier releases are named by this key. It names the vectors' own layout, not the
+     * words' index's, so raising the words' layout does not embed every bank again; Lucene's version is in
+     * it, as the vectors are a Lucene index too.
+     */
+    @Test
+    void theVectorsKeepTheirNameWhenTheWordsIndexLayoutIsRaised() throws Exception {
+        String identity = "a-bank-checksum/a-model/" + VectorIndex.LAYOUT;
+        String named = identity + "/lucene-" + Version.LATEST + "/layout-5/snapshot-" + BankSnapshot.FORMAT;
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(named.getBytes(StandardCharsets.UTF_8));
+        assertEquals(HexFormat.of().formatHex(digest).substring(0, 32), IndexCache.vectorsKey(identity));
+        assertNotEquals(IndexCache.key(identity), IndexCache.vectorsKey(identity), "the words' index is named apart");
     }
 }
