@@ -935,11 +935,12 @@ public final class SearchIndex implements AutoCloseable {
         doc.add(new StringField(ID, q.id(), Field.Store.NO));
         doc.add(new NumericDocValuesField(ORDINAL, ordinal));
         doc.add(new StringField(TOPIC, q.topic(), Field.Store.NO));
-        doc.add(new TextField(QUESTION, q.question(), Field.Store.NO));
         String tags = tagText(q);
         String explanation = all ? q.explanation().orElse("") : "";
         String extra = all ? String.join(" ", q.example().orElse(""), String.join(" ", q.mistakes()), q.story().orElse("")) : "";
-        doc.add(new WeightedWords(q.question(), tags, q.answer(), explanation));
+        WeightedWords weighted = new WeightedWords(q.question(), tags, q.answer(), explanation);
+        doc.add(weighted.question());
+        doc.add(weighted);
         if (all) {
             doc.add(new Field(EXTRA, extra, WORDS_AND_COUNTS));
         }

@@ -1,13 +1,16 @@
 package dev.prepbot.search;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.TermFrequencyAttribute;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
 
 /**
@@ -49,6 +52,10 @@ final class WeightedWords extends Field {
     }
 
     private final List<Part> parts;
+    /** The question's words as its own field read them, when it did so before this field is read. */
+    private char[] questionWords = new char[0];
+    private int[] questionWordEnds = new int[0];
+    private int questionWordCount = -1;
 
     WeightedWords(String question, String tags, String answer, String explanation) {
         super(FIELD, TYPE);
@@ -56,11 +63,54 @@ final class WeightedWords extends Field {
                 new Part(explanation, EXPLANATION));
     }
 
+    /**
+     * The question's own field ({@link SearchIndex#QUESTION}, with positions, for phrases), which hands
+     * the words it reads on to this one: added to the document before this field, the question is then
+     * analysed once for both.
+     */
+    Field question() {
+        return new Field(SearchIndex.QUESTION, TextField.TYPE_NOT_STORED) {
+            @Override
+            public TokenStream tokenStream(Analyzer analyzer, TokenStream reuse) {
+                questionWordCount = 0;
+                return new Recording(analyzer.tokenStream(SearchIndex.QUESTION, parts.get(0).text()));
+            }
+        };
+    }
+
+    /** Passes the question's words through, keeping a copy of each for the weighted field. */
+    private final class Recording extends TokenFilter {
+
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+
+        Recording(TokenStream input) {
+            super(input);
+        }
+
+        @Override
+        public boolean incrementToken() throws IOException {
+            if (!input.incrementToken()) {
+                return false;
+            }
+            int from = questionWordCount == 0 ? 0 : questionWordEnds[questionWordCount - 1];
+            int to = from + term.length();
+            if (to > questionWords.length) {
+                questionWords = Arrays.copyOf(questionWords, Math.max(2 * questionWords.length, to + 32));
+            }
+            if (questionWordCount == questionWordEnds.length) {
+                questionWordEnds = Arrays.copyOf(questionWordEnds, Math.max(16, 2 * questionWordEnds.length));
+            }
+            System.arraycopy(term.buffer(), 0, questionWords, from, term.length());
+            questionWordEnds[questionWordCount++] = to;
+            return true;
+        }
+    }
+
     @Override
     public TokenStream tokenStream(Analyzer analyzer, TokenStream reuse) {
         // Lucene hands back the stream it used for this field before: its memory is used again.
         Weighed weighed = reuse instanceof Weighed again ? again : new Weighed();
-        weighed.read(analyzer, parts);
+        weighed.read(analyzer, parts, this);
         return weighed;
     }
 
@@ -74,20 +124,35 @@ final class WeightedWords extends Field {
         private final TermFrequencyAttribute frequency = addAttribute(TermFrequencyAttribute.class);
         private Analyzer analyzer;
         private List<Part> parts = List.of();
+        private WeightedWords recorded;
         private int part;
+        /** The question's word being replayed, when the question's own field read it. */
+        private int questionWord;
         /** The words of the part being read, and the word they are at. */
         private TokenStream words;
         private CharTermAttribute word;
 
-        void read(Analyzer analyzer, List<Part> parts) {
+        void read(Analyzer analyzer, List<Part> parts, WeightedWords recorded) {
             this.analyzer = analyzer;
             this.parts = parts;
+            this.recorded = recorded;
             this.part = -1;
+            this.questionWord = 0;
         }
 
         @Override
         public boolean incrementToken() throws IOException {
             clearAttributes();
+            if (part == -1 && recorded.questionWordCount >= 0) {
+                if (questionWord < recorded.questionWordCount) {
+                    int from = questionWord == 0 ? 0 : recorded.questionWordEnds[questionWord - 1];
+                    term.copyBuffer(recorded.questionWords, from, recorded.questionWordEnds[questionWord] - from);
+                    frequency.setTermFrequency(QUESTION);
+                    questionWord++;
+                    return true;
+                }
+                part = 0;
+            }
             while (words == null || !words.incrementToken()) {
                 finishPart();
                 do {

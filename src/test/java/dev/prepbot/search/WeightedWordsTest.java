@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.Field;
@@ -95,6 +97,45 @@ class WeightedWordsTest {
             int[] order = Arrays.stream(found).mapToInt(sd -> sd.doc).toArray();
             assertArrayEquals(new int[] {0, 2, 1, 3}, order, "question, tags, answer, explanation");
         }
+    }
+
+    @Test
+    void theQuestionAnalysedOnceForItsOwnFieldGivesTheSameCountsAsAnalysedAgain() throws IOException {
+        String[] text = {"Why are leader elections in Raft randomised?", "raft consensus",
+                "Random timeouts keep two candidates from splitting the vote.", "Each follower waits a random time."};
+        try (ByteBuffersDirectory alone = new ByteBuffersDirectory();
+             ByteBuffersDirectory shared = new ByteBuffersDirectory()) {
+            try (DirectoryReader again = index(alone, List.<String[]>of(text));
+                 IndexWriter writer = new IndexWriter(shared, new IndexWriterConfig(SearchIndex.fieldAnalyzer()))) {
+                WeightedWords weighted = new WeightedWords(text[0], text[1], text[2], text[3]);
+                Document doc = new Document();
+                doc.add(weighted.question());
+                doc.add(weighted);
+                writer.addDocument(doc);
+                writer.commit();
+                try (DirectoryReader once = DirectoryReader.open(shared)) {
+                    assertEquals(counts(again), counts(once));
+                    assertTrue(counts(once).containsKey("raft"));
+                    LeafReader question = once.leaves().get(0).reader();
+                    assertTrue(question.terms(SearchIndex.QUESTION).iterator().seekExact(new BytesRef("raft")),
+                            "the question's own field is indexed as before");
+                }
+            }
+        }
+    }
+
+    /** Each word of the weighted field with its count and the field's length, of the first document. */
+    private static Map<String, Integer> counts(DirectoryReader reader) throws IOException {
+        LeafReader leaf = reader.leaves().get(0).reader();
+        Map<String, Integer> counts = new TreeMap<>();
+        TermsEnum words = leaf.terms(WeightedWords.FIELD).iterator();
+        for (BytesRef word = words.next(); word != null; word = words.next()) {
+            counts.put(word.utf8ToString(), count(words));
+        }
+        NumericDocValues norms = leaf.getNormValues(WeightedWords.FIELD);
+        norms.advanceExact(0);
+        counts.put("(length)", (int) norms.longValue());
+        return counts;
     }
 
     private static int count(TermsEnum words) throws IOException {
