@@ -112,7 +112,7 @@ final class WeightedWords extends Field {
     public TokenStream tokenStream(Analyzer analyzer, TokenStream reuse) {
         // Lucene hands back the stream it used for this field before: its memory is used again.
         Weighed weighed = reuse instanceof Weighed again ? again : new Weighed();
-        weighed.read(analyzer, parts, this);
+        weighed.read(analyzer, this);
         return weighed;
     }
 
@@ -125,8 +125,8 @@ final class WeightedWords extends Field {
         private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
         private final TermFrequencyAttribute frequency = addAttribute(TermFrequencyAttribute.class);
         private Analyzer analyzer;
-        private List<Part> parts = List.of();
-        private WeightedWords recorded;
+        /** The question's text being read, and the words its own field read, if it did. */
+        private WeightedWords text;
         private int part;
         /** The question's word being replayed, when the question's own field read it. */
         private int questionWord;
@@ -134,10 +134,9 @@ final class WeightedWords extends Field {
         private TokenStream words;
         private CharTermAttribute word;
 
-        void read(Analyzer analyzer, List<Part> parts, WeightedWords recorded) {
+        void read(Analyzer analyzer, WeightedWords text) {
             this.analyzer = analyzer;
-            this.parts = parts;
-            this.recorded = recorded;
+            this.text = text;
             this.part = -1;
             this.questionWord = 0;
         }
@@ -145,10 +144,10 @@ final class WeightedWords extends Field {
         @Override
         public boolean incrementToken() throws IOException {
             clearAttributes();
-            if (part == -1 && recorded.questionWordCount >= 0) {
-                if (questionWord < recorded.questionWordCount) {
-                    int from = questionWord == 0 ? 0 : recorded.questionWordEnds[questionWord - 1];
-                    term.copyBuffer(recorded.questionWords, from, recorded.questionWordEnds[questionWord] - from);
+            if (part == -1 && text.questionWordCount >= 0) {
+                if (questionWord < text.questionWordCount) {
+                    int from = questionWord == 0 ? 0 : text.questionWordEnds[questionWord - 1];
+                    term.copyBuffer(text.questionWords, from, text.questionWordEnds[questionWord] - from);
                     frequency.setTermFrequency(QUESTION);
                     questionWord++;
                     return true;
@@ -159,16 +158,16 @@ final class WeightedWords extends Field {
                 finishPart();
                 do {
                     part++;
-                } while (part < parts.size() && parts.get(part).text().isEmpty());
-                if (part == parts.size()) {
+                } while (part < text.parts.size() && text.parts.get(part).text().isEmpty());
+                if (part == text.parts.size()) {
                     return false;
                 }
-                words = analyzer.tokenStream(FIELD, parts.get(part).text());
+                words = analyzer.tokenStream(FIELD, text.parts.get(part).text());
                 word = words.addAttribute(CharTermAttribute.class);
                 words.reset();
             }
             term.copyBuffer(word.buffer(), 0, word.length());
-            frequency.setTermFrequency(parts.get(part).weight());
+            frequency.setTermFrequency(text.parts.get(part).weight());
             return true;
         }
 
