@@ -136,7 +136,8 @@ public final class DiscordBot implements AutoCloseable {
     private static Connection connectSingle(Settings settings, String token, ExecutorService workers)
             throws StartupException {
         JDABuilder builder = JDABuilder.createLight(token, EnumSet.noneOf(GatewayIntent.class))
-                .setEnableShutdownHook(false);
+                .setEnableShutdownHook(false)
+                .setHttpClientBuilder(RestConnections.clientBuilder());
         JdaRooms.watchVoice(builder);
         settings.discordApi().ifPresent(api -> builder.setRestConfig(new RestConfig().setBaseUrl(withSlash(api))));
         settings.discordGateway().ifPresent(gateway -> builder

@@ -36,6 +36,7 @@ final class Sharding {
                 .setShardsTotal(plan.total())
                 .setShards(plan.ids())
                 .setEnableShutdownHook(false)
+                .setHttpClientBuilder(RestConnections.clientBuilder())
                 .addEventListeners(new ListenerAdapter() {
                     @Override
                     public void onReady(ReadyEvent event) {

@@ -85,6 +85,7 @@ final class CrowdBenchmark {
                 && m.buttons().size() == 4 && m.buttons().get(0).path("disabled").asBoolean(false) == false
                 && !m.text().contains("Right answer"), Duration.ofSeconds(10));
         List<FakeDiscord.Interaction> clicks = new ArrayList<>();
+        int connectionsBefore = discord.connectionsOpened();
         long start = System.nanoTime();
         for (int i = 0; i < crowd; i++) {
             World.User player = discord.world().addUser("player-" + crowd + "-" + i, false);
@@ -108,6 +109,7 @@ final class CrowdBenchmark {
         sink.add("crowd.ack.p99", crowd, Benchmarks.percentile(nanos, 99) / 1e6, "ms");
         sink.add("crowd.ack.max", crowd, Arrays.stream(nanos).max().orElse(0) / 1e6, "ms");
         sink.add("crowd.acked_after_3s", crowd, late, "clicks");
+        sink.add("crowd.rest_connections_opened", crowd, discord.connectionsOpened() - connectionsBefore, "connections");
         sink.add("crowd.answers_stored", crowd, counts[0], "answers");
         sink.add("crowd.duplicates_stored", crowd, counts[0] - counts[1], "answers");
         discord.awaitReply(discord.slash(starter, World.GENERAL, "quiz", java.util.Optional.of("stop"), Map.of()),

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -44,6 +45,8 @@ public final class FakeDiscord implements AutoCloseable {
     private final FakeGateway gateway;
     private volatile int recommendedShards = 1;
     private final HttpServer rest;
+    /** Each connection's address at the client end: a new one per TCP connection the bot opens. */
+    private final Set<InetSocketAddress> clients = ConcurrentHashMap.newKeySet();
     /** Daemon threads, and shut down on close, so a program using the fake can end when it is done. */
     private final ExecutorService restThreads = Executors.newFixedThreadPool(8, r -> {
         Thread t = new Thread(r, "fake-discord-rest");
@@ -503,6 +506,11 @@ public final class FakeDiscord implements AutoCloseable {
         return List.copyOf(pings);
     }
 
+    /** How many TCP connections the bot has opened to the REST API so far. */
+    public int connectionsOpened() {
+        return clients.size();
+    }
+
     /** Every acknowledgement latency recorded so far. */
     public List<Duration> latencies() {
         List<Duration> latencies = new ArrayList<>();
@@ -530,6 +538,7 @@ public final class FakeDiscord implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            clients.add(exchange.getRemoteAddress());
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getPath().replaceFirst("^/api/v10/", "");
             byte[] raw = exchange.getRequestBody().readAllBytes();
