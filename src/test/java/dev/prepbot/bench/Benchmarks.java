@@ -15,6 +15,7 @@ import dev.prepbot.discord.fake.FakeDiscord;
 import dev.prepbot.discord.fake.World;
 import dev.prepbot.search.SearchIndex;
 import dev.prepbot.store.Database;
+import dev.prepbot.testing.Scratch;
 import dev.prepbot.testing.TestPostgres;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -86,7 +87,7 @@ public final class Benchmarks {
 
     private void run(int[] sizes) throws Exception {
         Bank builtIn = new BankLoader().loadBuiltIn();
-        relevance = BuiltInRelevance.measure(Files.createTempDirectory("prepbot-bench-relevance"));
+        relevance = BuiltInRelevance.measure(Scratch.directory("prepbot-bench-relevance"));
         relevance.forEach(r -> System.err.print(r.table()));
         measureFootprint();
         SyntheticBank generator = new SyntheticBank(builtIn);
@@ -140,7 +141,7 @@ public final class Benchmarks {
     }
 
     private void measureBank(Bank generated, int size) throws Exception {
-        Path dir = Files.createTempDirectory("prepbot-bench-" + size);
+        Path dir = Scratch.directory("prepbot-bench-" + size);
         Path files = dir.resolve("bank");
         Path cache = dir.resolve("cache");
         writeBank(generated, files);
@@ -330,7 +331,7 @@ public final class Benchmarks {
     }
 
     private void measureLeaderboard(int rows) throws Exception {
-        Path dir = Files.createTempDirectory("prepbot-bench-db");
+        Path dir = Scratch.directory("prepbot-bench-db");
         Path file = dir.resolve("bench.db");
         fillLeaderboard(file.toString(), "jdbc:sqlite:" + file, rows);
         for (RunResult run : jmh(LeaderboardBenchmark.class, "-D" + LeaderboardBenchmark.DATABASE + "=" + file)) {
@@ -408,7 +409,7 @@ public final class Benchmarks {
     private static final int WARM_UP = 100;
 
     private void measureAcknowledgement(int interactions) throws Exception {
-        Path dir = Files.createTempDirectory("prepbot-bench-ack");
+        Path dir = Scratch.directory("prepbot-bench-ack");
         try (FakeDiscord discord = FakeDiscord.start()) {
             Settings settings = Settings.fromEnvironment(Map.of("DISCORD_TOKEN", "bench-token",
                     "PREPBOT_DISCORD_API", discord.restBaseUrl(), "PREPBOT_DISCORD_GATEWAY", discord.gatewayUrl(),
@@ -442,7 +443,7 @@ public final class Benchmarks {
     private void measureFirstInteraction(int starts, int bank) throws Exception {
         System.err.println("  first interaction: " + starts + " starts of " + FirstInteraction.launcher());
         List<FirstInteraction.Start> measured =
-                new FirstInteraction(Files.createTempDirectory("prepbot-bench-first")).measure(starts);
+                new FirstInteraction(Scratch.directory("prepbot-bench-first")).measure(starts);
         long[] nanos = measured.stream().mapToLong(s -> s.ack().toNanos()).toArray();
         add("interaction.first.p50", bank, "prepbot", percentile(nanos, 50) / 1e6, "ms");
         add("interaction.first.max", bank, "prepbot", Arrays.stream(nanos).max().orElseThrow() / 1e6, "ms");

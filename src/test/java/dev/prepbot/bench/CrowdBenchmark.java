@@ -5,7 +5,7 @@ import dev.prepbot.Settings;
 import dev.prepbot.discord.DiscordBot;
 import dev.prepbot.discord.fake.FakeDiscord;
 import dev.prepbot.discord.fake.World;
-import java.nio.file.Files;
+import dev.prepbot.testing.Scratch;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -43,7 +43,7 @@ final class CrowdBenchmark {
 
     /** On SQLite, then on PostgreSQL when its server binaries are here (engine prepbot-pg). */
     void run(Sink sink) throws Exception {
-        Path dir = Files.createTempDirectory("prepbot-bench-crowd");
+        Path dir = Scratch.directory("prepbot-bench-crowd");
         String sqlite = dir.resolve("crowd.db").toString();
         run(sqlite, "jdbc:sqlite:" + sqlite, "prepbot", sink);
         if (dev.prepbot.testing.TestPostgres.available()) {

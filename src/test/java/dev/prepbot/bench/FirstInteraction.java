@@ -2,11 +2,11 @@ package dev.prepbot.bench;
 
 import dev.prepbot.discord.fake.FakeDiscord;
 import dev.prepbot.discord.fake.World;
+import dev.prepbot.testing.Scratch;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -151,7 +151,7 @@ final class FirstInteraction {
     /** Measures alone: {@code java -cp <test classpath> dev.prepbot.bench.FirstInteraction [starts]} after {@code package}. */
     public static void main(String[] args) throws Exception {
         int starts = args.length == 0 ? 5 : Integer.parseInt(args[0]);
-        List<Start> measured = new FirstInteraction(Files.createTempDirectory("prepbot-first")).measure(starts);
+        List<Start> measured = new FirstInteraction(Scratch.directory("prepbot-first")).measure(starts);
         long[] nanos = measured.stream().mapToLong(s -> s.ack().toNanos()).toArray();
         System.out.printf(java.util.Locale.ROOT, "first interaction over %d starts: p50 %.1f ms, max %.1f ms, model ready in %d%n",
                 starts, Benchmarks.percentile(nanos, 50) / 1e6, java.util.Arrays.stream(nanos).max().orElse(0) / 1e6,

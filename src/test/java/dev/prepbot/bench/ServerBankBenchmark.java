@@ -10,7 +10,7 @@ import dev.prepbot.serverbank.ServerQuestion;
 import dev.prepbot.serverbank.Status;
 import dev.prepbot.store.Database;
 import dev.prepbot.store.SqlServerBankStore;
-import java.nio.file.Files;
+import dev.prepbot.testing.Scratch;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,7 +37,7 @@ public final class ServerBankBenchmark {
     public static void main(String[] args) throws Exception {
         int questions = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int servers = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
-        Path dir = Files.createTempDirectory("prepbot-server-bench");
+        Path dir = Scratch.directory("prepbot-server-bench");
         Bank builtIn = new BankLoader().loadBuiltIn();
         Bank synthetic = new SyntheticBank(builtIn).generate(questions, 42);
         List<SyntheticBank.LabelledQuery> queries = SyntheticBank.lexical(SyntheticBank.queries(synthetic, 4_000, 7));

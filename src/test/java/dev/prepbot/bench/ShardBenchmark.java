@@ -5,6 +5,7 @@ import dev.prepbot.discord.fake.FakeDiscord;
 import dev.prepbot.discord.fake.World;
 import dev.prepbot.store.Database;
 import dev.prepbot.store.SqlDailyRecords;
+import dev.prepbot.testing.Scratch;
 import dev.prepbot.testing.ShardProcess;
 import dev.prepbot.testing.TestPostgres;
 import java.io.IOException;
@@ -52,7 +53,7 @@ final class ShardBenchmark {
     private ShardBenchmark(int servers, int processes) throws IOException {
         this.servers = servers;
         this.processes = processes;
-        this.dir = Files.createTempDirectory("prepbot-bench-shards");
+        this.dir = Scratch.directory("prepbot-bench-shards");
         this.database = TestPostgres.server().newDatabase();
     }
 

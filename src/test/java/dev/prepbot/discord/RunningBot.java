@@ -3,7 +3,7 @@ package dev.prepbot.discord;
 import dev.prepbot.App;
 import dev.prepbot.Settings;
 import dev.prepbot.discord.fake.FakeDiscord;
-import java.nio.file.Files;
+import dev.prepbot.testing.Scratch;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -35,7 +35,7 @@ final class RunningBot implements AutoCloseable {
     /** Starts it on a world {@code before} prepared, such as a second server, before the bot connects. */
     static RunningBot start(Map<String, String> extraEnv, Duration answerWithin,
                             java.util.function.Consumer<dev.prepbot.discord.fake.World> before) throws Exception {
-        Path dir = Files.createTempDirectory("prepbot-bot");
+        Path dir = Scratch.directory("prepbot-bot");
         FakeDiscord discord = FakeDiscord.start();
         before.accept(discord.world());
         Map<String, String> env = new HashMap<>(Map.of(
