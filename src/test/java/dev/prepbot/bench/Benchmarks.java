@@ -106,31 +106,14 @@ public final class Benchmarks {
     /**
      * The crowds ({@link CrowdBenchmark}) in a JVM of their own with the Dockerfile's options, as the bot
      * runs: in this one they met the heap and the compiled code the benchmarks before them left, and a
-     * collector the bot does not use. The child prints one figure a line: name, size, engine, value, unit.
+     * collector the bot does not use.
      */
     private void measureCrowds(List<Integer> crowds) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java));
-        command.addAll(Deployed.dockerfileOptions());
-        command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                CrowdBenchmark.class.getName()));
-        crowds.forEach(crowd -> command.add(Integer.toString(crowd)));
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        List<String> lines = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("the crowd benchmark failed: " + String.join("\n", lines));
-        }
-        Pattern figure = Pattern.compile("([a-z0-9_.]+) +(\\d+) +(\\S+) +(-?[0-9.]+) +(\\S+)");
-        int found = 0;
-        for (String line : lines) {
-            Matcher m = figure.matcher(line.strip());
-            if (m.matches()) {
-                add(m.group(1), Integer.parseInt(m.group(2)), m.group(3), Double.parseDouble(m.group(4)), m.group(5));
-                found++;
-            }
-        }
-        if (found == 0) {
-            throw new IllegalStateException("the crowd benchmark printed no figures: " + String.join("\n", lines));
+        List<String> command = javaCommand(Deployed.dockerfileOptions(), CrowdBenchmark.class,
+                crowds.stream().map(String::valueOf).toList());
+        String output = output(CrowdBenchmark.class, command);
+        if (CrowdBenchmark.readFigures(output, this::add) == 0) {
+            throw new IllegalStateException("CrowdBenchmark printed no figures: " + output);
         }
     }
 
@@ -311,19 +294,31 @@ public final class Benchmarks {
 
     /** Runs a probe's main class in a fresh JVM on this classpath; its output's {@code name=value} pairs. */
     private static Map<String, String> child(Class<?> main, String... args) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp",
-                System.getProperty("java.class.path"), main.getName()));
-        command.addAll(List.of(args));
-        return run(main, command);
+        return run(main, javaCommand(List.of(), main, List.of(args)));
     }
 
-    private static Map<String, String> run(Class<?> main, List<String> command) throws Exception {
+    /** The command that runs {@code main} with {@code args} in a fresh JVM on this classpath, with {@code options}. */
+    private static List<String> javaCommand(List<String> options, Class<?> main, List<String> args) {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        command.addAll(options);
+        command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                main.getName()));
+        command.addAll(args);
+        return command;
+    }
+
+    /** Runs the command; what it printed on standard output, or an error when it failed. */
+    private static String output(Class<?> main, List<String> command) throws Exception {
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (process.waitFor() != 0) {
             throw new IllegalStateException(main.getSimpleName() + " failed: " + output);
         }
+        return output;
+    }
+
+    private static Map<String, String> run(Class<?> main, List<String> command) throws Exception {
+        String output = output(main, command);
         Map<String, String> figures = new LinkedHashMap<>();
         Matcher m = Pattern.compile("(\\w+)=(\\S*)").matcher(output);
         while (m.find()) {

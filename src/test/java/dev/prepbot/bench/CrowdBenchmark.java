@@ -17,6 +17,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A crowd on one quiz question: N members of one server each click an answer within about 1.5
@@ -67,9 +69,9 @@ final class CrowdBenchmark {
                 }
                 if (engine.equals("prepbot")) {
                     Figures figures = (name, size, value, unit) -> sink.add(name, size, engine, value, unit);
-                    searches(discord, 1_000, 0, "crowd.search", figures);
-                    searches(discord, 1_000, 1_000, "crowd.search.second", figures);
-                    searches(discord, 1_000, 2_000, "crowd.search.third", figures);
+                    searches(discord, 1_000, "crowd.search", figures);
+                    searches(discord, 1_000, "crowd.search.second", figures);
+                    searches(discord, 1_000, "crowd.search.third", figures);
                 }
             }
         }
@@ -132,18 +134,17 @@ final class CrowdBenchmark {
 
     /**
      * A thousand /search commands from different members within a second, reported as {@code measure};
-     * members are new each time (numbered from {@code firstMember}), so none meets the per-member limit.
+     * members are new for each measure, so none meets the per-member limit.
      * The first thousand after a start meet code that is still compiling (JDA's and the fake Discord's as
      * well as the bot's), so the benchmark runs three, one after the other: a bot that has served a while
      * answers as the later ones do.
      */
-    private static void searches(FakeDiscord discord, int count, int firstMember, String measure, Figures sink)
-            throws Exception {
+    private static void searches(FakeDiscord discord, int count, String measure, Figures sink) throws Exception {
         String[] queries = {"tcp handshake", "isolaton levels", "gil threads", "deadl", "k-fold", "rebase vs merge"};
         List<FakeDiscord.Interaction> sent = new ArrayList<>();
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
-            World.User member = discord.world().addUser("searcher-" + (firstMember + i), false);
+            World.User member = discord.world().addUser(measure + "-" + i, false);
             sent.add(discord.slash(member, World.GENERAL, "search", Map.of("query", queries[i % queries.length])));
             LockSupport.parkNanos(start + Duration.ofSeconds(1).toNanos() * (i + 1) / count - System.nanoTime());
         }
@@ -155,11 +156,31 @@ final class CrowdBenchmark {
         sink.add(measure + ".ack.p99", count, Benchmarks.percentile(nanos, 99) / 1e6, "ms");
     }
 
-    /** Runs the crowd benchmark alone: {@code java ... dev.prepbot.bench.CrowdBenchmark 200 1000 2000 5000}. */
+    /** One figure a line, as {@link #main} prints them and {@link #readFigures} reads them back. */
+    private static final String FIGURE = "%-28s %6d %-10s %12.2f %s%n";
+    private static final Pattern FIGURE_LINE = Pattern.compile("([a-z0-9_.]+) +(\\d+) +(\\S+) +(-?[0-9.]+) +(\\S+)");
+
+    /**
+     * Runs the crowd benchmark alone: {@code java ... dev.prepbot.bench.CrowdBenchmark 200 1000 2000 5000}.
+     * Prints one figure a line: name, size, engine, value, unit.
+     */
     public static void main(String[] args) throws Exception {
         int[] crowds = args.length == 0 ? new int[] {200, 1_000, 2_000, 5_000}
                 : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
         new CrowdBenchmark(crowds).run((name, size, engine, value, unit) -> System.out.printf(java.util.Locale.ROOT,
-                "%-28s %6d %-10s %12.2f %s%n", name, size, engine, value, unit));
+                FIGURE, name, size, engine, value, unit));
+    }
+
+    /** Hands the figures {@link #main} printed to {@code sink}; how many there were. */
+    static int readFigures(String printed, Sink sink) {
+        int found = 0;
+        for (String line : printed.lines().toList()) {
+            Matcher m = FIGURE_LINE.matcher(line.strip());
+            if (m.matches()) {
+                sink.add(m.group(1), Integer.parseInt(m.group(2)), m.group(3), Double.parseDouble(m.group(4)), m.group(5));
+                found++;
+            }
+        }
+        return found;
     }
 }
