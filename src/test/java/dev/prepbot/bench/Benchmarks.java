@@ -539,6 +539,8 @@ public final class Benchmarks {
         machine.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
         machine.put("jdk", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
         machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        // The JVMs that time Prepbot (JMH's forks, the starts, the crowds) run with the image's options.
+        machine.put("jvm_options", String.join(" ", Deployed.dockerfileOptions()));
         ArrayNode list = root.putArray("results");
         for (Result r : results) {
             list.addObject().put("name", r.name()).put("bank", r.bank()).put("engine", r.engine()).put("value", r.value())
@@ -555,6 +557,7 @@ public final class Benchmarks {
         table.append(String.format(Locale.ROOT, "%nPrepbot benchmarks on %s (%s cores), %s GB, %s, %s%n%n",
                 machine.get("cpu").asText(), machine.get("cores"), machine.get("memory_gb"), machine.get("jdk").asText(),
                 machine.get("os").asText()));
+        table.append(String.format(Locale.ROOT, "JMH's forks, the starts and the crowds run with: %s%n%n", machine.get("jvm_options").asText()));
         String row = "| %-30s | %7s | %-7s | %12s | %-4s | %-13s |%n";
         table.append(String.format(Locale.ROOT, row, "measure", "bank", "engine", "value", "unit", "prepbot ÷ this"));
         table.append(String.format(Locale.ROOT, row, "-".repeat(30), "-".repeat(7), "-".repeat(7), "-".repeat(12), "-".repeat(4),
