@@ -33,17 +33,12 @@ USER prepbot
 # setting, a common default; elsewhere the JVM says so once and goes on with small pages), which spares the
 # collector a page fault per 4 KB while a large bank's first start fills the heap; the JVM's own warnings
 # on standard error, as Prepbot's logs are, so that standard output carries only a command's result, except
-# the class-data archive's (a list of classes it skips, at the first stop). Native access is granted by the
-# jar's manifest.
-# Lucene's vector module (jdk.incubator.vector): with it Lucene compares vectors with SIMD instructions where
-# they lie in the mapped index files instead of copying each into the heap first; a search through the
-# sentence models at 10,000 questions took 0.2-1.8 ms less at p50 and less at p99 in five of six alternating
-# runs (the README's Performance section has the figures). What it costs: the JVM says "Using incubator modules" on standard error at each start, and
-# a command starts about 50 ms later (the JVM's archived module graph holds no added module, so it is not used).
+# the class-data archive's (a list of classes it skips, at the first stop). Native access is granted by the jar's manifest: the same flag on the command line
+# would stop the JVM from using its archived module graph.
 ENV PREPBOT_DB=/data/prepbot.db \
     XDG_CACHE_HOME=/data/cache \
     DJL_CACHE_DIR=/data/cache/djl \
-    PREPBOT_JVM_OPTIONS="--add-modules=jdk.incubator.vector -XX:MaxRAMPercentage=75 -XX:+UseSerialGC -XX:+UseTransparentHugePages -XX:+ExitOnOutOfMemoryError -Xlog:disable -Xlog:all=warning:stderr -Xlog:cds=off:stderr"
+    PREPBOT_JVM_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+UseSerialGC -XX:+UseTransparentHugePages -XX:+ExitOnOutOfMemoryError -Xlog:disable -Xlog:all=warning:stderr -Xlog:cds=off:stderr"
 VOLUME ["/data"]
 # docker stop sends SIGTERM: Prepbot shuts JDA down, closes the database and exits 0.
 STOPSIGNAL SIGTERM
