@@ -125,8 +125,9 @@ class TerminalConsoleTest {
             // A space typed after the one Tab added is taken in by the completion.
             screen.type(" lead\t");
             screen.await("the best question inserted", s -> s.rows().contains("prepbot> /answer " + LEADER_ELECTION));
-            assertTrue(screen.rows().stream().anyMatch(r -> r.contains("In a leaderless store")),
-                    "the other questions are listed under the line: " + screen.rows());
+            // The terminal draws the completed line before the list under it: wait for both.
+            screen.await("the other questions listed under the line",
+                    s -> s.rows().stream().anyMatch(r -> r.contains("In a leaderless store")));
             screen.type("\r");
             assertEquals("/answer " + LEADER_ELECTION, line(first), "one Enter runs the line with the question chosen");
 
