@@ -99,8 +99,12 @@ class TerminalConsoleTest {
      */
     private Future<Optional<String>> readLine(TerminalIo io, TestScreen screen) {
         Future<Optional<String>> read = typing.submit(() -> io.readLine(completions));
-        screen.await("an empty prompt", s -> io.reader().isReading() && s.rows().size() > s.cursorRow()
-                && s.rows().get(s.cursorRow()).matches("prepbot( \\[\\d+ s left])?>"));
+        screen.await("an empty prompt", s -> {
+            // One reading of the screen: the terminal may redraw it between two.
+            List<String> rows = s.rows();
+            int cursor = s.cursorRow();
+            return io.reader().isReading() && rows.size() > cursor && rows.get(cursor).matches("prepbot( \\[\\d+ s left])?>");
+        });
         return read;
     }
 
@@ -169,7 +173,11 @@ class TerminalConsoleTest {
             screen.await("the question's buttons", s -> s.rows().contains("[2] Full answer"));
             int answerFrom = screen.rows().size();
             screen.type("2\r");
-            screen.await("the full answer", s -> s.rows().stream().anyMatch(r -> r.equals("Production story")));
+            // The prompt comes back once the whole card is drawn: what the test reads is all there.
+            screen.await("the full answer, then the prompt", s -> {
+                List<String> rows = s.rows();
+                return rows.contains("Production story") && rows.get(rows.size() - 1).equals("prepbot>");
+            });
             screen.type("\u0004");
             session.get(20, TimeUnit.SECONDS);
 
