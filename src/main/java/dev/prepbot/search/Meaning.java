@@ -29,8 +29,8 @@ public final class Meaning implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Meaning.class);
 
-    /** The model and the bank's vectors, both ready to use. */
-    record Ready(Embedder model, VectorIndex vectors) {
+    /** The model, the bank's vectors and the everyday questions as the model reads them, all ready to use. */
+    record Ready(Embedder model, VectorIndex vectors, EverydayQuestions everyday) {
     }
 
     /** Completes with the model and vectors, or with null when they cannot be had; never exceptionally. */
@@ -115,11 +115,14 @@ public final class Meaning implements AutoCloseable {
             Embedder stoppable = new InBackground(embedder, closed, embeddingAllowed);
             VectorIndex vectors = vectors(bank, stoppable, cacheRoot.map(IndexCache::new), progress,
                     () -> embeddingNeeded.complete(null));
+            EverydayQuestions everyday = EverydayQuestions.readBy(stoppable, cacheRoot.map(IndexCache::new)
+                    .flatMap(cache -> bank.checksum().flatMap(sum -> cache.find(vectorsKey(sum, embedder))))
+                    .map(folder -> folder.resolve(EverydayQuestions.KEPT)));
             // The runtime's first inference is several times slower than the rest; pay it here, not in a search.
             stoppable.embed("warm up the sentence model");
             LOG.debug("Search by meaning is ready ({} questions, {} ms).", bank.size(),
                     (System.nanoTime() - started) / 1_000_000);
-            return new Ready(embedder, vectors);
+            return new Ready(embedder, vectors, everyday);
         }, executor).exceptionally(e -> {
             if (!closed.get()) {
                 LOG.warn("Search by meaning is off, searching by words only: {}", rootMessage(e));

@@ -544,7 +544,8 @@ public final class SearchIndex implements AutoCloseable {
             List<Integer> foundByWords = Arrays.stream(byWords.scoreDocs).map(sd -> questionOfDoc[sd.doc]).toList();
             List<VectorIndex.Neighbour> near = model.get().vectors().closest(vector, Relevance.CANDIDATES, topic, foundByWords);
             float closest = near.isEmpty() ? -1f : near.get(0).closeness();
-            if (!Relevance.WHOLE_AND_PARTS.answers(closest, coverage)) {
+            if (!Relevance.WHOLE_AND_PARTS.answers(closest, coverage)
+                    || Relevance.everyday(closest, model.get().everyday().closest(vector))) {
                 return List.of();
             }
             Map<Integer, Float> held = new HashMap<>();
@@ -709,9 +710,13 @@ public final class SearchIndex implements AutoCloseable {
             return Optional.empty();
         }
         Map<String, List<Float>> byTopic = new HashMap<>();
-        model.get().vectors().closest(model.get().model().embed(text), Relevance.CANDIDATES, Optional.empty(), List.of())
-                .forEach(n -> byTopic.computeIfAbsent(bank.questions().get(n.ordinal()).topic(), t -> new ArrayList<>())
-                        .add(n.closeness()));
+        float[] vector = model.get().model().embed(text);
+        List<VectorIndex.Neighbour> near = model.get().vectors().closest(vector, Relevance.CANDIDATES, Optional.empty(), List.of());
+        if (!near.isEmpty() && Relevance.everyday(near.get(0).closeness(), model.get().everyday().closest(vector))) {
+            return Optional.of(byTopic); // about everyday life: no topic of the bank is where to look
+        }
+        near.forEach(n -> byTopic.computeIfAbsent(bank.questions().get(n.ordinal()).topic(), t -> new ArrayList<>())
+                .add(n.closeness()));
         return Optional.of(byTopic);
     }
 

@@ -29,6 +29,7 @@ public final class ShippedVectors {
     private static final String FOLDER = "shipped-vectors";
     private static final String KEY = "key";
     private static final String FILES = "files";
+    private static final String EVERYDAY = "everyday";
 
     private ShippedVectors() {
     }
@@ -53,6 +54,15 @@ public final class ShippedVectors {
         return !files.isEmpty();
     }
 
+    /** The everyday questions' vectors as shipped, with the key they were made under ({@link EverydayQuestions}). */
+    static Optional<byte[]> everyday() {
+        try {
+            return resource(EVERYDAY);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
     private static Optional<byte[]> resource(String name) throws IOException {
         try (InputStream in = ShippedVectors.class.getResourceAsStream("/" + FOLDER + "/" + name)) {
             return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
@@ -60,19 +70,28 @@ public final class ShippedVectors {
     }
 
     /**
-     * Embeds the built-in bank into {@code args[0]}/shipped-vectors (the build's class folder), unless the
-     * vectors there were made for the same bank and models. Never fails the build: without the models it
+     * Embeds the built-in bank and the everyday questions into {@code args[0]}/shipped-vectors (the
+     * build's class folder), unless the vectors there were made for the same texts and models. Never fails the build: without the models it
      * ships no vectors.
      */
     public static void main(String[] args) throws Exception {
         Path folder = Path.of(args[0]).resolve(FOLDER);
         Bank bank = new BankLoader().loadBuiltIn();
         try {
-            ship(bank, JointEmbedder.load(Optional.empty()), folder);
+            Embedder model = JointEmbedder.load(Optional.empty());
+            ship(bank, model, folder);
+            shipEveryday(model, folder.resolve(EVERYDAY));
         } catch (IOException | RuntimeException | LinkageError e) {
             System.err.println("prepbot: no vectors shipped, the sentence models cannot run here: " + e.getMessage());
             IndexCache.deleteQuietly(folder);
         }
+    }
+
+    private static void shipEveryday(Embedder model, Path file) throws IOException {
+        if (Files.exists(file) && EverydayQuestions.parse(Files.readAllBytes(file), EverydayQuestions.key(model)).isPresent()) {
+            return;
+        }
+        EverydayQuestions.write(model, file);
     }
 
     private static void ship(Bank bank, Embedder model, Path folder) throws IOException {

@@ -79,6 +79,16 @@ class SearchByMeaningTest {
     }
 
     @Test
+    void anEverydayQuestionMuchCloserThanAnyOfTheBanksMakesAQueryInItsWordsNoMatch() {
+        String query = "how long does a python live as a pet";
+        SearchIndex.Evidence evidence = index.evidence(query);
+        assertTrue(Relevance.WHOLE_AND_PARTS.answers(evidence.closest(), evidence.coverage()),
+                "near in meaning and half its words in one question: an answer, but for the everyday questions");
+        assertEquals(List.of(), ids(index, query));
+        assertEquals(List.of(), index.nearestTopics(query, 3), "nor is a topic of the bank where to look");
+    }
+
+    @Test
     void aTopicIsSuggestedOnlyWhenMoreThanOneOfItsQuestionsIsNear() {
         // One word with another sense in the bank: keyboard switches, context switches; a leaky faucet, data leakage.
         for (String offSubject : List.of("best mechanical keyboard switches", "how to fix a leaky kitchen faucet",
@@ -331,11 +341,12 @@ class SearchByMeaningTest {
         WordHashEmbedder first = new WordHashEmbedder();
         Meaning.start(bank, () -> first, Optional.of(dir.resolve("vectors")), Progress.none(), Runnable::run).close();
         int texts = bank.questions().stream().mapToInt(q -> 1 + VectorIndex.parts(q).size()).sum();
-        assertEquals(texts + 1, first.embedded.get(), "both questions whole and in parts, and one text to warm the model up");
+        assertEquals(texts + EverydayQuestions.texts().size() + 1, first.embedded.get(),
+                "both questions whole and in parts, the everyday questions, and one text to warm the model up");
         WordHashEmbedder second = new WordHashEmbedder();
         Meaning again = Meaning.start(bank, () -> second, Optional.of(dir.resolve("vectors")), Progress.none(), Runnable::run);
         assertTrue(again.isReady());
-        assertEquals(1, second.embedded.get(), "the stored vectors were read, only the warm-up embedded");
+        assertEquals(1, second.embedded.get(), "the stored vectors were read, the everyday questions' too: only the warm-up embedded");
         again.close();
     }
 }

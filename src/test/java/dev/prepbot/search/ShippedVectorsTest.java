@@ -12,6 +12,7 @@ import dev.prepbot.testing.TestCache;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,6 +47,29 @@ class ShippedVectorsTest {
                 }
             }
         }
+    }
+
+    @Test
+    void theEverydayQuestionsAreShippedAsTheModelsReadThemAndReadWithoutEmbedding() {
+        float[][] shipped = EverydayQuestions.parse(ShippedVectors.everyday().orElseThrow(), EverydayQuestions.key(model))
+                .orElseThrow();
+        List<String> texts = EverydayQuestions.texts();
+        for (int i : new int[] {0, texts.size() - 1}) {
+            assertEquals(1f, VectorUtil.dotProduct(shipped[i], model.embed(texts.get(i))), 1e-3f, texts.get(i));
+        }
+        Embedder refusing = new Embedder.Through() {
+            @Override
+            public Embedder model() {
+                return model;
+            }
+
+            @Override
+            public float[] embed(String text) {
+                throw new AssertionError("embedded " + text);
+            }
+        };
+        EverydayQuestions everyday = EverydayQuestions.readBy(refusing);
+        assertEquals(1f, everyday.closest(model.embed(texts.get(5))), 1e-3f);
     }
 
     @Test
