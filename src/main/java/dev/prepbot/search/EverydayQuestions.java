@@ -13,11 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.zip.CRC32C;
 import org.apache.lucene.util.VectorUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,30 +48,45 @@ final class EverydayQuestions {
         this.vectors = vectors;
     }
 
+    /**
+     * The list and the vectors shipped for it, as the jar holds them; read while the model loads, since
+     * reading them takes a few tens of milliseconds (inflating 1.5 MB from the jar, most of it).
+     */
+    record Shipped(List<String> texts, String checksum, Optional<byte[]> vectors) {
+
+        static Shipped read() {
+            try (InputStream in = EverydayQuestions.class.getResourceAsStream(TEXTS)) {
+                if (in == null) {
+                    throw new IllegalStateException("the jar lacks " + TEXTS);
+                }
+                byte[] list = in.readAllBytes();
+                CRC32C crc = new CRC32C();
+                crc.update(list);
+                List<String> texts = new String(list, StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
+                return new Shipped(texts, Long.toHexString(crc.getValue()), ShippedVectors.everyday());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + TEXTS, e);
+            }
+        }
+    }
+
     /** The questions, one per line of the list. */
     static List<String> texts() {
-        try (InputStream in = EverydayQuestions.class.getResourceAsStream(TEXTS)) {
-            if (in == null) {
-                throw new IllegalStateException("the jar lacks " + TEXTS);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + TEXTS, e);
-        }
+        return Shipped.read().texts();
     }
 
     /** The questions as this model reads them: the shipped vectors when made by it, else embedded now. */
     static EverydayQuestions readBy(Embedder model) {
-        return readBy(model, Optional.empty());
+        return readBy(model, Shipped.read(), Optional.empty());
     }
 
     /**
      * The same, but kept in the file once embedded, and read from it when it holds them as this model
      * reads them: beside the bank's vectors, an unchanged bank starts without embedding anything.
      */
-    static EverydayQuestions readBy(Embedder model, Optional<Path> kept) {
-        String key = key(model);
-        Optional<float[][]> found = ShippedVectors.everyday().flatMap(bytes -> parse(bytes, key))
+    static EverydayQuestions readBy(Embedder model, Shipped shipped, Optional<Path> kept) {
+        String key = key(model, shipped.checksum());
+        Optional<float[][]> found = shipped.vectors().flatMap(bytes -> parse(bytes, key))
                 .or(() -> kept.filter(Files::isRegularFile).flatMap(file -> {
                     try {
                         return parse(Files.readAllBytes(file), key);
@@ -84,17 +97,17 @@ final class EverydayQuestions {
         if (found.isPresent()) {
             return new EverydayQuestions(found.get());
         }
-        List<float[]> embedded = model.embedAll(texts());
-        kept.ifPresent(file -> keep(model, embedded, file));
+        List<float[]> embedded = model.embedAll(shipped.texts());
+        kept.ifPresent(file -> keep(key, model, embedded, file));
         return new EverydayQuestions(embedded.toArray(float[][]::new));
     }
 
     /** Keeps the vectors for the next start; one that cannot embeds them again, nothing worse. */
-    private static void keep(Embedder model, List<float[]> embedded, Path file) {
+    private static void keep(String key, Embedder model, List<float[]> embedded, Path file) {
         try {
             Path written = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".new");
             try {
-                write(model, embedded, written);
+                write(key, model, embedded, written);
                 Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(written);
@@ -116,25 +129,20 @@ final class EverydayQuestions {
         return best;
     }
 
-    /** What names a reading of the list: how it is written, the model and the list itself. */
-    static String key(Embedder model) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(String.join("\n", texts()).getBytes(StandardCharsets.UTF_8));
-            return "format-" + FORMAT + "/" + model.name() + "/" + model.dimension() + "/" + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+    /** What names a reading of the list: how it is written, the model, and the list by its checksum. */
+    static String key(Embedder model, String listChecksum) {
+        return "format-" + FORMAT + "/" + model.name() + "/" + model.dimension() + "/" + listChecksum;
     }
 
     /** Writes the list as the model reads it, under its key, for {@link #readBy} to find. */
     static void write(Embedder model, Path file) throws IOException {
-        write(model, model.embedAll(texts()), file);
+        Shipped list = Shipped.read();
+        write(key(model, list.checksum()), model, model.embedAll(list.texts()), file);
     }
 
-    private static void write(Embedder model, List<float[]> embedded, Path file) throws IOException {
+    private static void write(String key, Embedder model, List<float[]> embedded, Path file) throws IOException {
         try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(file))) {
-            out.writeUTF(key(model));
+            out.writeUTF(key);
             out.writeInt(embedded.size());
             out.writeInt(model.dimension());
             byte[] floats = new byte[embedded.size() * model.dimension() * Float.BYTES];

@@ -106,6 +106,9 @@ public final class Meaning implements AutoCloseable {
         CompletableFuture<Void> embeddingAllowed = new CompletableFuture<>();
         wordsServing.whenComplete((result, failure) -> embeddingAllowed.complete(null));
         CompletableFuture<Void> embeddingNeeded = new CompletableFuture<>();
+        // Beside the model's loading, not after it on the executor's one thread: a few tens of milliseconds.
+        CompletableFuture<EverydayQuestions.Shipped> everydayShipped =
+                CompletableFuture.supplyAsync(EverydayQuestions.Shipped::read);
         CompletableFuture<Ready> ready = CompletableFuture.supplyAsync(() -> {
             begun.set(true);
             stopIfClosed(closed);
@@ -115,9 +118,10 @@ public final class Meaning implements AutoCloseable {
             Embedder stoppable = new InBackground(embedder, closed, embeddingAllowed);
             VectorIndex vectors = vectors(bank, stoppable, cacheRoot.map(IndexCache::new), progress,
                     () -> embeddingNeeded.complete(null));
-            EverydayQuestions everyday = EverydayQuestions.readBy(stoppable, cacheRoot.map(IndexCache::new)
+            Optional<Path> keptEveryday = cacheRoot.map(IndexCache::new)
                     .flatMap(cache -> bank.checksum().flatMap(sum -> cache.find(vectorsKey(sum, embedder))))
-                    .map(folder -> folder.resolve(EverydayQuestions.KEPT)));
+                    .map(folder -> folder.resolve(EverydayQuestions.KEPT));
+            EverydayQuestions everyday = EverydayQuestions.readBy(stoppable, everydayShipped.join(), keptEveryday);
             // The runtime's first inference is several times slower than the rest; pay it here, not in a search.
             stoppable.embed("warm up the sentence model");
             LOG.debug("Search by meaning is ready ({} questions, {} ms).", bank.size(),

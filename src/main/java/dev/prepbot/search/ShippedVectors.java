@@ -88,7 +88,8 @@ public final class ShippedVectors {
     }
 
     private static void shipEveryday(Embedder model, Path file) throws IOException {
-        if (Files.exists(file) && EverydayQuestions.parse(Files.readAllBytes(file), EverydayQuestions.key(model)).isPresent()) {
+        String key = EverydayQuestions.key(model, EverydayQuestions.Shipped.read().checksum());
+        if (Files.exists(file) && EverydayQuestions.parse(Files.readAllBytes(file), key).isPresent()) {
             return;
         }
         EverydayQuestions.write(model, file);

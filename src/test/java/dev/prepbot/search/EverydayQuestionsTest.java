@@ -30,11 +30,12 @@ class EverydayQuestionsTest {
         Path file = folder.resolve("everyday");
         EverydayQuestions.write(model, file);
         byte[] bytes = Files.readAllBytes(file);
-        float[][] read = EverydayQuestions.parse(bytes, EverydayQuestions.key(model)).orElseThrow();
+        String key = EverydayQuestions.key(model, EverydayQuestions.Shipped.read().checksum());
+        float[][] read = EverydayQuestions.parse(bytes, key).orElseThrow();
         assertEquals(EverydayQuestions.texts().size(), read.length);
         assertTrue(Arrays.equals(model.embed(EverydayQuestions.texts().get(7)), read[7]));
         assertFalse(EverydayQuestions.parse(bytes, "another model/384/0").isPresent());
-        assertFalse(EverydayQuestions.parse(Arrays.copyOf(bytes, bytes.length - 4), EverydayQuestions.key(model)).isPresent(),
+        assertFalse(EverydayQuestions.parse(Arrays.copyOf(bytes, bytes.length - 4), key).isPresent(),
                 "a file cut short is not read");
     }
 
