@@ -16,10 +16,10 @@ import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.IndexOutput;
 
 /**
- * The built-in bank's vectors, embedded when Prepbot is built and shipped inside the jar, so that a first
- * start, or a command-line search on a machine with no cache yet, reads them instead of embedding the
- * bank (about twenty seconds of both cores here). They are used only for the bank and models they were
- * made with: the same key as the vector cache's, kept beside them.
+ * The built-in bank's vectors (and the {@link EverydayQuestions}'), embedded when Prepbot is built and
+ * shipped inside the jar, so that a first start, or a command-line search on a machine with no cache yet,
+ * reads them instead of embedding the bank (about twenty seconds of both cores here). They are used only
+ * for the bank and models they were made with: the same key as the vector cache's, kept beside them.
  *
  * <p>{@link #main} makes them during the build; when the models cannot run there, it ships none and
  * Prepbot embeds the bank at its first start, as it does any other.
@@ -71,8 +71,8 @@ public final class ShippedVectors {
 
     /**
      * Embeds the built-in bank and the everyday questions into {@code args[0]}/shipped-vectors (the
-     * build's class folder), unless the vectors there were made for the same texts and models. Never fails the build: without the models it
-     * ships no vectors.
+     * build's class folder), unless the vectors there were made for the same texts and models. Never
+     * fails the build: without the models it ships no vectors.
      */
     public static void main(String[] args) throws Exception {
         Path folder = Path.of(args[0]).resolve(FOLDER);
