@@ -89,6 +89,13 @@ class SearchByMeaningTest {
     }
 
     @Test
+    void noBuiltInQuestionAskedAsItIsWrittenIsTakenForEverydayLife() {
+        for (Question question : builtIn.questions()) {
+            assertFalse(ids(index, question.question()).isEmpty(), question.id());
+        }
+    }
+
+    @Test
     void aTopicIsSuggestedOnlyWhenMoreThanOneOfItsQuestionsIsNear() {
         // One word with another sense in the bank: keyboard switches, context switches; a leaky faucet, data leakage.
         for (String offSubject : List.of("best mechanical keyboard switches", "how to fix a leaky kitchen faucet",
