@@ -105,7 +105,9 @@ final class Relevance {
      * while the everyday queries that shared words with the bank came 0.16 to 0.20 closer (the pharmacy's
      * Sunday hours, grafting a branch onto an apple tree, how big ball pythons get): at 0.15, "no match" on
      * the unanswerable queries written apart went from 71.4% to 76.8%, none answerable more refused, and
-     * the tuned set's figures did not change. The servers' questions, embedded whole, are not judged so: by the
+     * the tuned set's figures did not change. At 0.1 one more answerable query written apart was refused
+     * (the booking of a flight, a hotel and a car undone in part, 0.11 closer to a lost suitcase), for no
+     * more everyday ones; at 0.2 only the pharmacy was (73.2%). The servers' questions, embedded whole, are not judged so: by the
      * whole's cosine an answerable query came 0.33 closer to an everyday question ("how to answer a
      * question about arguing with a coworker"), more than any everyday query sharing the bank's words did.
      */
