@@ -118,13 +118,22 @@ final class EverydayQuestions {
     }
 
     /**
-     * How close the nearest of them is to a query's vector, on the cosine's scale (the model's vectors
-     * are unit vectors).
+     * How close the {@code n} of them nearest to a query's vector are, nearest first, on the cosine's
+     * scale (the model's vectors are unit vectors).
      */
-    float closest(float[] query) {
-        float best = -1f;
+    float[] closest(float[] query, int n) {
+        float[] best = new float[Math.min(n, vectors.length)];
+        java.util.Arrays.fill(best, -1f);
         for (float[] v : vectors) {
-            best = Math.max(best, VectorUtil.dotProduct(v, query));
+            float cosine = VectorUtil.dotProduct(v, query);
+            // Kept nearest first: insert where it belongs and drop the farthest.
+            for (int i = 0; i < best.length; i++) {
+                if (cosine > best[i]) {
+                    System.arraycopy(best, i, best, i + 1, best.length - i - 1);
+                    best[i] = cosine;
+                    break;
+                }
+            }
         }
         return best;
     }

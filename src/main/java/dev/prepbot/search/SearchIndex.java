@@ -545,7 +545,7 @@ public final class SearchIndex implements AutoCloseable {
             List<VectorIndex.Neighbour> near = model.get().vectors().closest(vector, Relevance.CANDIDATES, topic, foundByWords);
             float closest = near.isEmpty() ? -1f : near.get(0).closeness();
             if (!Relevance.WHOLE_AND_PARTS.answers(closest, coverage)
-                    || Relevance.everyday(closest, model.get().everyday().closest(vector))) {
+                    || Relevance.everyday(near, model.get().everyday().closest(vector, Relevance.EVERYDAY_NEIGHBOURS))) {
                 return List.of();
             }
             Map<Integer, Float> held = new HashMap<>();
@@ -712,7 +712,7 @@ public final class SearchIndex implements AutoCloseable {
         Map<String, List<Float>> byTopic = new HashMap<>();
         float[] vector = model.get().model().embed(text);
         List<VectorIndex.Neighbour> near = model.get().vectors().closest(vector, Relevance.CANDIDATES, Optional.empty(), List.of());
-        if (!near.isEmpty() && Relevance.everyday(near.get(0).closeness(), model.get().everyday().closest(vector))) {
+        if (Relevance.everyday(near, model.get().everyday().closest(vector, Relevance.EVERYDAY_NEIGHBOURS))) {
             return Optional.of(byTopic); // about everyday life: no topic of the bank is where to look
         }
         near.forEach(n -> byTopic.computeIfAbsent(bank.questions().get(n.ordinal()).topic(), t -> new ArrayList<>())

@@ -62,6 +62,9 @@ class EverydayQuestionsTest {
         EverydayQuestions everyday = EverydayQuestions.readBy(counting);
         assertEquals(EverydayQuestions.texts().size(), embedded.get());
         String one = EverydayQuestions.texts().get(3);
-        assertEquals(1f, everyday.closest(model.embed(one)), 1e-5f, "a question of the list is closest to itself");
+        assertEquals(1f, everyday.closest(model.embed(one), 1)[0], 1e-5f, "a question of the list is closest to itself");
+        float[] three = everyday.closest(model.embed(one), 3);
+        assertEquals(3, three.length);
+        assertTrue(three[0] >= three[1] && three[1] >= three[2] && three[2] > -1f, "the three nearest, nearest first");
     }
 }
