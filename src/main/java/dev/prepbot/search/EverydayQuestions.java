@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * Questions about everyday life (cooking, gardening, pets, taxes, travel, sport ...), which the bank is
  * not about, as the sentence models read them. Many everyday questions share words with the bank in
  * another sense ("how long does a python live as a pet" holds "python"), and the closeness of a
- * computing question in the same words can pass for an answer; one of these questions being much closer
- * still tells the query is off the subject. They are a fixed list written for this, covering
+ * computing question in the same words can pass for an answer; these questions, much closer to it than
+ * the bank's, still tell the query is off the subject ({@link Relevance#everyday}). They are a fixed list written for this, covering
  * twenty areas of life evenly, with no computing in them and none of the bank's subjects (work and
  * colleagues included: the bank asks about those).
  *

@@ -79,7 +79,7 @@ class SearchByMeaningTest {
     }
 
     @Test
-    void anEverydayQuestionMuchCloserThanAnyOfTheBanksMakesAQueryInItsWordsNoMatch() {
+    void everydayQuestionsMuchCloserThanTheBanksMakeAQueryInItsWordsNoMatch() {
         String query = "how long does a python live as a pet";
         SearchIndex.Evidence evidence = index.evidence(query);
         assertTrue(Relevance.WHOLE_AND_PARTS.answers(evidence.closest(), evidence.coverage()),
