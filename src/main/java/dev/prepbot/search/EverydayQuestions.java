@@ -25,9 +25,9 @@ import org.slf4j.LoggerFactory;
  * not about, as the sentence models read them. Many everyday questions share words with the bank in
  * another sense ("how long does a python live as a pet" holds "python"), and the closeness of a
  * computing question in the same words can pass for an answer; these questions, much closer to it than
- * the bank's, still tell the query is off the subject ({@link Relevance#everyday}). They are a fixed list written for this, covering
- * twenty areas of life evenly, with no computing in them and none of the bank's subjects (work and
- * colleagues included: the bank asks about those).
+ * the bank's, still tell the query is off the subject ({@link Relevance#everyday}). They are a fixed
+ * list written for this, covering twenty areas of life evenly, with no computing in them and none of the
+ * bank's subjects (work and colleagues included: the bank asks about those).
  *
  * <p>Their vectors are made when Prepbot is built and shipped in the jar ({@link ShippedVectors}); for
  * other models, or a build that could not run them, they are embedded when the model loads and kept
@@ -62,7 +62,8 @@ final class EverydayQuestions {
                 byte[] list = in.readAllBytes();
                 CRC32C crc = new CRC32C();
                 crc.update(list);
-                List<String> texts = new String(list, StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
+                List<String> texts = new String(list, StandardCharsets.UTF_8).lines()
+                        .filter(line -> !line.isBlank()).toList();
                 return new Shipped(texts, Long.toHexString(crc.getValue()), ShippedVectors.everyday());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + TEXTS, e);

@@ -109,10 +109,11 @@ final class Relevance {
      * "no match" on the unanswerable queries written apart went from 71.4% to 78.6%, none answerable more
      * refused, and the tuned set's figures did not change. By the single nearest on each side, the
      * answerable queries came up to 0.14 closer and the everyday ones 0.09 to 0.20: at 0.15, 76.8% (the
-     * taxes not refused); at 0.1, one answerable query more refused; at 0.2, 73.2%. The servers' questions, embedded whole, are not judged so: a server may ask about
-     * what is everyday life to the built-in bank, and by the whole's cosine an answerable query came 0.33
-     * closer to an everyday question ("how to answer a question about arguing with a coworker"), more than
-     * any everyday query sharing the bank's words did.
+     * taxes not refused); at 0.1, one answerable query more refused; at 0.2, 73.2%. The servers' questions,
+     * embedded whole, are not judged so: a server may ask about what is everyday life to the built-in
+     * bank, and by the whole's cosine an answerable query came 0.33 closer to an everyday question ("how to
+     * answer a question about arguing with a coworker"), more than any everyday query sharing the bank's
+     * words did. Searching within a topic, the bank's side is that topic's questions.
      */
     static final float EVERYDAY_MARGIN = 0.085f;
 
