@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,26 +40,8 @@ class EverydayQuestionsTest {
 
     @Test
     void aModelTheBuildDidNotShipThemForEmbedsThemOnceAndFindsTheClosest() {
-        AtomicInteger embedded = new AtomicInteger();
-        Embedder counting = new Embedder.Through() {
-            @Override
-            public Embedder model() {
-                return model;
-            }
-
-            @Override
-            public float[] embed(String text) {
-                return model.embed(text);
-            }
-
-            @Override
-            public List<float[]> embedAll(List<String> texts) {
-                embedded.addAndGet(texts.size());
-                return model.embedAll(texts);
-            }
-        };
-        EverydayQuestions everyday = EverydayQuestions.readBy(counting);
-        assertEquals(EverydayQuestions.texts().size(), embedded.get());
+        EverydayQuestions everyday = EverydayQuestions.readBy(model);
+        assertEquals(EverydayQuestions.texts().size(), model.embedded.get());
         String one = EverydayQuestions.texts().get(3);
         assertEquals(1f, everyday.closest(model.embed(one), 1)[0], 1e-5f, "a question of the list is closest to itself");
         float[] three = everyday.closest(model.embed(one), 3);
