@@ -55,6 +55,12 @@ final class EverydayQuestions {
     record Shipped(List<String> texts, String checksum, Optional<byte[]> vectors) {
 
         static Shipped read() {
+            Shipped list = list();
+            return new Shipped(list.texts(), list.checksum(), ShippedVectors.everyday());
+        }
+
+        /** The list alone, without the vectors: what naming a reading or embedding the list needs. */
+        static Shipped list() {
             try (InputStream in = EverydayQuestions.class.getResourceAsStream(TEXTS)) {
                 if (in == null) {
                     throw new IllegalStateException("the jar lacks " + TEXTS);
@@ -64,7 +70,7 @@ final class EverydayQuestions {
                 crc.update(list);
                 List<String> texts = new String(list, StandardCharsets.UTF_8).lines()
                         .filter(line -> !line.isBlank()).toList();
-                return new Shipped(texts, Long.toHexString(crc.getValue()), ShippedVectors.everyday());
+                return new Shipped(texts, Long.toHexString(crc.getValue()), Optional.empty());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + TEXTS, e);
             }
@@ -73,7 +79,7 @@ final class EverydayQuestions {
 
     /** The questions, one per line of the list. */
     static List<String> texts() {
-        return Shipped.read().texts();
+        return Shipped.list().texts();
     }
 
     /** The questions as this model reads them: the shipped vectors when made by it, else embedded now. */
@@ -146,7 +152,7 @@ final class EverydayQuestions {
 
     /** Writes the list as the model reads it, under its key, for {@link #readBy} to find. */
     static void write(Embedder model, Path file) throws IOException {
-        Shipped list = Shipped.read();
+        Shipped list = Shipped.list();
         write(key(model, list.checksum()), model, model.embedAll(list.texts()), file);
     }
 

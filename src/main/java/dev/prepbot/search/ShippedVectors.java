@@ -88,7 +88,7 @@ public final class ShippedVectors {
     }
 
     private static void shipEveryday(Embedder model, Path file) throws IOException {
-        String key = EverydayQuestions.key(model, EverydayQuestions.Shipped.read().checksum());
+        String key = EverydayQuestions.key(model, EverydayQuestions.Shipped.list().checksum());
         if (Files.exists(file) && EverydayQuestions.parse(Files.readAllBytes(file), key).isPresent()) {
             return;
         }

@@ -29,7 +29,7 @@ class EverydayQuestionsTest {
         Path file = folder.resolve("everyday");
         EverydayQuestions.write(model, file);
         byte[] bytes = Files.readAllBytes(file);
-        String key = EverydayQuestions.key(model, EverydayQuestions.Shipped.read().checksum());
+        String key = EverydayQuestions.key(model, EverydayQuestions.Shipped.list().checksum());
         float[][] read = EverydayQuestions.parse(bytes, key).orElseThrow();
         assertEquals(EverydayQuestions.texts().size(), read.length);
         assertTrue(Arrays.equals(model.embed(EverydayQuestions.texts().get(7)), read[7]));

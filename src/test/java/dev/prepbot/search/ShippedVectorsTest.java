@@ -51,7 +51,7 @@ class ShippedVectorsTest {
 
     @Test
     void theEverydayQuestionsAreShippedAsTheModelsReadThemAndReadWithoutEmbedding() {
-        String key = EverydayQuestions.key(model, EverydayQuestions.Shipped.read().checksum());
+        String key = EverydayQuestions.key(model, EverydayQuestions.Shipped.list().checksum());
         float[][] shipped = EverydayQuestions.parse(ShippedVectors.everyday().orElseThrow(), key).orElseThrow();
         List<String> texts = EverydayQuestions.texts();
         for (int i : new int[] {0, texts.size() - 1}) {
