@@ -29,8 +29,26 @@ public final class Meaning implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Meaning.class);
 
-    /** The model, the bank's vectors and the everyday questions as the model reads them, all ready to use. */
-    record Ready(Embedder model, VectorIndex vectors, EverydayQuestions everyday) {
+    /**
+     * The model, the bank's vectors, and the other questions as the model reads them (the computing ones
+     * far from the bank alone), all ready to use.
+     */
+    record Ready(Embedder model, VectorIndex vectors, OtherQuestions everyday, OtherQuestions computing) {
+
+        /**
+         * Whether a query, by its vector and the bank's questions nearest to it (closest first), is about
+         * everyday life.
+         */
+        boolean aboutEverydayLife(List<VectorIndex.Neighbour> nearestQuestions, float[] query) {
+            return !nearestQuestions.isEmpty() && Relevance.closerElsewhere(Relevance.neighbourhood(nearestQuestions),
+                    everyday.closest(query, Relevance.OTHER_NEIGHBOURS), Relevance.EVERYDAY_MARGIN);
+        }
+
+        /** Whether it is about computing that the bank does not cover. */
+        boolean aboutOtherComputing(List<VectorIndex.Neighbour> nearestQuestions, float[] query) {
+            return !nearestQuestions.isEmpty() && Relevance.closerElsewhere(nearestQuestions.get(0).closeness(),
+                    computing.closest(query, Relevance.OTHER_NEIGHBOURS), Relevance.COMPUTING_MARGIN);
+        }
     }
 
     /** Completes with the model and vectors, or with null when they cannot be had; never exceptionally. */
@@ -107,8 +125,10 @@ public final class Meaning implements AutoCloseable {
         wordsServing.whenComplete((result, failure) -> embeddingAllowed.complete(null));
         CompletableFuture<Void> embeddingNeeded = new CompletableFuture<>();
         // Beside the model's loading, not after it on the executor's one thread: a few tens of milliseconds.
-        CompletableFuture<EverydayQuestions.Shipped> everydayShipped =
-                CompletableFuture.supplyAsync(EverydayQuestions.Shipped::read);
+        CompletableFuture<OtherQuestions.Shipped> everydayShipped =
+                CompletableFuture.supplyAsync(() -> OtherQuestions.Shipped.read(OtherQuestions.Kind.EVERYDAY));
+        CompletableFuture<OtherQuestions.Shipped> computingShipped =
+                CompletableFuture.supplyAsync(() -> OtherQuestions.Shipped.read(OtherQuestions.Kind.COMPUTING));
         CompletableFuture<Ready> ready = CompletableFuture.supplyAsync(() -> {
             begun.set(true);
             stopIfClosed(closed);
@@ -118,15 +138,19 @@ public final class Meaning implements AutoCloseable {
             Embedder stoppable = new InBackground(embedder, closed, embeddingAllowed);
             VectorIndex vectors = vectors(bank, stoppable, cacheRoot.map(IndexCache::new), progress,
                     () -> embeddingNeeded.complete(null));
-            Optional<Path> keptEveryday = cacheRoot.map(IndexCache::new)
-                    .flatMap(cache -> bank.checksum().flatMap(sum -> cache.find(vectorsKey(sum, embedder))))
-                    .map(folder -> folder.resolve(EverydayQuestions.KEPT));
-            EverydayQuestions everyday = EverydayQuestions.readBy(stoppable, everydayShipped.join(), keptEveryday);
+            Optional<Path> keptBeside = cacheRoot.map(IndexCache::new)
+                    .flatMap(cache -> bank.checksum().flatMap(sum -> cache.find(vectorsKey(sum, embedder))));
+            OtherQuestions everyday = OtherQuestions.readBy(stoppable, everydayShipped.join(),
+                    keptBeside.map(folder -> folder.resolve(OtherQuestions.Kind.EVERYDAY.kept())));
+            OtherQuestions computing = OtherQuestions.readBy(stoppable, computingShipped.join(),
+                    keptBeside.map(folder -> folder.resolve(OtherQuestions.Kind.COMPUTING.kept())))
+                    .farFrom(v -> nearestCloseness(vectors, v), Relevance.COVERED,
+                            keptBeside.map(folder -> folder.resolve(OtherQuestions.Kind.COMPUTING.keptFar())));
             // The runtime's first inference is several times slower than the rest; pay it here, not in a search.
             stoppable.embed("warm up the sentence model");
             LOG.debug("Search by meaning is ready ({} questions, {} ms).", bank.size(),
                     (System.nanoTime() - started) / 1_000_000);
-            return new Ready(embedder, vectors, everyday);
+            return new Ready(embedder, vectors, everyday, computing);
         }, executor).exceptionally(e -> {
             if (!closed.get()) {
                 LOG.warn("Search by meaning is off, searching by words only: {}", rootMessage(e));
@@ -177,6 +201,12 @@ public final class Meaning implements AutoCloseable {
             }
         });
         return VectorIndex.open(FSDirectory.open(folder), bank.size());
+    }
+
+    /** How close the bank's question nearest to a vector is (whole or by a part), -1 for an empty bank. */
+    private static double nearestCloseness(VectorIndex vectors, float[] vector) {
+        List<VectorIndex.Neighbour> nearest = vectors.closest(vector, 1, Optional.empty(), List.of());
+        return nearest.isEmpty() ? -1 : nearest.get(0).closeness();
     }
 
     /**

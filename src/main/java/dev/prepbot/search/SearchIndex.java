@@ -544,8 +544,8 @@ public final class SearchIndex implements AutoCloseable {
             List<Integer> foundByWords = Arrays.stream(byWords.scoreDocs).map(sd -> questionOfDoc[sd.doc]).toList();
             List<VectorIndex.Neighbour> near = model.get().vectors().closest(vector, Relevance.CANDIDATES, topic, foundByWords);
             float closest = near.isEmpty() ? -1f : near.get(0).closeness();
-            float[] nearestEveryday = model.get().everyday().closest(vector, Relevance.EVERYDAY_NEIGHBOURS);
-            if (!Relevance.WHOLE_AND_PARTS.answers(closest, coverage) || Relevance.everyday(near, nearestEveryday)) {
+            if (!Relevance.WHOLE_AND_PARTS.answers(closest, coverage) || model.get().aboutEverydayLife(near, vector)
+                    || model.get().aboutOtherComputing(near, vector)) {
                 return List.of();
             }
             Map<Integer, Float> held = new HashMap<>();
@@ -712,8 +712,7 @@ public final class SearchIndex implements AutoCloseable {
         Map<String, List<Float>> byTopic = new HashMap<>();
         float[] vector = model.get().model().embed(text);
         List<VectorIndex.Neighbour> near = model.get().vectors().closest(vector, Relevance.CANDIDATES, Optional.empty(), List.of());
-        float[] nearestEveryday = model.get().everyday().closest(vector, Relevance.EVERYDAY_NEIGHBOURS);
-        if (Relevance.everyday(near, nearestEveryday)) {
+        if (model.get().aboutEverydayLife(near, vector)) {
             return Optional.of(byTopic); // about everyday life: no topic of the bank is where to look
         }
         near.forEach(n -> byTopic.computeIfAbsent(bank.questions().get(n.ordinal()).topic(), t -> new ArrayList<>())

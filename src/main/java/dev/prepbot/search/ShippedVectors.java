@@ -16,7 +16,7 @@ import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.IndexOutput;
 
 /**
- * The built-in bank's vectors (and the {@link EverydayQuestions}'), embedded when Prepbot is built and
+ * The built-in bank's vectors (and the {@link OtherQuestions}'), embedded when Prepbot is built and
  * shipped inside the jar, so that a first start, or a command-line search on a machine with no cache yet,
  * reads them instead of embedding the bank (about twenty seconds of both cores here). They are used only
  * for the bank and models they were made with: the same key as the vector cache's, kept beside them.
@@ -29,7 +29,6 @@ public final class ShippedVectors {
     private static final String FOLDER = "shipped-vectors";
     private static final String KEY = "key";
     private static final String FILES = "files";
-    private static final String EVERYDAY = "everyday";
 
     private ShippedVectors() {
     }
@@ -54,10 +53,10 @@ public final class ShippedVectors {
         return !files.isEmpty();
     }
 
-    /** The everyday questions' vectors as shipped, with the key they were made under ({@link EverydayQuestions}). */
-    static Optional<byte[]> everyday() {
+    /** A list of other questions' vectors as shipped, with the key they were made under ({@link OtherQuestions}). */
+    static Optional<byte[]> other(OtherQuestions.Kind kind) {
         try {
-            return resource(EVERYDAY);
+            return resource(kind.fileName());
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -70,7 +69,7 @@ public final class ShippedVectors {
     }
 
     /**
-     * Embeds the built-in bank and the everyday questions into {@code args[0]}/shipped-vectors (the
+     * Embeds the built-in bank and the lists of other questions into {@code args[0]}/shipped-vectors (the
      * build's class folder), unless the vectors there were made for the same texts and models. Never
      * fails the build: without the models it ships no vectors.
      */
@@ -80,19 +79,21 @@ public final class ShippedVectors {
         try {
             Embedder model = JointEmbedder.load(Optional.empty());
             ship(bank, model, folder);
-            shipEveryday(model, folder.resolve(EVERYDAY));
+            for (OtherQuestions.Kind kind : OtherQuestions.Kind.values()) {
+                shipOther(model, kind, folder.resolve(kind.fileName()));
+            }
         } catch (IOException | RuntimeException | LinkageError e) {
             System.err.println("prepbot: no vectors shipped, the sentence models cannot run here: " + e.getMessage());
             IndexCache.deleteQuietly(folder);
         }
     }
 
-    private static void shipEveryday(Embedder model, Path file) throws IOException {
-        String key = EverydayQuestions.key(model, EverydayQuestions.Shipped.list().checksum());
-        if (Files.exists(file) && EverydayQuestions.parse(Files.readAllBytes(file), key).isPresent()) {
+    private static void shipOther(Embedder model, OtherQuestions.Kind kind, Path file) throws IOException {
+        String key = OtherQuestions.key(model, OtherQuestions.Shipped.list(kind).checksum());
+        if (Files.exists(file) && OtherQuestions.parse(Files.readAllBytes(file), key).isPresent()) {
             return;
         }
-        EverydayQuestions.write(model, file);
+        OtherQuestions.write(model, kind, file);
     }
 
     private static void ship(Bank bank, Embedder model, Path folder) throws IOException {

@@ -89,6 +89,16 @@ class SearchByMeaningTest {
     }
 
     @Test
+    void computingTheBankDoesNotCoverIsNoMatchButItsNearestTopicsAreStillNamed() {
+        String query = "what does the swift compiler do with optionals";
+        SearchIndex.Evidence evidence = index.evidence(query);
+        assertTrue(Relevance.WHOLE_AND_PARTS.answers(evidence.closest(), evidence.coverage()),
+                "near enough in meaning and words: an answer, but for the computing questions far from the bank");
+        assertEquals(List.of(), ids(index, query));
+        assertFalse(index.nearestTopics(query, 3).isEmpty(), "still computing: the nearest topics are where to look");
+    }
+
+    @Test
     void noBuiltInQuestionAskedAsItIsWrittenIsTakenForEverydayLife() {
         for (Question question : builtIn.questions()) {
             assertFalse(ids(index, question.question()).isEmpty(), question.id());
@@ -348,12 +358,14 @@ class SearchByMeaningTest {
         WordHashEmbedder first = new WordHashEmbedder();
         Meaning.start(bank, () -> first, Optional.of(dir.resolve("vectors")), Progress.none(), Runnable::run).close();
         int texts = bank.questions().stream().mapToInt(q -> 1 + VectorIndex.parts(q).size()).sum();
-        assertEquals(texts + EverydayQuestions.texts().size() + 1, first.embedded.get(),
-                "both questions whole and in parts, the everyday questions, and one text to warm the model up");
+        int other = OtherQuestions.texts(OtherQuestions.Kind.EVERYDAY).size()
+                + OtherQuestions.texts(OtherQuestions.Kind.COMPUTING).size();
+        assertEquals(texts + other + 1, first.embedded.get(),
+                "both questions whole and in parts, the other questions, and one text to warm the model up");
         WordHashEmbedder second = new WordHashEmbedder();
         Meaning again = Meaning.start(bank, () -> second, Optional.of(dir.resolve("vectors")), Progress.none(), Runnable::run);
         assertTrue(again.isReady());
-        assertEquals(1, second.embedded.get(), "the stored vectors were read, the everyday questions' too: only the warm-up embedded");
+        assertEquals(1, second.embedded.get(), "the stored vectors were read, the other questions' too: only the warm-up embedded");
         again.close();
     }
 }

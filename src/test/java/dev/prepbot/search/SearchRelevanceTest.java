@@ -21,14 +21,14 @@ class SearchRelevanceTest {
 
     /** Recall@3 per kind (for "none": the share answered "no match"), as stated in the README. */
     static final Map<String, Double> FLOORS = Map.of(
-            "plain", 0.95, "typo", 0.97, "partial", 0.97, "keyword", 0.97, "symbol", 0.96, "none", 0.90);
+            "plain", 0.95, "typo", 0.97, "partial", 0.97, "keyword", 0.97, "symbol", 0.96, "none", 0.95);
     static final double MAX_WRONGLY_REFUSED = 0.02;
     /**
      * The same for the queries written apart from the tuning, under today's figures: "no match" is the
      * kind that holds least beyond the queries it was tuned on.
      */
     static final Map<String, Double> WRITTEN_APART_FLOORS = Map.of(
-            "plain", 0.92, "typo", 0.95, "partial", 0.97, "keyword", 0.97, "symbol", 0.90, "none", 0.75);
+            "plain", 0.92, "typo", 0.95, "partial", 0.97, "keyword", 0.97, "symbol", 0.90, "none", 0.82);
     static final double WRITTEN_APART_MAX_WRONGLY_REFUSED = 0.025;
 
     private static SearchIndex index;

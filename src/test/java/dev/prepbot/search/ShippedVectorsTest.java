@@ -20,6 +20,8 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.VectorUtil;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The built-in bank's vectors, made by the build and read from the jar instead of embedding the bank. */
@@ -49,11 +51,12 @@ class ShippedVectorsTest {
         }
     }
 
-    @Test
-    void theEverydayQuestionsAreShippedAsTheModelsReadThemAndReadWithoutEmbedding() {
-        String key = EverydayQuestions.key(model, EverydayQuestions.Shipped.list().checksum());
-        float[][] shipped = EverydayQuestions.parse(ShippedVectors.everyday().orElseThrow(), key).orElseThrow();
-        List<String> texts = EverydayQuestions.texts();
+    @ParameterizedTest
+    @EnumSource(OtherQuestions.Kind.class)
+    void theOtherQuestionsAreShippedAsTheModelsReadThemAndReadWithoutEmbedding(OtherQuestions.Kind kind) {
+        String key = OtherQuestions.key(model, OtherQuestions.Shipped.list(kind).checksum());
+        float[][] shipped = OtherQuestions.parse(ShippedVectors.other(kind).orElseThrow(), key).orElseThrow();
+        List<String> texts = OtherQuestions.texts(kind);
         for (int i : new int[] {0, texts.size() - 1}) {
             assertEquals(1f, VectorUtil.dotProduct(shipped[i], model.embed(texts.get(i))), 1e-3f, texts.get(i));
         }
@@ -68,8 +71,8 @@ class ShippedVectorsTest {
                 throw new AssertionError("embedded " + text);
             }
         };
-        EverydayQuestions everyday = EverydayQuestions.readBy(refusing);
-        assertEquals(1f, everyday.closest(model.embed(texts.get(5)), 1)[0], 1e-3f);
+        OtherQuestions other = OtherQuestions.readBy(refusing, kind);
+        assertEquals(1f, other.closest(model.embed(texts.get(5)), 1)[0], 1e-3f);
     }
 
     @Test
