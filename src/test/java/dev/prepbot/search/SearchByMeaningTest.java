@@ -81,9 +81,7 @@ class SearchByMeaningTest {
     @Test
     void everydayQuestionsMuchCloserThanTheBanksMakeAQueryInItsWordsNoMatch() {
         String query = "how long does a python live as a pet";
-        SearchIndex.Evidence evidence = index.evidence(query);
-        assertTrue(Relevance.WHOLE_AND_PARTS.answers(evidence.closest(), evidence.coverage()),
-                "near in meaning and half its words in one question: an answer, but for the everyday questions");
+        assertAnAnswerByMeaningAndWordsAlone(query, "half its words in one question");
         assertEquals(List.of(), ids(index, query));
         assertEquals(List.of(), index.nearestTopics(query, 3), "nor is a topic of the bank where to look");
     }
@@ -91,11 +89,15 @@ class SearchByMeaningTest {
     @Test
     void computingTheBankDoesNotCoverIsNoMatchButItsNearestTopicsAreStillNamed() {
         String query = "what does the swift compiler do with optionals";
-        SearchIndex.Evidence evidence = index.evidence(query);
-        assertTrue(Relevance.WHOLE_AND_PARTS.answers(evidence.closest(), evidence.coverage()),
-                "near enough in meaning and words: an answer, but for the computing questions far from the bank");
+        assertAnAnswerByMeaningAndWordsAlone(query, "the computing questions far from the bank aside");
         assertEquals(List.of(), ids(index, query));
         assertFalse(index.nearestTopics(query, 3).isEmpty(), "still computing: the nearest topics are where to look");
+    }
+
+    /** The query would be answered by its closeness and words alone, before the other questions are heard. */
+    private static void assertAnAnswerByMeaningAndWordsAlone(String query, String why) {
+        SearchIndex.Evidence evidence = index.evidence(query);
+        assertTrue(Relevance.WHOLE_AND_PARTS.answers(evidence.closest(), evidence.coverage()), query + ": " + why);
     }
 
     @Test
