@@ -136,7 +136,7 @@ final class Relevance {
     /**
      * How close the bank's nearest question must be to a computing question for the bank to cover it; the
      * covered ones are left out of {@link #COMPUTING_MARGIN}'s judgement, or the bank's own subjects, asked
-     * in other words, would be refused. Of the 580 questions, 291 lie farther than this from the built-in
+     * in other words, would be refused. Of the 580 questions, 290 lie farther than this from the built-in
      * bank. At 0.45 and 0.55 the margin's judgement was the same on both relevance sets; from 0.6, answerable
      * queries came as close to the computing questions as unanswerable ones.
      */
