@@ -232,8 +232,13 @@ final class OtherQuestions {
         return best;
     }
 
+    /** The key a list is read under by this model, as {@link #write} writes it. */
+    static String key(Embedder model, Kind kind) {
+        return key(model, Shipped.list(kind).checksum());
+    }
+
     /** What names a reading of the list: how it is written, the model, and the list by its checksum. */
-    static String key(Embedder model, String listChecksum) {
+    private static String key(Embedder model, String listChecksum) {
         return "format-" + FORMAT + "/" + model.name() + "/" + model.dimension() + "/" + listChecksum;
     }
 
