@@ -336,7 +336,11 @@ public final class App implements AutoCloseable {
         // A timer thread of its own: a burst of daily posts must not hold up the quiz rounds' timers.
         dailyScheduler = new ExecutorScheduler("prepbot-daily-timer");
         // Discord's 50 requests a second are the bot's across its processes: each paces its posts to its share.
-        RequestBudget postingBudget = RequestBudget.dailyPosts(settings.shards().map(ShardPlan::share).orElse(1.0),
+        // The fake Discord has no such limit, and a test posting to a thousand servers raises the rate
+        // (-Dprepbot.dailyRequestsPerSecond=400) rather than wait the minutes Discord would take.
+        double dailyRate = Optional.ofNullable(System.getProperty("prepbot.dailyRequestsPerSecond"))
+                .map(Double::parseDouble).orElse(RequestBudget.DAILY_REQUESTS_PER_SECOND);
+        RequestBudget postingBudget = RequestBudget.dailyPosts(dailyRate, settings.shards().map(ShardPlan::share).orElse(1.0),
                 clock, duration -> Thread.sleep(duration));
         daily = new DailyQuestions(catalog, dailyRecords, channels, clock, dailyScheduler, random, ownsGuild, dailyPosting,
                 postingBudget);

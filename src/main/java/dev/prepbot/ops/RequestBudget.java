@@ -44,7 +44,12 @@ public final class RequestBudget {
 
     /** What daily posts may use in a process holding this share of the shards (1 when it holds them all). */
     public static RequestBudget dailyPosts(double shareOfShards, Clock clock, Sleeper sleeper) {
-        return perSecond(DAILY_REQUESTS_PER_SECOND * shareOfShards, clock, sleeper);
+        return dailyPosts(DAILY_REQUESTS_PER_SECOND, shareOfShards, clock, sleeper);
+    }
+
+    /** This process's share of {@code botPerSecond}, the daily posts' rate across all of the bot's processes. */
+    public static RequestBudget dailyPosts(double botPerSecond, double shareOfShards, Clock clock, Sleeper sleeper) {
+        return perSecond(botPerSecond * shareOfShards, clock, sleeper);
     }
 
     /** No pacing: for transports with no limit of their own, and tests. */

@@ -43,6 +43,15 @@ class RequestBudgetTest {
     }
 
     @Test
+    void aBotRateOtherThanDiscordsIsSharedOutByShardsAlike() throws Exception {
+        RequestBudget budget = RequestBudget.dailyPosts(400, new ShardPlan(4, List.of(2)).share(), clock, this::sleep);
+        for (int i = 0; i < 101; i++) {
+            budget.acquire();
+        }
+        assertEquals(START.plusSeconds(1), clock.instant(), "a hundred requests a second: a quarter of four hundred");
+    }
+
+    @Test
     void timeSpentElsewhereIsNotWaitedForAgain() throws Exception {
         RequestBudget budget = RequestBudget.perSecond(10, clock, this::sleep);
         budget.acquire();
