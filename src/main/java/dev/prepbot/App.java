@@ -404,9 +404,12 @@ public final class App implements AutoCloseable {
     public synchronized ServerBanks serverBanks() {
         if (serverBanks == null) {
             openDatabase();
-            serverIndex = ServerIndex.open(settings.serverIndexCache(), index::sentenceModel, App::inBackground);
+            // A process holding some of the shards searches only their servers, so it indexes only their questions.
+            String scope = settings.shards().map(plan -> "shards " + plan.ids() + " of " + plan.total())
+                    .orElse(ServerIndex.EVERY_SERVER);
+            serverIndex = ServerIndex.open(settings.serverIndexCache(), scope, index::sentenceModel, App::inBackground);
             serverBanks = new ServerBanks(bank, new SqlServerBankStore(database), index, serverIndex, clock,
-                    App::inBackground);
+                    App::inBackground, ownsGuild());
             // Queued behind the sentence model's loading: questions indexed before it was ready get vectors.
             ServerBanks banks = serverBanks;
             meaningLoader.execute(() -> {

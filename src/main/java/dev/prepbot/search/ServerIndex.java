@@ -87,6 +87,9 @@ public final class ServerIndex implements AutoCloseable {
     /** Commit data: the version of the servers' questions the index holds, and the layout it was built with. */
     private static final String VERSION_KEY = "version";
     private static final String LAYOUT_KEY = "layout";
+    private static final String SCOPE_KEY = "scope";
+    /** The scope of an index of every server's questions: a process not started with shards. */
+    public static final String EVERY_SERVER = "every server";
     private static final String LAYOUT = "lucene-" + Version.LATEST + "/layout-"
             + IndexCache.LAYOUT + "/servers-1";
     /**
@@ -104,6 +107,8 @@ public final class ServerIndex implements AutoCloseable {
     private final Analyzer highlighting = SearchIndex.fieldAnalyzer();
     private final Supplier<Optional<Embedder>> model;
     private final OptionalLong committedVersion;
+    /** Whose questions the index holds (every server's, or those of some shards'), kept in its label. */
+    private final String scope;
     /** Where a rebuilt index is merged into one segment, while searches already read it as it was flushed. */
     private final Executor background;
     /** Done when the last rebuild is merged into one segment (at once before any rebuild). */
@@ -119,13 +124,14 @@ public final class ServerIndex implements AutoCloseable {
 
     /** An index in memory, filled from the database on every start. */
     public ServerIndex(Supplier<Optional<Embedder>> model) {
-        this(InMemory.directory(), OptionalLong.empty(), model, Runnable::run);
+        this(InMemory.directory(), OptionalLong.empty(), EVERY_SERVER, model, Runnable::run);
     }
 
-    private ServerIndex(Directory directory, OptionalLong committedVersion, Supplier<Optional<Embedder>> model,
-                        Executor background) {
+    private ServerIndex(Directory directory, OptionalLong committedVersion, String scope,
+                        Supplier<Optional<Embedder>> model, Executor background) {
         this.directory = directory;
         this.committedVersion = committedVersion;
+        this.scope = scope;
         this.model = model;
         this.background = background;
         try {
@@ -148,8 +154,17 @@ public final class ServerIndex implements AutoCloseable {
 
     /** The same, merging a rebuilt index into one segment with {@code background} after it serves. */
     public static ServerIndex open(Optional<Path> folder, Supplier<Optional<Embedder>> model, Executor background) {
+        return open(folder, EVERY_SERVER, model, background);
+    }
+
+    /**
+     * The same for an index of the questions of {@code scope} only (a process's shards, say): an index
+     * kept for another scope is built again, as it holds other servers' questions.
+     */
+    public static ServerIndex open(Optional<Path> folder, String scope, Supplier<Optional<Embedder>> model,
+                                   Executor background) {
         if (folder.isEmpty()) {
-            return new ServerIndex(InMemory.directory(), OptionalLong.empty(), model, background);
+            return new ServerIndex(InMemory.directory(), OptionalLong.empty(), scope, model, background);
         }
         try {
             Files.createDirectories(folder.get());
@@ -158,7 +173,8 @@ public final class ServerIndex implements AutoCloseable {
             if (DirectoryReader.indexExists(directory)) {
                 try {
                     Map<String, String> data = SegmentInfos.readLatestCommit(directory).getUserData();
-                    if (LAYOUT.equals(data.get(LAYOUT_KEY)) && data.containsKey(VERSION_KEY)) {
+                    if (LAYOUT.equals(data.get(LAYOUT_KEY)) && scope.equals(data.getOrDefault(SCOPE_KEY, EVERY_SERVER))
+                            && data.containsKey(VERSION_KEY)) {
                         version = OptionalLong.of(Long.parseLong(data.get(VERSION_KEY)));
                     }
                 } catch (IOException | NumberFormatException e) {
@@ -166,7 +182,7 @@ public final class ServerIndex implements AutoCloseable {
                 }
             }
             try {
-                return new ServerIndex(directory, version, model, background);
+                return new ServerIndex(directory, version, scope, model, background);
             } catch (UncheckedIOException e) {
                 directory.close();
                 throw e.getCause();
@@ -174,7 +190,7 @@ public final class ServerIndex implements AutoCloseable {
         } catch (IOException e) {
             LOG.info("Keeping the servers' questions index in memory: {} cannot be used ({}).", folder.get(),
                     e.getMessage());
-            return new ServerIndex(InMemory.directory(), OptionalLong.empty(), model, background);
+            return new ServerIndex(InMemory.directory(), OptionalLong.empty(), scope, model, background);
         }
     }
 
@@ -205,7 +221,7 @@ public final class ServerIndex implements AutoCloseable {
     private void label(long version) {
         labelledVersion = OptionalLong.of(version);
         writer.setLiveCommitData(Map.of(VERSION_KEY, Long.toString(version),
-                LAYOUT_KEY, holdsShortText ? SHORT_TEXT_LAYOUT : LAYOUT).entrySet());
+                LAYOUT_KEY, holdsShortText ? SHORT_TEXT_LAYOUT : LAYOUT, SCOPE_KEY, scope).entrySet());
     }
 
     /** How many questions the index holds, over every server. */

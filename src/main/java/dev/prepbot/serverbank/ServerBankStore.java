@@ -3,6 +3,7 @@ package dev.prepbot.serverbank;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,11 +21,11 @@ public interface ServerBankStore {
     /** Every server's live questions. */
     List<ServerQuestion> allLive();
 
-    /** How many live questions all servers hold together: the search index's sanity check. */
-    int liveCount();
-
-    /** The servers that have live questions, for building the search index one server at a time. */
-    List<String> guilds();
+    /**
+     * The servers that have live questions, in the order of their ids, each with how many: for building
+     * the search index one server at a time, and checking a kept one holds as many.
+     */
+    Map<String, Integer> liveCounts();
 
     /** The oldest question waiting for review. */
     Optional<ServerQuestion> nextPending(String guildId);

@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,6 +69,11 @@ public final class ServerBanks implements Catalog {
     private final Executor background;
     /** From how many servers' questions a first start indexes their short text first. */
     private final int shortTextFirstAt;
+    /**
+     * The servers whose questions this process indexes: those of its shards (no other server's
+     * interactions reach it), or every server.
+     */
+    private final Predicate<String> holds;
 
     /** One server's live questions, in the order they were added. */
     private record Own(List<Question> questions, Map<String, Question> byId) {
@@ -103,11 +109,27 @@ public final class ServerBanks implements Catalog {
      */
     public ServerBanks(Bank builtIn, ServerBankStore store, SearchIndex builtInIndex, ServerIndex index, Clock clock,
                        Executor background) {
-        this(builtIn, store, builtInIndex, index, clock, background, SearchIndex.SHORT_TEXT_FIRST_AT);
+        this(builtIn, store, builtInIndex, index, clock, background, guild -> true);
+    }
+
+    /**
+     * The same in a process that searches only the servers {@code holds} says (its shards'): only their
+     * questions are indexed. The index must be opened for that scope ({@link ServerIndex#open(Optional,
+     * String, java.util.function.Supplier, Executor)}), so that one kept for other servers is built again.
+     */
+    public ServerBanks(Bank builtIn, ServerBankStore store, SearchIndex builtInIndex, ServerIndex index, Clock clock,
+                       Executor background, Predicate<String> holds) {
+        this(builtIn, store, builtInIndex, index, clock, background, SearchIndex.SHORT_TEXT_FIRST_AT, holds);
     }
 
     ServerBanks(Bank builtIn, ServerBankStore store, SearchIndex builtInIndex, ServerIndex index, Clock clock,
                 Executor background, int shortTextFirstAt) {
+        this(builtIn, store, builtInIndex, index, clock, background, shortTextFirstAt, guild -> true);
+    }
+
+    private ServerBanks(Bank builtIn, ServerBankStore store, SearchIndex builtInIndex, ServerIndex index, Clock clock,
+                        Executor background, int shortTextFirstAt, Predicate<String> holds) {
+        this.holds = holds;
         this.background = background;
         this.shortTextFirstAt = shortTextFirstAt;
         this.builtIn = builtIn;
@@ -129,21 +151,31 @@ public final class ServerBanks implements Catalog {
      */
     private synchronized void load() {
         seenVersion = store.version();
+        Map<String, Integer> counts = heldCounts();
+        int held = counts.values().stream().mapToInt(Integer::intValue).sum();
         java.util.OptionalLong cached = index.committedVersion();
         if (cached.isPresent() && cached.getAsLong() <= seenVersion) {
-            index.apply(store.changedSince(cached.getAsLong()).stream().map(ServerBanks::change).toList());
-            if (index.size() == store.liveCount()) {
+            index.apply(store.changedSince(cached.getAsLong()).stream().filter(q -> holds.test(q.guildId()))
+                    .map(ServerBanks::change).toList());
+            if (index.size() == held) {
                 index.commit(seenVersion);
                 return;
             }
         }
-        SearchIndex.Coverage wanted = store.liveCount() >= shortTextFirstAt
+        SearchIndex.Coverage wanted = held >= shortTextFirstAt
                 ? SearchIndex.Coverage.SHORT_TEXT : SearchIndex.Coverage.ALL_TEXT;
-        SearchIndex.Coverage indexed = index.rebuild(store.guilds(), this::liveQuestions, wanted);
+        SearchIndex.Coverage indexed = index.rebuild(counts.keySet(), this::liveQuestions, wanted);
         index.commit(seenVersion);
         if (indexed == SearchIndex.Coverage.SHORT_TEXT) {
             background.execute(this::indexAllText);
         }
+    }
+
+    /** How many live questions each server this process holds has, in the order of their ids. */
+    private Map<String, Integer> heldCounts() {
+        Map<String, Integer> counts = new LinkedHashMap<>(store.liveCounts());
+        counts.keySet().removeIf(holds.negate());
+        return counts;
     }
 
     private List<Question> liveQuestions(String guild) {
@@ -158,7 +190,7 @@ public final class ServerBanks implements Catalog {
     private void indexAllText() {
         boolean complete = false;
         try {
-            store.guilds().parallelStream().forEach(guild -> {
+            heldCounts().keySet().parallelStream().forEach(guild -> {
                 long before = index.changes();
                 index.indexAllText(guild, liveQuestions(guild));
                 if (index.changes() != before) {
@@ -201,7 +233,9 @@ public final class ServerBanks implements Catalog {
             if (q.status() == Status.LIVE && cached != null && q.question().equals(cached.byId().get(q.id()))) {
                 continue;
             }
-            changes.add(change(q));
+            if (holds.test(q.guildId())) {
+                changes.add(change(q));
+            }
             live.asMap().computeIfPresent(q.guildId(),
                     (g, own) -> q.status() == Status.LIVE ? own.with(q.question()) : own.without(q.id()));
         }
@@ -497,18 +531,24 @@ public final class ServerBanks implements Catalog {
         if (cached != null && Objects.equals(cached.byId().get(q.id()), q)) {
             return;
         }
-        index.put(guild, q);
+        if (holds.test(guild)) {
+            index.put(guild, q);
+        }
         live.asMap().computeIfPresent(guild, (g, own) -> own.with(q));
     }
 
     private void publishAll(String guild, List<Question> questions) {
-        index.putAll(guild, questions);
+        if (holds.test(guild)) {
+            index.putAll(guild, questions);
+        }
         live.asMap().computeIfPresent(guild, (g, own) -> Own.of(
                 java.util.stream.Stream.concat(own.questions().stream(), questions.stream()).toList()));
     }
 
     private void withdraw(String guild, String id) {
-        index.remove(guild, id);
+        if (holds.test(guild)) {
+            index.remove(guild, id);
+        }
         live.asMap().computeIfPresent(guild, (g, own) -> own.without(id));
     }
 }

@@ -105,11 +105,6 @@ public final class SqlServerBankStore implements ServerBankStore {
         });
     }
 
-    @Override
-    public int liveCount() {
-        return db.transaction(c -> count(c, "SELECT COUNT(*) FROM server_questions WHERE status = ?", Status.LIVE.slug()));
-    }
-
     /** The one number a {@code SELECT COUNT(*)} query gives for these parameters (strings and longs). */
     private static int count(Connection c, String sql, Object... parameters) throws SQLException {
         try (PreparedStatement p = c.prepareStatement(sql)) {
@@ -124,18 +119,18 @@ public final class SqlServerBankStore implements ServerBankStore {
     }
 
     @Override
-    public List<String> guilds() {
+    public Map<String, Integer> liveCounts() {
         return db.transaction(c -> {
-            try (PreparedStatement p = c.prepareStatement(
-                    "SELECT DISTINCT guild_id FROM server_questions WHERE status = ? ORDER BY guild_id")) {
+            try (PreparedStatement p = c.prepareStatement("SELECT guild_id, COUNT(*) FROM server_questions"
+                    + " WHERE status = ? GROUP BY guild_id ORDER BY guild_id")) {
                 p.setString(1, Status.LIVE.slug());
-                List<String> guilds = new ArrayList<>();
+                Map<String, Integer> counts = new LinkedHashMap<>();
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {
-                        guilds.add(r.getString(1));
+                        counts.put(r.getString(1), r.getInt(2));
                     }
                 }
-                return guilds;
+                return counts;
             }
         });
     }

@@ -3,6 +3,7 @@ package dev.prepbot.bench;
 import dev.prepbot.bank.Bank;
 import dev.prepbot.bank.BankLoader;
 import dev.prepbot.bank.Question;
+import dev.prepbot.ops.ShardPlan;
 import dev.prepbot.search.SearchIndex;
 import dev.prepbot.search.ServerIndex;
 import dev.prepbot.serverbank.ServerBanks;
@@ -27,7 +28,8 @@ import java.util.Random;
  * random servers. Search by meaning is left out: embedding this many questions takes this machine far
  * longer than the rest of the run. Run with
  * {@code java -cp target/test-classes:target/classes:$(cat cp.txt) dev.prepbot.bench.ServerBankBenchmark 100000 1000}
- * (with {@code -Xmx12g} for 1000000 10000: the generated bank is held while the database is filled).
+ * (with {@code -Xmx12g} for 1000000 10000: the generated bank is held while the database is filled),
+ * and a third argument, {@code 4} say, for the first start of a process holding one of that many shards.
  */
 public final class ServerBankBenchmark {
 
@@ -37,6 +39,8 @@ public final class ServerBankBenchmark {
     public static void main(String[] args) throws Exception {
         int questions = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int servers = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
+        // With a third argument, also the first start of one process holding one shard of that many.
+        int shards = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         Path dir = Scratch.directory("prepbot-server-bench");
         Bank builtIn = new BankLoader().loadBuiltIn();
         Bank synthetic = new SyntheticBank(builtIn).generate(questions, 42);
@@ -86,6 +90,29 @@ public final class ServerBankBenchmark {
                     }
                 }
             }
+            if (shards > 1) {
+                firstStartOfOneShard(builtIn, index, location, dir.resolve("servers-index-shard-0"), shards, clock);
+            }
+        }
+    }
+
+    /** A process holding shard 0 of {@code shards} indexes only the questions of the servers on it. */
+    private static void firstStartOfOneShard(Bank builtIn, SearchIndex index, String location, Path cache, int shards,
+                                             Clock clock) {
+        ShardPlan plan = new ShardPlan(shards, List.of(0));
+        long begin = System.nanoTime();
+        try (Database db = Database.open(location, clock);
+             ServerIndex serverIndex = ServerIndex.open(Optional.of(cache), "shards [0] of " + shards, Optional::empty,
+                     work -> new Thread(work, "merging").start())) {
+            new ServerBanks(builtIn, new SqlServerBankStore(db), index, serverIndex, clock,
+                    work -> new Thread(work, "all text").start(), plan::owns);
+            double seconds = (System.nanoTime() - begin) / 1e9;
+            if (!serverIndex.awaitMerged(Duration.ofMinutes(10))) {
+                throw new IllegalStateException("the rebuilt index was not merged within ten minutes");
+            }
+            System.out.printf("first start of a process holding shard 0 of %d (%d questions): %.2f s"
+                            + " (all text indexed, merged into one segment, at %.2f s)%n", shards, serverIndex.size(),
+                    seconds, (System.nanoTime() - begin) / 1e9);
         }
     }
 

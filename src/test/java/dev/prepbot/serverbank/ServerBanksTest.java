@@ -9,6 +9,7 @@ import dev.prepbot.bank.Bank;
 import dev.prepbot.bank.BankProblem;
 import dev.prepbot.bank.Difficulty;
 import dev.prepbot.bank.Question;
+import dev.prepbot.ops.ShardPlan;
 import dev.prepbot.search.SearchHit;
 import dev.prepbot.search.SearchIndex;
 import dev.prepbot.search.ServerIndex;
@@ -439,6 +440,47 @@ class ServerBanksTest {
         assertTrue(later.search().search(Optional.of(ACME), "shard the orders table", Optional.empty(), 5).stream()
                 .noneMatch(h -> h.question().id().equals(SHARDING.id())), "what was removed meanwhile is gone");
         assertEquals(1, reopened.size());
+    }
+
+    @Test
+    void aProcessHoldingSomeShardsIndexesOnlyTheirServersQuestionsAndAnIndexKeptForOtherShardsIsBuiltAgain() {
+        String even = Long.toString(1_000L << 22);
+        String odd = Long.toString(1_001L << 22);
+        ShardPlan zero = new ShardPlan(2, List.of(0));
+        ShardPlan one = new ShardPlan(2, List.of(1));
+        assertTrue(zero.owns(even) && one.owns(odd), "one server on each shard");
+        banks.add(even, "curator-1", true, question("even-journal", "acme-stack",
+                "How does pipeline zeta recover from failure?", "It replays the zeta journal."));
+        banks.add(odd, "curator-1", true, question("odd-journal", "acme-stack",
+                "How does pipeline zeta recover from failure?", "It replays the zeta journal."));
+        Path folder = dir.resolve("servers-index");
+        ServerIndex kept = ServerIndex.open(Optional.of(folder), "shards [0] of 2", Optional::empty, Runnable::run);
+        ServerBanks shardZero = new ServerBanks(builtIn, new SqlServerBankStore(db), index, kept, clock, Runnable::run,
+                zero::owns);
+        assertEquals(1, kept.size(), "only the question of the server on its shard");
+        assertEquals("even-journal", shardZero.search().search(Optional.of(even), "pipeline zeta recover",
+                Optional.empty(), 3).get(0).question().id());
+
+        // Another process adds to both servers: this one indexes what changed on its shard only.
+        banks.add(even, "curator-1", true, question("even-deploys", "acme-stack", "How do we roll back a deploy?", "Argo."));
+        banks.add(odd, "curator-1", true, question("odd-deploys", "acme-stack", "How do we roll back a deploy?", "Argo."));
+        shardZero.refresh();
+        assertEquals(2, kept.size());
+        assertEquals(java.util.Set.of("odd-journal", "odd-deploys"),
+                shardZero.live(odd).stream().map(Question::id).collect(java.util.stream.Collectors.toSet()),
+                "a server on another shard is still read from the record when asked");
+        kept.close();
+
+        ServerIndex reopened = ServerIndex.open(Optional.of(folder), "shards [1] of 2", Optional::empty, Runnable::run);
+        serverIndexes.add(reopened);
+        assertTrue(reopened.committedVersion().isEmpty(), "an index kept for other shards is not read");
+        ServerBanks shardOne = new ServerBanks(builtIn, new SqlServerBankStore(db), index, reopened, clock, Runnable::run,
+                one::owns);
+        assertEquals(2, reopened.size());
+        assertEquals("odd-deploys", shardOne.search().search(Optional.of(odd), "roll back a deploy",
+                Optional.empty(), 3).get(0).question().id());
+        assertTrue(shardOne.search().search(Optional.of(even), "roll back a deploy", Optional.empty(), 3).stream()
+                .noneMatch(h -> h.question().id().startsWith("even-")), "no other shard's server is indexed here");
     }
 
     @Test
