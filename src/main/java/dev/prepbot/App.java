@@ -166,9 +166,13 @@ public final class App implements AutoCloseable {
         return start(settings, Progress.none());
     }
 
-    /** The same, reporting how loading and indexing a large bank goes. */
+    /**
+     * The same, reporting how loading and indexing a large bank goes. Shard settings are a bot process's:
+     * a command run in a bot's environment ({@code docker compose run} of its service, say) answers about
+     * every server.
+     */
     public static App start(Settings settings, Progress progress) throws InvalidBankException {
-        return start(settings, progress, RateLimit.unlimited(Clock.systemUTC()));
+        return start(settings.withoutShards(), progress, RateLimit.unlimited(Clock.systemUTC()));
     }
 
     /** The same for a server full of users: commands and clicks are rate limited per user. */

@@ -77,6 +77,15 @@ public record Settings(List<Path> banks, List<Path> extraBanks, String database,
     }
 
     /**
+     * The same holding no shards: for the console and the command line, which serve any server asked
+     * about, even when run beside a bot process whose environment names its shards.
+     */
+    public Settings withoutShards() {
+        return new Settings(banks, extraBanks, database, token, guildId, discordApi, discordGateway, indexCache,
+                searchModel, Optional.empty());
+    }
+
+    /**
      * Where the index of servers' own questions is kept between starts: one folder per database, since
      * the database is what it indexes.
      */

@@ -84,7 +84,10 @@ public final class ServerIndex implements AutoCloseable {
     private static final Duration MERGE_WAIT = Duration.ofMinutes(2);
     /** The writer's buffer while the whole index is built again; Lucene's default 16 MB otherwise. */
     private static final double REBUILD_BUFFER_MB = 96;
-    /** Commit data: the version of the servers' questions the index holds, and the layout it was built with. */
+    /**
+     * Commit data: the version of the servers' questions the index holds, the layout it was built with,
+     * and its scope (whose questions it holds).
+     */
     private static final String VERSION_KEY = "version";
     private static final String LAYOUT_KEY = "layout";
     private static final String SCOPE_KEY = "scope";
