@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.prepbot.App;
 import dev.prepbot.Settings;
+import dev.prepbot.bank.Progress;
 import dev.prepbot.bank.Question;
 import dev.prepbot.discord.fake.FakeDiscord;
 import dev.prepbot.discord.fake.World;
@@ -64,7 +65,7 @@ class ShardedBotTest {
         Settings shardOne = Settings.fromEnvironment(Map.of("PREPBOT_DB", dir.resolve("bot.db").toString(),
                 "PREPBOT_SEARCH_MODEL", "off", "PREPBOT_SHARDS", "3", "PREPBOT_SHARD_IDS", "1",
                 "XDG_CACHE_HOME", dir.resolve("cache").toString()));
-        try (App app = App.start(shardOne, dev.prepbot.bank.Progress.none())) {
+        try (App app = App.start(shardOne, Progress.none())) {
             for (int i = 0; i < guilds.size(); i++) {
                 assertEquals("lantern-" + i, app.serverBanks().search().search(Optional.of(guilds.get(i)),
                         "lantern" + i + " relay restart", Optional.empty(), 3).get(0).question().id(),
