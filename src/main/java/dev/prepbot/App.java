@@ -409,11 +409,12 @@ public final class App implements AutoCloseable {
         if (serverBanks == null) {
             openDatabase();
             // A process holding some of the shards searches only their servers, so it indexes only their questions.
-            String scope = settings.shards().map(plan -> "shards " + plan.ids() + " of " + plan.total())
-                    .orElse(ServerIndex.EVERY_SERVER);
+            ServerIndex.Scope scope = settings.shards()
+                    .map(plan -> new ServerIndex.Scope("shards " + plan.ids() + " of " + plan.total(), plan::owns))
+                    .orElse(ServerIndex.Scope.EVERY_SERVER);
             serverIndex = ServerIndex.open(settings.serverIndexCache(), scope, index::sentenceModel, App::inBackground);
             serverBanks = new ServerBanks(bank, new SqlServerBankStore(database), index, serverIndex, clock,
-                    App::inBackground, ownsGuild());
+                    App::inBackground);
             // Queued behind the sentence model's loading: questions indexed before it was ready get vectors.
             ServerBanks banks = serverBanks;
             meaningLoader.execute(() -> {

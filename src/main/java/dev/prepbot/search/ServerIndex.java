@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import dev.prepbot.bank.Question;
 import org.apache.lucene.analysis.Analyzer;
@@ -91,8 +92,6 @@ public final class ServerIndex implements AutoCloseable {
     private static final String VERSION_KEY = "version";
     private static final String LAYOUT_KEY = "layout";
     private static final String SCOPE_KEY = "scope";
-    /** The scope of an index of every server's questions: a process not started with shards. */
-    public static final String EVERY_SERVER = "every server";
     private static final String LAYOUT = "lucene-" + Version.LATEST + "/layout-"
             + IndexCache.LAYOUT + "/servers-1";
     /**
@@ -111,7 +110,7 @@ public final class ServerIndex implements AutoCloseable {
     private final Supplier<Optional<Embedder>> model;
     private final OptionalLong committedVersion;
     /** Whose questions the index holds (every server's, or those of some shards'), kept in its label. */
-    private final String scope;
+    private final Scope scope;
     /** Where a rebuilt index is merged into one segment, while searches already read it as it was flushed. */
     private final Executor background;
     /** Done when the last rebuild is merged into one segment (at once before any rebuild). */
@@ -125,12 +124,21 @@ public final class ServerIndex implements AutoCloseable {
     /** The version of the servers' questions the index was last labelled with. */
     private OptionalLong labelledVersion = OptionalLong.empty();
 
-    /** An index in memory, filled from the database on every start. */
-    public ServerIndex(Supplier<Optional<Embedder>> model) {
-        this(InMemory.directory(), OptionalLong.empty(), EVERY_SERVER, model, Runnable::run);
+    /**
+     * Whose questions an index holds: {@code holds} says which servers', {@code label} names them in the
+     * kept index, so that a process started for other servers builds it again.
+     */
+    public record Scope(String label, Predicate<String> holds) {
+        /** Every server's questions: a process not started with shards, or the command line. */
+        public static final Scope EVERY_SERVER = new Scope("every server", guild -> true);
     }
 
-    private ServerIndex(Directory directory, OptionalLong committedVersion, String scope,
+    /** An index in memory, filled from the database on every start. */
+    public ServerIndex(Supplier<Optional<Embedder>> model) {
+        this(InMemory.directory(), OptionalLong.empty(), Scope.EVERY_SERVER, model, Runnable::run);
+    }
+
+    private ServerIndex(Directory directory, OptionalLong committedVersion, Scope scope,
                         Supplier<Optional<Embedder>> model, Executor background) {
         this.directory = directory;
         this.committedVersion = committedVersion;
@@ -157,14 +165,14 @@ public final class ServerIndex implements AutoCloseable {
 
     /** The same, merging a rebuilt index into one segment with {@code background} after it serves. */
     public static ServerIndex open(Optional<Path> folder, Supplier<Optional<Embedder>> model, Executor background) {
-        return open(folder, EVERY_SERVER, model, background);
+        return open(folder, Scope.EVERY_SERVER, model, background);
     }
 
     /**
      * The same for an index of the questions of {@code scope} only (a process's shards, say): an index
      * kept for another scope is built again, as it holds other servers' questions.
      */
-    public static ServerIndex open(Optional<Path> folder, String scope, Supplier<Optional<Embedder>> model,
+    public static ServerIndex open(Optional<Path> folder, Scope scope, Supplier<Optional<Embedder>> model,
                                    Executor background) {
         if (folder.isEmpty()) {
             return new ServerIndex(InMemory.directory(), OptionalLong.empty(), scope, model, background);
@@ -176,8 +184,8 @@ public final class ServerIndex implements AutoCloseable {
             if (DirectoryReader.indexExists(directory)) {
                 try {
                     Map<String, String> data = SegmentInfos.readLatestCommit(directory).getUserData();
-                    if (LAYOUT.equals(data.get(LAYOUT_KEY)) && scope.equals(data.getOrDefault(SCOPE_KEY, EVERY_SERVER))
-                            && data.containsKey(VERSION_KEY)) {
+                    boolean sameScope = scope.label().equals(data.getOrDefault(SCOPE_KEY, Scope.EVERY_SERVER.label()));
+                    if (LAYOUT.equals(data.get(LAYOUT_KEY)) && sameScope && data.containsKey(VERSION_KEY)) {
                         version = OptionalLong.of(Long.parseLong(data.get(VERSION_KEY)));
                     }
                 } catch (IOException | NumberFormatException e) {
@@ -224,7 +232,12 @@ public final class ServerIndex implements AutoCloseable {
     private void label(long version) {
         labelledVersion = OptionalLong.of(version);
         writer.setLiveCommitData(Map.of(VERSION_KEY, Long.toString(version),
-                LAYOUT_KEY, holdsShortText ? SHORT_TEXT_LAYOUT : LAYOUT, SCOPE_KEY, scope).entrySet());
+                LAYOUT_KEY, holdsShortText ? SHORT_TEXT_LAYOUT : LAYOUT, SCOPE_KEY, scope.label()).entrySet());
+    }
+
+    /** Whether this index holds the questions of {@code guild}: whether its changes are indexed here. */
+    public boolean holds(String guild) {
+        return scope.holds().test(guild);
     }
 
     /** How many questions the index holds, over every server. */

@@ -29,7 +29,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,11 +68,6 @@ public final class ServerBanks implements Catalog {
     private final Executor background;
     /** From how many servers' questions a first start indexes their short text first. */
     private final int shortTextFirstAt;
-    /**
-     * The servers whose questions this process indexes: those of its shards (no other server's
-     * interactions reach it), or every server.
-     */
-    private final Predicate<String> holds;
 
     /** One server's live questions, in the order they were added. */
     private record Own(List<Question> questions, Map<String, Question> byId) {
@@ -109,27 +103,15 @@ public final class ServerBanks implements Catalog {
      */
     public ServerBanks(Bank builtIn, ServerBankStore store, SearchIndex builtInIndex, ServerIndex index, Clock clock,
                        Executor background) {
-        this(builtIn, store, builtInIndex, index, clock, background, guild -> true);
+        this(builtIn, store, builtInIndex, index, clock, background, SearchIndex.SHORT_TEXT_FIRST_AT);
     }
 
     /**
-     * The same in a process that searches only the servers {@code holds} says (its shards'): only their
-     * questions are indexed. The index must be opened for that scope ({@link ServerIndex#open(Optional,
-     * String, java.util.function.Supplier, Executor)}), so that one kept for other servers is built again.
+     * The same, from how many questions a first start indexes their short text first. Only the servers
+     * the index's scope holds are indexed (a process's shards': no other server's interactions reach it).
      */
-    public ServerBanks(Bank builtIn, ServerBankStore store, SearchIndex builtInIndex, ServerIndex index, Clock clock,
-                       Executor background, Predicate<String> holds) {
-        this(builtIn, store, builtInIndex, index, clock, background, SearchIndex.SHORT_TEXT_FIRST_AT, holds);
-    }
-
     ServerBanks(Bank builtIn, ServerBankStore store, SearchIndex builtInIndex, ServerIndex index, Clock clock,
                 Executor background, int shortTextFirstAt) {
-        this(builtIn, store, builtInIndex, index, clock, background, shortTextFirstAt, guild -> true);
-    }
-
-    private ServerBanks(Bank builtIn, ServerBankStore store, SearchIndex builtInIndex, ServerIndex index, Clock clock,
-                        Executor background, int shortTextFirstAt, Predicate<String> holds) {
-        this.holds = holds;
         this.background = background;
         this.shortTextFirstAt = shortTextFirstAt;
         this.builtIn = builtIn;
@@ -155,7 +137,7 @@ public final class ServerBanks implements Catalog {
         int held = counts.values().stream().mapToInt(Integer::intValue).sum();
         java.util.OptionalLong cached = index.committedVersion();
         if (cached.isPresent() && cached.getAsLong() <= seenVersion) {
-            index.apply(store.changedSince(cached.getAsLong()).stream().filter(q -> holds.test(q.guildId()))
+            index.apply(store.changedSince(cached.getAsLong()).stream().filter(q -> index.holds(q.guildId()))
                     .map(ServerBanks::change).toList());
             if (index.size() == held) {
                 index.commit(seenVersion);
@@ -174,7 +156,7 @@ public final class ServerBanks implements Catalog {
     /** How many live questions each server this process holds has, in the order of their ids. */
     private Map<String, Integer> heldCounts() {
         Map<String, Integer> counts = new LinkedHashMap<>(store.liveCounts());
-        counts.keySet().removeIf(holds.negate());
+        counts.keySet().removeIf(guild -> !index.holds(guild));
         return counts;
     }
 
@@ -233,7 +215,7 @@ public final class ServerBanks implements Catalog {
             if (q.status() == Status.LIVE && cached != null && q.question().equals(cached.byId().get(q.id()))) {
                 continue;
             }
-            if (holds.test(q.guildId())) {
+            if (index.holds(q.guildId())) {
                 changes.add(change(q));
             }
             live.asMap().computeIfPresent(q.guildId(),
@@ -531,14 +513,14 @@ public final class ServerBanks implements Catalog {
         if (cached != null && Objects.equals(cached.byId().get(q.id()), q)) {
             return;
         }
-        if (holds.test(guild)) {
+        if (index.holds(guild)) {
             index.put(guild, q);
         }
         live.asMap().computeIfPresent(guild, (g, own) -> own.with(q));
     }
 
     private void publishAll(String guild, List<Question> questions) {
-        if (holds.test(guild)) {
+        if (index.holds(guild)) {
             index.putAll(guild, questions);
         }
         live.asMap().computeIfPresent(guild, (g, own) -> Own.of(
@@ -546,7 +528,7 @@ public final class ServerBanks implements Catalog {
     }
 
     private void withdraw(String guild, String id) {
-        if (holds.test(guild)) {
+        if (index.holds(guild)) {
             index.remove(guild, id);
         }
         live.asMap().computeIfPresent(guild, (g, own) -> own.without(id));

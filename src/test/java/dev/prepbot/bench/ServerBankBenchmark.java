@@ -102,10 +102,11 @@ public final class ServerBankBenchmark {
         ShardPlan plan = new ShardPlan(shards, List.of(0));
         long begin = System.nanoTime();
         try (Database db = Database.open(location, clock);
-             ServerIndex serverIndex = ServerIndex.open(Optional.of(cache), "shards [0] of " + shards, Optional::empty,
+             ServerIndex serverIndex = ServerIndex.open(Optional.of(cache),
+                     new ServerIndex.Scope("shards [0] of " + shards, plan::owns), Optional::empty,
                      work -> new Thread(work, "merging").start())) {
             new ServerBanks(builtIn, new SqlServerBankStore(db), index, serverIndex, clock,
-                    work -> new Thread(work, "all text").start(), plan::owns);
+                    work -> new Thread(work, "all text").start());
             double seconds = (System.nanoTime() - begin) / 1e9;
             if (!serverIndex.awaitMerged(Duration.ofMinutes(10))) {
                 throw new IllegalStateException("the rebuilt index was not merged within ten minutes");

@@ -454,9 +454,9 @@ class ServerBanksTest {
         banks.add(odd, "curator-1", true, question("odd-journal", "acme-stack",
                 "How does pipeline zeta recover from failure?", "It replays the zeta journal."));
         Path folder = dir.resolve("servers-index");
-        ServerIndex kept = ServerIndex.open(Optional.of(folder), "shards [0] of 2", Optional::empty, Runnable::run);
-        ServerBanks shardZero = new ServerBanks(builtIn, new SqlServerBankStore(db), index, kept, clock, Runnable::run,
-                zero::owns);
+        ServerIndex kept = ServerIndex.open(Optional.of(folder), new ServerIndex.Scope("shards [0] of 2", zero::owns),
+                Optional::empty, Runnable::run);
+        ServerBanks shardZero = new ServerBanks(builtIn, new SqlServerBankStore(db), index, kept, clock, Runnable::run);
         assertEquals(1, kept.size(), "only the question of the server on its shard");
         assertEquals("even-journal", shardZero.search().search(Optional.of(even), "pipeline zeta recover",
                 Optional.empty(), 3).get(0).question().id());
@@ -471,11 +471,11 @@ class ServerBanksTest {
                 "a server on another shard is still read from the record when asked");
         kept.close();
 
-        ServerIndex reopened = ServerIndex.open(Optional.of(folder), "shards [1] of 2", Optional::empty, Runnable::run);
+        ServerIndex reopened = ServerIndex.open(Optional.of(folder), new ServerIndex.Scope("shards [1] of 2", one::owns),
+                Optional::empty, Runnable::run);
         serverIndexes.add(reopened);
         assertTrue(reopened.committedVersion().isEmpty(), "an index kept for other shards is not read");
-        ServerBanks shardOne = new ServerBanks(builtIn, new SqlServerBankStore(db), index, reopened, clock, Runnable::run,
-                one::owns);
+        ServerBanks shardOne = new ServerBanks(builtIn, new SqlServerBankStore(db), index, reopened, clock, Runnable::run);
         assertEquals(2, reopened.size());
         assertEquals("odd-deploys", shardOne.search().search(Optional.of(odd), "roll back a deploy",
                 Optional.empty(), 3).get(0).question().id());
