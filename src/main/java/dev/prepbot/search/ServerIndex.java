@@ -250,8 +250,11 @@ public final class ServerIndex implements AutoCloseable {
         putAll(guild, List.of(question));
     }
 
-    /** Indexes many of a server's questions with one refresh. */
+    /** Indexes many of a server's questions with one refresh; nothing for a server outside its scope. */
     public void putAll(String guild, List<Question> questions) {
+        if (!holds(guild)) {
+            return;
+        }
         replace(guild, questions);
         changeCount.incrementAndGet();
     }
@@ -449,10 +452,16 @@ public final class ServerIndex implements AutoCloseable {
         }
     }
 
-    /** Applies the changes in order with one refresh at the end: how a batch read from the database goes in. */
+    /**
+     * Applies the changes in order with one refresh at the end: how a batch read from the database goes
+     * in. Those of servers outside its scope are left out.
+     */
     public void apply(List<Change> changes) {
         try {
             for (Change change : changes) {
+                if (!holds(change.guild())) {
+                    continue;
+                }
                 if (change.question().isPresent()) {
                     add(change.guild(), List.of(change.question().get()), true);
                 } else {

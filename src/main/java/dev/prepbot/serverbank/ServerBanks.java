@@ -137,8 +137,7 @@ public final class ServerBanks implements Catalog {
         int held = counts.values().stream().mapToInt(Integer::intValue).sum();
         java.util.OptionalLong cached = index.committedVersion();
         if (cached.isPresent() && cached.getAsLong() <= seenVersion) {
-            index.apply(store.changedSince(cached.getAsLong()).stream().filter(q -> index.holds(q.guildId()))
-                    .map(ServerBanks::change).toList());
+            index.apply(store.changedSince(cached.getAsLong()).stream().map(ServerBanks::change).toList());
             if (index.size() == held) {
                 index.commit(seenVersion);
                 return;
@@ -215,9 +214,7 @@ public final class ServerBanks implements Catalog {
             if (q.status() == Status.LIVE && cached != null && q.question().equals(cached.byId().get(q.id()))) {
                 continue;
             }
-            if (index.holds(q.guildId())) {
-                changes.add(change(q));
-            }
+            changes.add(change(q));
             live.asMap().computeIfPresent(q.guildId(),
                     (g, own) -> q.status() == Status.LIVE ? own.with(q.question()) : own.without(q.id()));
         }
@@ -513,24 +510,18 @@ public final class ServerBanks implements Catalog {
         if (cached != null && Objects.equals(cached.byId().get(q.id()), q)) {
             return;
         }
-        if (index.holds(guild)) {
-            index.put(guild, q);
-        }
+        index.put(guild, q);
         live.asMap().computeIfPresent(guild, (g, own) -> own.with(q));
     }
 
     private void publishAll(String guild, List<Question> questions) {
-        if (index.holds(guild)) {
-            index.putAll(guild, questions);
-        }
+        index.putAll(guild, questions);
         live.asMap().computeIfPresent(guild, (g, own) -> Own.of(
                 java.util.stream.Stream.concat(own.questions().stream(), questions.stream()).toList()));
     }
 
     private void withdraw(String guild, String id) {
-        if (index.holds(guild)) {
-            index.remove(guild, id);
-        }
+        index.remove(guild, id);
         live.asMap().computeIfPresent(guild, (g, own) -> own.without(id));
     }
 }
