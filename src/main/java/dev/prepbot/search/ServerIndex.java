@@ -131,6 +131,20 @@ public final class ServerIndex implements AutoCloseable {
     public record Scope(String label, Predicate<String> holds) {
         /** Every server's questions: a process not started with shards, or the command line. */
         public static final Scope EVERY_SERVER = new Scope("every server", guild -> true);
+
+        /**
+         * Where this scope's index is kept, given the folder of every server's: a folder of its own beside
+         * it, named after the label, so that processes taking turns with other shards on one cache folder
+         * (a bot and the command line run in its environment, say) each find their own index kept instead
+         * of building the other's again.
+         */
+        Path folderBeside(Path everyServer) {
+            if (label.equals(EVERY_SERVER.label())) {
+                return everyServer;
+            }
+            String name = label.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+            return everyServer.resolveSibling(everyServer.getFileName() + "-" + name);
+        }
     }
 
     /** An index in memory, filled from the database on every start. */
@@ -169,11 +183,13 @@ public final class ServerIndex implements AutoCloseable {
     }
 
     /**
-     * The same for an index of the questions of {@code scope} only (a process's shards, say): an index
-     * kept for another scope is built again, as it holds other servers' questions.
+     * The same for an index of the questions of {@code scope} only (a process's shards, say), kept in a
+     * folder of its own beside {@code folder} ({@link Scope#folderBeside}); an index found labelled with
+     * another scope is built again, as it holds other servers' questions.
      */
-    public static ServerIndex open(Optional<Path> folder, Scope scope, Supplier<Optional<Embedder>> model,
+    public static ServerIndex open(Optional<Path> everyServerFolder, Scope scope, Supplier<Optional<Embedder>> model,
                                    Executor background) {
+        Optional<Path> folder = everyServerFolder.map(scope::folderBeside);
         if (folder.isEmpty()) {
             return new ServerIndex(InMemory.directory(), OptionalLong.empty(), scope, model, background);
         }

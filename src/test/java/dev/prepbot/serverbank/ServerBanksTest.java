@@ -443,7 +443,7 @@ class ServerBanksTest {
     }
 
     @Test
-    void aProcessHoldingSomeShardsIndexesOnlyTheirServersQuestionsAndAnIndexKeptForOtherShardsIsBuiltAgain() {
+    void aProcessHoldingSomeShardsIndexesOnlyTheirServersQuestionsAndKeepsThemApartFromOtherShards() {
         String even = Long.toString(1_000L << 22);
         String odd = Long.toString(1_001L << 22);
         ShardPlan zero = new ShardPlan(2, List.of(0));
@@ -474,13 +474,28 @@ class ServerBanksTest {
         ServerIndex reopened = ServerIndex.open(Optional.of(folder), new ServerIndex.Scope("shards [1] of 2", one::owns),
                 Optional::empty, Runnable::run);
         serverIndexes.add(reopened);
-        assertTrue(reopened.committedVersion().isEmpty(), "an index kept for other shards is not read");
+        assertTrue(reopened.committedVersion().isEmpty(), "the other shard's index is not the one kept for shard 0");
         ServerBanks shardOne = new ServerBanks(builtIn, new SqlServerBankStore(db), index, reopened, clock, Runnable::run);
         assertEquals(2, reopened.size());
         assertEquals("odd-deploys", shardOne.search().search(Optional.of(odd), "roll back a deploy",
                 Optional.empty(), 3).get(0).question().id());
         assertTrue(shardOne.search().search(Optional.of(even), "roll back a deploy", Optional.empty(), 3).stream()
                 .noneMatch(h -> h.question().id().startsWith("even-")), "no other shard's server is indexed here");
+
+        // Shard 0 again on the same cache folder, after shard 1 and the command line (every server) took turns.
+        ServerIndex everyServer = ServerIndex.open(Optional.of(folder), Optional::empty);
+        new ServerBanks(builtIn, new SqlServerBankStore(db), index, everyServer, clock, Runnable::run);
+        assertEquals(4, everyServer.size());
+        everyServer.close();
+        ServerIndex zeroAgain = ServerIndex.open(Optional.of(folder), new ServerIndex.Scope("shards [0] of 2", zero::owns),
+                Optional::empty, Runnable::run);
+        serverIndexes.add(zeroAgain);
+        assertTrue(zeroAgain.committedVersion().isPresent(), "shard 0's index was kept while the others were built");
+        ServerBanks shardZeroAgain = new ServerBanks(builtIn, new SqlServerBankStore(db), index, zeroAgain, clock,
+                Runnable::run);
+        assertEquals(2, zeroAgain.size());
+        assertEquals("even-deploys", shardZeroAgain.search().search(Optional.of(even), "roll back a deploy",
+                Optional.empty(), 3).get(0).question().id());
     }
 
     @Test
