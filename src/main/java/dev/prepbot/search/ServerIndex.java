@@ -295,7 +295,8 @@ public final class ServerIndex implements AutoCloseable {
 
     /**
      * Builds the index again from every server's questions, which {@code questionsOf} gives one server at
-     * a time, servers on every core: one refresh at the end rather than one per server. Every document
+     * a time, servers on every core, each core taking the next server ({@link EveryCore}): one refresh at
+     * the end rather than one per server. Every document
      * is new once the old ones are deleted, so none is looked for to be replaced, and a larger buffer
      * flushes fewer, bigger segments. Searches read them as soon as this returns; they are merged into
      * one afterwards, in the background (see {@link #mergeIntoOne}).
@@ -329,8 +330,11 @@ public final class ServerIndex implements AutoCloseable {
             // the indexing took the cores from it and were then merged again.
             config.setRAMBufferSizeMB(REBUILD_BUFFER_MB).setMergePolicy(NoMergePolicy.INSTANCE);
             // With the sentence model loaded, servers go one at a time: the model embeds on threads of its own.
-            (model.get().isPresent() ? guilds.stream() : guilds.parallelStream())
-                    .forEach(guild -> add(guild, questionsOf.apply(guild), false, coverage));
+            if (model.get().isPresent()) {
+                guilds.forEach(guild -> add(guild, questionsOf.apply(guild), false, coverage));
+            } else {
+                EveryCore.forEach(guilds, guild -> add(guild, questionsOf.apply(guild), false, coverage));
+            }
             config.setMergePolicy(merging);
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {

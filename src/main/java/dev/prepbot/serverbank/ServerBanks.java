@@ -13,6 +13,7 @@ import dev.prepbot.bank.Difficulty;
 import dev.prepbot.bank.InvalidBankException;
 import dev.prepbot.bank.Question;
 import dev.prepbot.bank.TopicCount;
+import dev.prepbot.search.EveryCore;
 import dev.prepbot.search.GuildSearch;
 import dev.prepbot.search.SearchIndex;
 import dev.prepbot.search.ServerIndex;
@@ -171,7 +172,7 @@ public final class ServerBanks implements Catalog {
     private void indexAllText() {
         boolean complete = false;
         try {
-            heldCounts().keySet().parallelStream().forEach(guild -> {
+            EveryCore.forEach(heldCounts().keySet(), guild -> {
                 long before = index.changes();
                 index.indexAllText(guild, liveQuestions(guild));
                 if (index.changes() != before) {
