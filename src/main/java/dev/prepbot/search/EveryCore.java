@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -28,13 +29,13 @@ public final class EveryCore {
     public static <T> void forEach(Collection<T> items, Consumer<? super T> work) {
         List<T> list = List.copyOf(items);
         AtomicInteger next = new AtomicInteger();
-        AtomicInteger failed = new AtomicInteger();
+        AtomicBoolean failed = new AtomicBoolean();
         Runnable worker = () -> {
-            for (int i = next.getAndIncrement(); i < list.size() && failed.get() == 0; i = next.getAndIncrement()) {
+            for (int i = next.getAndIncrement(); i < list.size() && !failed.get(); i = next.getAndIncrement()) {
                 try {
                     work.accept(list.get(i));
                 } catch (RuntimeException | Error e) {
-                    failed.incrementAndGet();
+                    failed.set(true);
                     throw e;
                 }
             }
