@@ -2,13 +2,17 @@ package dev.prepbot.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -142,8 +146,24 @@ public final class ServerIndex implements AutoCloseable {
             if (label.equals(EVERY_SERVER.label())) {
                 return everyServer;
             }
-            String name = label.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+            String name = label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+            if (name.length() > FOLDER_NAME) {
+                // A hundred shards' numbers would pass the 255 bytes a file name may hold: the start of the
+                // label stays readable, its digest tells it from other labels.
+                name = name.substring(0, FOLDER_NAME / 2) + "-" + HexFormat.of().formatHex(sha256(label)).substring(0, 16);
+            }
             return everyServer.resolveSibling(everyServer.getFileName() + "-" + name);
+        }
+
+        /** Room for a few shards' numbers in a folder's name. */
+        private static final int FOLDER_NAME = 64;
+
+        private static byte[] sha256(String text) {
+            try {
+                return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every JVM has SHA-256", e);
+            }
         }
     }
 

@@ -2,10 +2,12 @@ package dev.prepbot.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.prepbot.bank.Question;
 import dev.prepbot.testing.Questions;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,6 +66,27 @@ class ServerIndexTest {
             assertEquals(1, reopened.segments(), "the next start reads the merged index");
             assertEquals(7, reopened.committedVersion().orElseThrow());
         }
+    }
+
+    @Test
+    void anIndexForManyShardsIsKeptInAFolderWhoseNameTheFileSystemTakes() {
+        ServerIndex.Scope many = new ServerIndex.Scope("shards " + IntStream.range(0, 200).boxed().toList() + " of 400",
+                guild -> true);
+        Map<String, List<Question>> byGuild = servers();
+        Path folder = dir.resolve("servers-index");
+        try (ServerIndex index = ServerIndex.open(Optional.of(folder), many, Optional::empty, Runnable::run)) {
+            index.rebuild(byGuild.keySet(), byGuild::get);
+            index.commit(3);
+        }
+        try (ServerIndex reopened = ServerIndex.open(Optional.of(folder), many, Optional::empty, Runnable::run)) {
+            assertEquals(3, reopened.committedVersion().orElseThrow(), "kept on disk, not only in memory");
+        }
+        Path kept = many.folderBeside(folder);
+        assertTrue(Files.isDirectory(kept));
+        assertTrue(kept.getFileName().toString().length() < 100, kept.getFileName().toString());
+        ServerIndex.Scope oneMore = new ServerIndex.Scope("shards " + IntStream.range(0, 201).boxed().toList() + " of 400",
+                guild -> true);
+        assertNotEquals(kept, oneMore.folderBeside(folder), "labels alike at the start still keep apart");
     }
 
     /**
