@@ -204,8 +204,8 @@ public final class ServerIndex implements AutoCloseable {
 
     /**
      * The same for an index of the questions of {@code scope} only (a process's shards, say), kept in a
-     * folder of its own beside {@code folder} ({@link Scope#folderBeside}); an index found labelled with
-     * another scope is built again, as it holds other servers' questions.
+     * folder of its own beside {@code everyServerFolder} ({@link Scope#folderBeside}); an index found
+     * labelled with another scope is built again, as it holds other servers' questions.
      */
     public static ServerIndex open(Optional<Path> everyServerFolder, Scope scope, Supplier<Optional<Embedder>> model,
                                    Executor background) {
@@ -316,9 +316,8 @@ public final class ServerIndex implements AutoCloseable {
     /**
      * Builds the index again from every server's questions, which {@code questionsOf} gives one server at
      * a time, servers on every core, each core taking the next server ({@link EveryCore}): one refresh at
-     * the end rather than one per server. Every document
-     * is new once the old ones are deleted, so none is looked for to be replaced, and a larger buffer
-     * flushes fewer, bigger segments. Searches read them as soon as this returns; they are merged into
+     * the end rather than one per server. Every document is new once the old ones are deleted, so none is
+     * looked for to be replaced, and a larger buffer flushes fewer, bigger segments. Searches read them as soon as this returns; they are merged into
      * one afterwards, in the background (see {@link #mergeIntoOne}).
      */
     public void rebuild(Collection<String> guilds, java.util.function.Function<String, List<Question>> questionsOf) {
