@@ -149,7 +149,7 @@ public final class ServerBanks implements Catalog {
         SearchIndex.Coverage indexed = index.rebuild(counts.keySet(), this::liveQuestions, wanted);
         index.commit(seenVersion);
         if (indexed == SearchIndex.Coverage.SHORT_TEXT) {
-            background.execute(this::indexAllText);
+            background.execute(() -> indexAllText(counts.keySet()));
         }
     }
 
@@ -165,14 +165,15 @@ public final class ServerBanks implements Catalog {
     }
 
     /**
-     * Gives every server's questions all of their text, servers on every core, without holding up changes:
+     * Gives the servers a rebuild indexed by their short text all of their text (a server whose first
+     * question came since was indexed whole), servers on every core, without holding up changes:
      * a server's questions are read, then written; when the index changed meanwhile, they are read and
      * written again under the lock changes take, so no change is overwritten by what was read before it.
      */
-    private void indexAllText() {
+    private void indexAllText(Collection<String> guilds) {
         boolean complete = false;
         try {
-            EveryCore.forEach(heldCounts().keySet(), guild -> {
+            EveryCore.forEach(guilds, guild -> {
                 long before = index.changes();
                 index.indexAllText(guild, liveQuestions(guild));
                 if (index.changes() != before) {
