@@ -150,7 +150,8 @@ public final class ServerIndex implements AutoCloseable {
             if (name.length() > FOLDER_NAME) {
                 // A hundred shards' numbers would pass the 255 bytes a file name may hold: the start of the
                 // label stays readable, its digest tells it from other labels.
-                name = name.substring(0, FOLDER_NAME / 2) + "-" + HexFormat.of().formatHex(sha256(label)).substring(0, 16);
+                String digest = HexFormat.of().formatHex(sha256(label)).substring(0, 16);
+                name = name.substring(0, FOLDER_NAME / 2) + "-" + digest;
             }
             return everyServer.resolveSibling(everyServer.getFileName() + "-" + name);
         }
@@ -317,8 +318,9 @@ public final class ServerIndex implements AutoCloseable {
      * Builds the index again from every server's questions, which {@code questionsOf} gives one server at
      * a time, servers on every core, each core taking the next server ({@link EveryCore}): one refresh at
      * the end rather than one per server. Every document is new once the old ones are deleted, so none is
-     * looked for to be replaced, and a larger buffer flushes fewer, bigger segments. Searches read them as soon as this returns; they are merged into
-     * one afterwards, in the background (see {@link #mergeIntoOne}).
+     * looked for to be replaced, and a larger buffer flushes fewer, bigger segments. Searches read them as
+     * soon as this returns; they are merged into one afterwards, in the background (see
+     * {@link #mergeIntoOne}).
      */
     public void rebuild(Collection<String> guilds, java.util.function.Function<String, List<Question>> questionsOf) {
         rebuild(guilds, questionsOf, SearchIndex.Coverage.ALL_TEXT);
